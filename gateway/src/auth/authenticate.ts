@@ -1,0 +1,64 @@
+import { type JWTPayload, type JWTVerifyGetKey, createLocalJWKSet, createRemoteJWKSet, jwtVerify } from 'jose';
+import { Agency, HubError, Region, Role, roleAgencies } from '@hub/shared';
+import { type GatewayConfig, LOCAL_AUDIENCE, LOCAL_ISSUER } from '../config';
+import type { LocalIssuer } from './local-issuer';
+
+/** The staff member a valid bearer token names. */
+export interface StaffIdentity {
+  sub: string;
+  agency: Agency;
+  role: Role;
+  regions: Region[];
+}
+
+export type Authenticate = (authorization: string | undefined) => Promise<StaffIdentity>;
+
+const isOneOf = <T extends string>(values: Record<string, T>, value: unknown): value is T =>
+  typeof value === 'string' && (Object.values(values) as string[]).includes(value);
+
+/**
+ * Checks bearer tokens with `jose` against the configured issuer, audience and JWKS (any OIDC provider;
+ * in local mode, the embedded issuer). Claim names are configurable. Anything wrong → UNAUTHENTICATED.
+ */
+export function createAuthenticator(config: GatewayConfig, localIssuer: LocalIssuer | null): Authenticate {
+  let keys: JWTVerifyGetKey;
+  let issuer: string;
+  let audience: string;
+  let claims = { subject: 'sub', agency: 'agency', role: 'role', regions: 'regions' };
+  if (config.oidc) {
+    keys = createRemoteJWKSet(new URL(config.oidc.jwksUrl));
+    issuer = config.oidc.issuer;
+    audience = config.oidc.audience;
+    claims = config.oidc.claims;
+  } else if (localIssuer) {
+    keys = createLocalJWKSet(localIssuer.jwks);
+    issuer = LOCAL_ISSUER;
+    audience = LOCAL_AUDIENCE;
+  } else {
+    throw new Error('No token issuer configured');
+  }
+
+  return async (authorization) => {
+    if (!authorization) throw new HubError('UNAUTHENTICATED', 'Send a bearer token: Authorization: Bearer <token>');
+    const match = /^Bearer ([A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)$/.exec(authorization);
+    if (!match) throw new HubError('UNAUTHENTICATED', 'The Authorization header is not a bearer token');
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(match[1]!, keys, { issuer, audience, clockTolerance: 5, requiredClaims: ['exp'] }));
+    } catch (error) {
+      throw new HubError('UNAUTHENTICATED', `The token was refused: ${(error as Error).message}`);
+    }
+    const sub = payload[claims.subject];
+    const agency = payload[claims.agency];
+    const role = payload[claims.role];
+    const regions = payload[claims.regions] ?? [];
+    if (typeof sub !== 'string' || sub.length === 0) throw new HubError('UNAUTHENTICATED', 'The token names no subject');
+    if (!isOneOf(Agency, agency)) throw new HubError('UNAUTHENTICATED', 'The token names no known agency');
+    if (!isOneOf(Role, role)) throw new HubError('UNAUTHENTICATED', 'The token names no known role');
+    if (!roleAgencies[role].includes(agency)) throw new HubError('UNAUTHENTICATED', `There is no ${role} in ${agency}`);
+    if (!Array.isArray(regions) || !regions.every((r) => isOneOf(Region, r))) {
+      throw new HubError('UNAUTHENTICATED', 'The token names an unknown region');
+    }
+    return { sub, agency, role, regions: regions as Region[] };
+  };
+}

@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import { type SubgraphName, defaultPorts, serviceUrlVariable, subgraphNames } from '@hub/shared';
+
+export interface OidcSettings {
+  issuer: string;
+  audience: string;
+  jwksUrl: string;
+  claims: { subject: string; agency: string; role: string; regions: string };
+}
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  /** `local`: embedded token issuer, introspection on. `production`: an OIDC issuer, introspection and suggestions off. */
+  mode: 'local' | 'production';
+  keysDir: string;
+  dataDir: string;
+  supergraphPath: string;
+  subgraphUrls: Record<SubgraphName, string>;
+  /** Set in production mode (and optionally in local mode to use a real identity provider). */
+  oidc: OidcSettings | null;
+}
+
+export const LOCAL_ISSUER = 'urn:support-path-hub:local-issuer';
+export const LOCAL_AUDIENCE = 'support-path-hub';
+
+/** Reads the gateway's settings from the environment (see README, "Configuration"). */
+export function readGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
+  const mode = env.HUB_MODE === 'production' || env.NODE_ENV === 'production' ? 'production' : 'local';
+  const dataDir = env.HUB_DATA_DIR ?? join(__dirname, '../../.data');
+  const oidc: OidcSettings | null = env.OIDC_ISSUER
+    ? {
+        issuer: env.OIDC_ISSUER,
+        audience: env.OIDC_AUDIENCE ?? LOCAL_AUDIENCE,
+        jwksUrl: env.OIDC_JWKS_URL ?? `${env.OIDC_ISSUER.replace(/\/$/, '')}/.well-known/jwks.json`,
+        claims: {
+          subject: env.OIDC_CLAIM_SUBJECT ?? 'sub',
+          agency: env.OIDC_CLAIM_AGENCY ?? 'agency',
+          role: env.OIDC_CLAIM_ROLE ?? 'role',
+          regions: env.OIDC_CLAIM_REGIONS ?? 'regions',
+        },
+      }
+    : null;
+  if (mode === 'production' && !oidc) throw new Error('Production mode needs OIDC_ISSUER (and OIDC_AUDIENCE, OIDC_JWKS_URL)');
+  const subgraphUrls = Object.fromEntries(
+    subgraphNames.map((name) => [
+      name,
+      env[serviceUrlVariable(name)] ?? `http://127.0.0.1:${defaultPorts[name]}/graphql`,
+    ]),
+  ) as Record<SubgraphName, string>;
+  return {
+    port: env.PORT === undefined ? defaultPorts.gateway : Number(env.PORT),
+    host: env.HOST ?? '127.0.0.1',
+    mode,
+    keysDir: env.HUB_KEYS_DIR ?? join(dataDir, 'keys'),
+    dataDir,
+    supergraphPath: env.HUB_SUPERGRAPH ?? join(__dirname, '../supergraph.graphql'),
+    subgraphUrls,
+    oidc,
+  };
+}

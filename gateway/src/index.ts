@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+import { createLogger, handleShutdown, loadServiceKeys } from '@hub/shared';
+import { readGatewayConfig } from './config';
+import { createGateway } from './create-gateway';
+
+async function main(): Promise<void> {
+  const log = createLogger('gateway');
+  try {
+    const config = readGatewayConfig(process.env);
+    const keys = await loadServiceKeys(config.keysDir, 'gateway');
+    const gateway = await createGateway(config, { keys, log });
+    const running = await gateway.listen(config.port, config.host);
+    log.info({ url: running.url, port: running.port, mode: config.mode }, 'listening');
+    handleShutdown(log, running.stop);
+  } catch (error) {
+    log.fatal({ err: error }, 'could not start');
+    process.exit(1);
+  }
+}
+
+void main();

@@ -1,0 +1,82 @@
+import type { Caseload } from './caseload-types';
+import { generateChildWelfareRecords } from './child-welfare-records';
+import { generateConsents } from './consents';
+import type { GenerationContext } from './context';
+import { startOfUtcDay } from './dates';
+import { generateHealthRecords } from './health-records';
+import { IdFactory } from './ids';
+import { generateImmigrationRecords } from './immigration-records';
+import { generatePeople } from './people';
+import { generatePoliceRecords } from './police-records';
+import { generateProblemReports } from './problem-reports';
+import { SeededRandom } from './random';
+import { generateSocialServicesRecords } from './social-records';
+import { stageAt } from './stage';
+import { collectSupportEvents } from './support-events';
+
+export interface CaseloadOptions {
+  /** Seed of the pseudo-random generator (default 2009, the year the coordinating unit's model took shape). */
+  seed?: number;
+  /** The demo's "now": every record lies in the two years before it (default: start of today, UTC). */
+  asOf?: Date;
+  /** Number of victims (default 300). */
+  victims?: number;
+}
+
+export const DEFAULT_SEED = 2009;
+export const DEFAULT_VICTIM_COUNT = 300;
+
+/**
+ * A realistic, internally consistent national caseload for the demo, the tests and the benchmark.
+ * Deterministic: the same seed and `asOf` give byte-identical output.
+ *
+ * Agencies are drawn in the order their records depend on each other (police cooperation decides who may
+ * get a temporary permit; testimony who may get a permanent one; a return ends placements and consents;
+ * a guardian must exist before a minor's consent), and each agency draws from its own random stream.
+ */
+export function generateCaseload(options: CaseloadOptions = {}): Caseload {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const asOf = options.asOf ? new Date(options.asOf.getTime()) : startOfUtcDay(new Date());
+  const count = options.victims ?? DEFAULT_VICTIM_COUNT;
+  if (!Number.isInteger(count) || count < 0) throw new RangeError(`victims must be a non-negative integer, got ${count}`);
+  if (Number.isNaN(asOf.getTime())) throw new RangeError('asOf must be a valid date');
+
+  const root = new SeededRandom(seed);
+  const ids = new IdFactory(root.fork('ids'));
+  const ctx: GenerationContext = { asOf, ids, people: [] };
+  ctx.people = generatePeople(root.fork('people'), ids, asOf, count);
+
+  const police = generatePoliceRecords(root.fork('police'), ctx);
+  const immigration = generateImmigrationRecords(root.fork('immigration'), ctx);
+  const social = generateSocialServicesRecords(root.fork('social-services'), ctx);
+  const health = generateHealthRecords(root.fork('health'), ctx);
+  const childWelfare = generateChildWelfareRecords(root.fork('child-welfare'), ctx);
+  const consents = generateConsents(root.fork('consents'), ctx);
+  const problemReports = generateProblemReports(root.fork('problem-reports'), ctx);
+
+  for (const person of ctx.people) {
+    const id = person.victim.id;
+    person.victim.stage = stageAt(
+      {
+        reflectionPeriods: immigration.reflectionPeriods.filter((r) => r.victimId === id),
+        permits: immigration.permits.filter((p) => p.victimId === id),
+        returns: immigration.returns.filter((r) => r.victimId === id),
+      },
+      asOf,
+    );
+  }
+
+  const withoutEvents = {
+    asOf: asOf.toISOString(),
+    coordination: { victims: ctx.people.map((p) => p.victim), consents, problemReports },
+    police,
+    immigration,
+    socialServices: social.records,
+    health,
+    childWelfare,
+  };
+  const overCapacity = social.overCapacity && { shelterId: social.overCapacity.shelter.id, since: social.overCapacity.since };
+  const supportEvents = collectSupportEvents(withoutEvents, overCapacity, ids);
+  const { victims } = withoutEvents.coordination;
+  return { ...withoutEvents, coordination: { victims, consents, supportEvents, problemReports } };
+}

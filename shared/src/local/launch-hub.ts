@@ -1,0 +1,155 @@
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ensureServiceKeys } from '../auth/service-keys';
+import {
+  type SubgraphName,
+  databaseName,
+  databaseUrlVariable,
+  defaultPorts,
+  serviceUrlVariable,
+  subgraphNames,
+} from '../config/services';
+import { type RunningPostgres, startEmbeddedPostgres } from './embedded-postgres';
+import { freePort } from './free-port';
+import { type ServiceLogLine, type ServiceProcess, startServiceProcess } from './service-process';
+
+export const repoRoot = resolve(__dirname, '../../..');
+
+export interface HubOptions {
+  /** Where keys, the embedded issuer, `hub.json` and (by default) PostgreSQL's data live. */
+  dataDir: string;
+  /** PostgreSQL's data directory; defaults to `<dataDir>/postgres`. */
+  postgresDir?: string;
+  /** `default`: 4000–4006 and 5433; `free`: free ports, for tests. */
+  ports: 'default' | 'free';
+  /** Load the demo caseload into empty databases. */
+  demo: { seed: number; asOf: Date } | null;
+  /** A subgraph whose URL is given here uses that PostgreSQL database instead of the embedded one. */
+  externalDatabases?: Partial<Record<SubgraphName, string>>;
+  /** Extra environment for every service (e.g. `LOG_LEVEL`), and for the gateway only. */
+  env?: Record<string, string>;
+  gatewayEnv?: Record<string, string>;
+  onLog: (line: ServiceLogLine) => void;
+}
+
+export interface ServiceAddress {
+  url: string;
+  port: number;
+  database?: string;
+}
+
+export interface RunningHub {
+  gatewayUrl: string;
+  services: Record<string, ServiceAddress>;
+  postgres: { port: number; url: string } | null;
+  keysDir: string;
+  dataDir: string;
+  stop: () => Promise<void>;
+}
+
+const EMBEDDED_POSTGRES_PORT = 5433;
+const redact = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+
+/**
+ * Starts the whole hub: PostgreSQL (embedded unless every subgraph has an external database), each
+ * subgraph as its own process with its own database, then the gateway. `stop()` ends them in reverse.
+ */
+export async function launchHub(options: HubOptions): Promise<RunningHub> {
+  const keysDir = join(options.dataDir, 'keys');
+  await ensureServiceKeys(keysDir, ['gateway', ...subgraphNames]);
+  const started: ServiceProcess[] = [];
+  let postgres: RunningPostgres | null = null;
+  const stop = async () => {
+    await Promise.all(started.map((s) => s.stop()));
+    await postgres?.stop();
+  };
+  try {
+    const external = options.externalDatabases ?? {};
+    if (subgraphNames.some((name) => !external[name])) {
+      postgres = await startEmbeddedPostgres({
+        dataDir: options.postgresDir ?? join(options.dataDir, 'postgres'),
+        port: options.ports === 'free' ? await freePort() : EMBEDDED_POSTGRES_PORT,
+        onLog: (message) => options.onLog({ service: 'postgres', level: 'debug', message, raw: message }),
+      });
+    }
+    const databaseUrls = {} as Record<SubgraphName, string>;
+    for (const name of subgraphNames) {
+      const url = external[name];
+      if (url) databaseUrls[name] = url;
+      else {
+        await postgres!.ensureDatabase(databaseName(name));
+        databaseUrls[name] = postgres!.url(databaseName(name));
+      }
+    }
+    const port = async (name: SubgraphName | 'gateway') => (options.ports === 'free' ? freePort() : defaultPorts[name]);
+    const ports = Object.fromEntries(
+      await Promise.all(subgraphNames.map(async (name) => [name, await port(name)] as const)),
+    ) as Record<SubgraphName, number>;
+    const baseUrl = (name: SubgraphName) => `http://127.0.0.1:${ports[name]}`;
+    const common = {
+      HOST: '127.0.0.1',
+      HUB_KEYS_DIR: keysDir,
+      COORDINATION_URL: baseUrl('coordination'),
+      ...(options.demo
+        ? { HUB_DEMO_SEED: String(options.demo.seed), HUB_DEMO_AS_OF: options.demo.asOf.toISOString() }
+        : {}),
+      ...options.env,
+    };
+    const subgraphs = await Promise.all(
+      subgraphNames.map(async (name) => {
+        const service = await startServiceProcess({
+          name,
+          entry: join(repoRoot, 'subgraphs', name, 'src', 'index.ts'),
+          env: { ...common, PORT: String(ports[name]), DATABASE_URL: databaseUrls[name] },
+          onLog: options.onLog,
+        });
+        started.push(service);
+        return service;
+      }),
+    );
+    const gateway = await startServiceProcess({
+      name: 'gateway',
+      entry: join(repoRoot, 'gateway', 'src', 'index.ts'),
+      env: {
+        ...common,
+        PORT: String(await port('gateway')),
+        HUB_DATA_DIR: options.dataDir,
+        ...Object.fromEntries(subgraphs.map((s) => [serviceUrlVariable(s.name as SubgraphName), s.url])),
+        ...options.gatewayEnv,
+      },
+      onLog: options.onLog,
+    });
+    started.push(gateway);
+    const services: Record<string, ServiceAddress> = { gateway: { url: gateway.url, port: gateway.port } };
+    for (const s of subgraphs) {
+      services[s.name] = { url: s.url, port: s.port, database: redact(databaseUrls[s.name as SubgraphName]) };
+    }
+    const hub: RunningHub = {
+      gatewayUrl: gateway.url,
+      services,
+      postgres: postgres ? { port: postgres.port, url: redact(postgres.url('postgres')) } : null,
+      keysDir,
+      dataDir: options.dataDir,
+      stop,
+    };
+    writeFileSync(
+      join(options.dataDir, 'hub.json'),
+      JSON.stringify(
+        {
+          startedAt: new Date().toISOString(),
+          gateway: gateway.url,
+          services,
+          postgres: hub.postgres,
+          demo: options.demo && { seed: options.demo.seed, asOf: options.demo.asOf.toISOString() },
+          databaseUrlVariables: Object.fromEntries(subgraphNames.map((n) => [n, databaseUrlVariable(n)])),
+        },
+        null,
+        2,
+      ),
+    );
+    return hub;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

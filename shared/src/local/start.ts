@@ -1,0 +1,96 @@
+/**
+ * `npm start`: the whole hub on this machine, on an embedded PostgreSQL, with the demo caseload.
+ * Data lives in `.data/` (or `HUB_DATA_DIR`); a second start reuses it. Ctrl-C stops everything.
+ */
+import 'reflect-metadata';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type SubgraphName, databaseUrlVariable, subgraphNames } from '../config/services';
+import { unreachableParent } from './embedded-postgres';
+import { type RunningHub, launchHub, repoRoot } from './launch-hub';
+
+const DEMO_SEED = 2009;
+
+function demoSettings(dataDir: string): { seed: number; asOf: Date } {
+  // The caseload is generated against the date of the first start, and reused afterwards.
+  const path = join(dataDir, 'demo.json');
+  if (existsSync(path)) {
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as { seed: number; asOf: string };
+    return { seed: saved.seed, asOf: new Date(saved.asOf) };
+  }
+  const today = new Date();
+  const asOf = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+  writeFileSync(path, JSON.stringify({ seed: DEMO_SEED, asOf: asOf.toISOString() }, null, 2));
+  return { seed: DEMO_SEED, asOf };
+}
+
+/**
+ * `.data` holds secrets in subfolders of its own (0700); the folder itself only needs to be searchable,
+ * so that PostgreSQL, run as the "postgres" user when started by root, can reach its data below it.
+ */
+function prepareDataDir(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+  const stat = statSync(dataDir);
+  if (stat.uid === process.getuid?.() && (stat.mode & 0o001) === 0) chmodSync(dataDir, (stat.mode & 0o777) | 0o011);
+}
+
+async function main(): Promise<void> {
+  const dataDir = resolve(process.env.HUB_DATA_DIR ?? join(repoRoot, '.data'));
+  const externalDatabases: Partial<Record<SubgraphName, string>> = {};
+  for (const name of subgraphNames) {
+    const url = process.env[databaseUrlVariable(name)];
+    if (url) externalDatabases[name] = url;
+  }
+  const postgresDir = join(dataDir, 'postgres');
+  prepareDataDir(dataDir);
+  const blocked = Object.keys(externalDatabases).length < subgraphNames.length ? unreachableParent(postgresDir) : null;
+  if (blocked) {
+    console.error(
+      `\nCannot start the embedded PostgreSQL in ${postgresDir}:\n` +
+        `  running as root, PostgreSQL runs as the "postgres" user, and ${blocked} is not searchable by others.\n` +
+        `Either start with a data folder it can reach, e.g.\n\n    HUB_DATA_DIR=/tmp/support-path-hub npm start\n\n` +
+        `or point every subgraph at an external PostgreSQL (see README, "External PostgreSQL").\n`,
+    );
+    process.exit(2);
+  }
+  const verbose = process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace';
+  console.log(`Starting the support-path hub (data in ${dataDir}) …`);
+  let hub: RunningHub;
+  try {
+    hub = await launchHub({
+      dataDir,
+      ports: 'default',
+      demo: demoSettings(dataDir),
+      externalDatabases,
+      onLog: (line) => {
+        if (line.service === 'postgres' && !verbose) return;
+        if (line.level === 'debug' || line.level === 'trace') return;
+        console.log(`${`[${line.service}]`.padEnd(18)} ${line.level === 'info' ? '' : `${line.level.toUpperCase()} `}${line.message}`);
+      },
+    });
+  } catch (error) {
+    console.error(`\nThe hub could not start: ${(error as Error).message}`);
+    process.exit(1);
+  }
+  console.log('\nThe support-path hub is running:\n');
+  for (const [name, service] of Object.entries(hub.services)) {
+    console.log(`  ${name.padEnd(16)} ${service.url}${service.database ? `   db ${service.database}` : ''}`);
+  }
+  if (hub.postgres) console.log(`  ${'postgres'.padEnd(16)} ${hub.postgres.url}`);
+  console.log(`\nAddresses written to ${join(dataDir, 'hub.json')}.`);
+  console.log('Get a token:  npm run token -- --agency COORDINATION --role COORDINATOR');
+  console.log('Press Ctrl-C to stop.\n');
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping the hub …');
+    await hub.stop();
+    console.log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+void main();

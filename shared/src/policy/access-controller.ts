@@ -1,0 +1,99 @@
+import type { HubCaller } from '../auth/hub-caller';
+import type { DataCategory } from '../domain/enums';
+import type { VictimAccessFacts } from './consent';
+import { type AccessDecision, decide, describeBasis } from './decide';
+
+/** Loads what the policy needs to know of victims, in one batch per request (see RequestLoaders). */
+export type VictimFactsLoader = (victimIds: readonly string[]) => Promise<(VictimAccessFacts | null)[]>;
+
+/** What one request did with one victim's (or no victim's) fields of one type: the access-log unit. */
+export interface FieldAccessRecord {
+  victimId: string | null;
+  typeName: string;
+  fields: string[];
+  deniedFields: string[];
+  categories: DataCategory[];
+  bases: string[];
+  denialCodes: string[];
+  review: boolean;
+}
+
+const NO_VICTIM = '';
+
+/**
+ * The access decisions of one request in one subgraph. Decisions for a (victim, category) pair are
+ * reused within the request only; a new request asks the consent registry again.
+ */
+export class AccessController {
+  private readonly decisions = new Map<string, Promise<AccessDecision>>();
+  private readonly records = new Map<string, FieldAccessRecord>();
+
+  constructor(
+    readonly caller: HubCaller,
+    private readonly loadFacts: (victimId: string) => Promise<VictimAccessFacts | null>,
+    private readonly now: Date = new Date(),
+  ) {}
+
+  decide(victimId: string | null, category: DataCategory): Promise<AccessDecision> {
+    const key = `${victimId ?? NO_VICTIM}|${category}`;
+    let decision = this.decisions.get(key);
+    if (!decision) {
+      decision = this.evaluate(victimId, category);
+      this.decisions.set(key, decision);
+    }
+    return decision;
+  }
+
+  /** The ids among `victimIds` whose every one of `categories` the caller may read, in order. */
+  async readable(victimIds: readonly string[], categories: readonly DataCategory[]): Promise<string[]> {
+    const allowed = await Promise.all(
+      victimIds.map(async (id) => {
+        for (const category of categories) if (!(await this.decide(id, category)).allow) return false;
+        return true;
+      }),
+    );
+    return victimIds.filter((_, i) => allowed[i]);
+  }
+
+  /** Notes that a field was read or refused; the access log is written from these before the answer leaves. */
+  note(victimId: string | null, typeName: string, field: string, category: DataCategory, decision: AccessDecision): void {
+    const key = `${victimId ?? NO_VICTIM}|${typeName}`;
+    let record = this.records.get(key);
+    if (!record) {
+      record = { victimId, typeName, fields: [], deniedFields: [], categories: [], bases: [], denialCodes: [], review: false };
+      this.records.set(key, record);
+    }
+    const list = decision.allow ? record.fields : record.deniedFields;
+    if (!list.includes(field)) list.push(field);
+    if (!record.categories.includes(category)) record.categories.push(category);
+    if (decision.allow) {
+      const basis = describeBasis(decision.basis);
+      if (!record.bases.includes(basis)) record.bases.push(basis);
+      record.review ||= decision.review;
+    } else if (!record.denialCodes.includes(decision.code)) {
+      record.denialCodes.push(decision.code);
+    }
+  }
+
+  /** What the consent registry knows of a victim (`null`: no such victim), from this request's batch. */
+  facts(victimId: string): Promise<VictimAccessFacts | null> {
+    return this.loadFacts(victimId);
+  }
+
+  accessRecords(): FieldAccessRecord[] {
+    return [...this.records.values()];
+  }
+
+  private async evaluate(victimId: string | null, category: DataCategory): Promise<AccessDecision> {
+    if (victimId === null) return decide(this.caller, category, null, this.now);
+    let facts: VictimAccessFacts | null;
+    try {
+      facts = await this.loadFacts(victimId);
+    } catch {
+      return { allow: false, code: 'FORBIDDEN', reason: 'the consent registry could not be reached' };
+    }
+    // An unknown victim is decided like a known one without consents: nothing tells them apart.
+    const victim = facts ?? { id: victimId, region: null, minor: false, policeInvestigation: false, consents: [] };
+    return decide(this.caller, category, victim, this.now);
+  }
+}

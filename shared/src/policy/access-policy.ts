@@ -1,0 +1,150 @@
+import { Agency, DataCategory, Purpose, Role } from '../domain/enums';
+
+/**
+ * The hub's access policy, as data. `decide()` reads only this table; `docs/access-policy.md` is generated
+ * from it and the policy matrix test is derived from it. Default deny: what no rule allows is refused.
+ */
+
+/** Which agencies each role exists in. A token whose role does not belong to its agency is refused. */
+export const roleAgencies: Record<Role, readonly Agency[]> = {
+  [Role.COORDINATOR]: [Agency.COORDINATION],
+  [Role.CASEWORKER]: [Agency.COORDINATION, Agency.IMMIGRATION, Agency.SOCIAL_SERVICES, Agency.CHILD_WELFARE],
+  [Role.INVESTIGATOR]: [Agency.POLICE],
+  [Role.PROSECUTOR]: [Agency.POLICE],
+  [Role.CLINICIAN]: [Agency.HEALTH],
+  [Role.ANALYST]: [Agency.COORDINATION],
+  [Role.AUDITOR]: [Agency.AUDIT],
+  [Role.NGO_WORKER]: [Agency.NGO],
+};
+
+/** An agency reads its own categories, for a purpose within its mandate. */
+export interface OwnRecordsRule {
+  agency: Agency;
+  roles: readonly Role[];
+  categories: readonly DataCategory[];
+  purposes: readonly Purpose[];
+}
+
+export const ownRecordsRules: readonly OwnRecordsRule[] = [
+  {
+    agency: Agency.COORDINATION,
+    roles: [Role.COORDINATOR, Role.CASEWORKER],
+    categories: [DataCategory.IDENTITY, DataCategory.CASE_STATUS, DataCategory.IDENTIFICATION, DataCategory.CONSENT],
+    purposes: [Purpose.CASE_COORDINATION],
+  },
+  {
+    agency: Agency.POLICE,
+    roles: [Role.INVESTIGATOR],
+    categories: [DataCategory.POLICE_CASE],
+    purposes: [Purpose.INVESTIGATION],
+  },
+  {
+    agency: Agency.POLICE,
+    roles: [Role.PROSECUTOR],
+    categories: [DataCategory.POLICE_CASE],
+    purposes: [Purpose.PROSECUTION],
+  },
+  {
+    agency: Agency.IMMIGRATION,
+    roles: [Role.CASEWORKER],
+    categories: [DataCategory.IMMIGRATION],
+    purposes: [Purpose.PERMIT_PROCESSING],
+  },
+  {
+    agency: Agency.SOCIAL_SERVICES,
+    roles: [Role.CASEWORKER],
+    categories: [DataCategory.SOCIAL, DataCategory.SHELTER_LOCATION],
+    purposes: [Purpose.SOCIAL_ASSISTANCE],
+  },
+  {
+    agency: Agency.HEALTH,
+    roles: [Role.CLINICIAN],
+    categories: [DataCategory.HEALTH_SUMMARY, DataCategory.HEALTH_DETAIL],
+    purposes: [Purpose.CARE],
+  },
+  {
+    agency: Agency.CHILD_WELFARE,
+    roles: [Role.CASEWORKER],
+    categories: [DataCategory.CHILD_WELFARE],
+    purposes: [Purpose.CHILD_PROTECTION],
+  },
+  {
+    agency: Agency.AUDIT,
+    roles: [Role.AUDITOR],
+    categories: [DataCategory.ACCESS_LOG],
+    purposes: [Purpose.AUDIT],
+  },
+];
+
+/** Facts about a victim that legal rules depend on; the coordination subgraph supplies them. */
+export interface VictimFacts {
+  minor: boolean;
+  /** The police run an investigation in which this person is the victim. */
+  policeInvestigation: boolean;
+}
+
+/** A rule given by law rather than by consent, with the condition on the victim it needs. */
+export interface LegalRule {
+  id: string;
+  description: string;
+  agency: Agency;
+  roles: readonly Role[];
+  categories: readonly DataCategory[];
+  purposes: readonly Purpose[];
+  applies: (victim: VictimFacts) => boolean;
+  condition: string;
+}
+
+export const legalRules: readonly LegalRule[] = [
+  {
+    id: 'CHILD_WELFARE_MINORS',
+    description: "Child welfare services see identity and case status of minors (Child Welfare Act, duty to protect).",
+    agency: Agency.CHILD_WELFARE,
+    roles: [Role.CASEWORKER],
+    categories: [DataCategory.IDENTITY, DataCategory.CASE_STATUS],
+    purposes: [Purpose.CHILD_PROTECTION],
+    applies: (victim) => victim.minor,
+    condition: 'the victim is a minor',
+  },
+  {
+    id: 'POLICE_OWN_INVESTIGATION',
+    description: 'The police see the identity of the victim in an investigation they run (Police Databases Act).',
+    agency: Agency.POLICE,
+    roles: [Role.INVESTIGATOR, Role.PROSECUTOR],
+    categories: [DataCategory.IDENTITY],
+    purposes: [Purpose.INVESTIGATION, Purpose.PROSECUTION],
+    applies: (victim) => victim.policeInvestigation,
+    condition: 'the police run an investigation with this victim',
+  },
+];
+
+/**
+ * Consents name categories one by one; there is no "all categories" consent. So SHELTER_LOCATION and
+ * HEALTH_DETAIL are shared only by a consent that names them.
+ */
+
+/** Who may be a consent's recipient, and read by consent (everyone who handles cases). */
+export const consentRoles: readonly Role[] = [
+  Role.COORDINATOR,
+  Role.CASEWORKER,
+  Role.INVESTIGATOR,
+  Role.PROSECUTOR,
+  Role.CLINICIAN,
+  Role.NGO_WORKER,
+];
+
+/** Categories no consent can open: the access log is read by audit staff only. */
+export const neverByConsent: readonly DataCategory[] = [DataCategory.ACCESS_LOG];
+
+/** Emergency ("break-glass"): with a written justification, every category but these; flagged for review. */
+export const emergencyRule = {
+  roles: [Role.COORDINATOR, Role.CASEWORKER, Role.INVESTIGATOR, Role.PROSECUTOR, Role.CLINICIAN] as readonly Role[],
+  closed: [DataCategory.HEALTH_DETAIL, DataCategory.ACCESS_LOG] as readonly DataCategory[],
+  minimumJustificationLength: 20,
+};
+
+/** Who may read the aggregate statistics (no personal data), and for which purposes. */
+export const statisticsRule = {
+  roles: [Role.ANALYST, Role.COORDINATOR] as readonly Role[],
+  purposes: [Purpose.STATISTICS] as readonly Purpose[],
+};

@@ -1,0 +1,128 @@
+import type { HubCaller } from '../auth/hub-caller';
+import { DataCategory, Purpose, Region } from '../domain/enums';
+import {
+  consentRoles,
+  emergencyRule,
+  legalRules,
+  neverByConsent,
+  ownRecordsRules,
+  roleAgencies,
+  type VictimFacts,
+} from './access-policy';
+import type { ActiveConsent } from './consent';
+
+export type AccessBasis =
+  | { kind: 'OWN_RECORDS' }
+  | { kind: 'CONSENT'; consentId: string }
+  | { kind: 'LEGAL_RULE'; rule: string }
+  | { kind: 'EMERGENCY' };
+
+export type AccessDecision =
+  | { allow: true; basis: AccessBasis; review: boolean }
+  | { allow: false; code: 'FORBIDDEN' | 'CONSENT_REQUIRED'; reason: string };
+
+/** What the deciding subgraph knows of the victim a field is about; `null` for fields about no victim. */
+export interface VictimContext extends VictimFacts {
+  id: string;
+  /** `null` when the registry does not know the victim; local staff then see nothing. */
+  region: Region | null;
+  consents: readonly ActiveConsent[];
+}
+
+const deny = (code: 'FORBIDDEN' | 'CONSENT_REQUIRED', reason: string): AccessDecision => ({ allow: false, code, reason });
+
+/**
+ * The one access decision of the hub: may `caller` read `category` about `victim`, and on what basis?
+ * Pure: every input is given, nothing is cached, so a withdrawn consent counts on the very next request.
+ */
+export function decide(
+  caller: HubCaller,
+  category: DataCategory,
+  victim: VictimContext | null,
+  now: Date,
+): AccessDecision {
+  if (!roleAgencies[caller.role].includes(caller.agency)) {
+    return deny('FORBIDDEN', `role ${caller.role} does not exist in agency ${caller.agency}`);
+  }
+  if (caller.purpose === Purpose.EMERGENCY) {
+    if (!emergencyRule.roles.includes(caller.role)) return deny('FORBIDDEN', 'emergency access is not open to this role');
+    if ((caller.justification ?? '').trim().length < emergencyRule.minimumJustificationLength) {
+      return deny('FORBIDDEN', 'emergency access needs a written justification');
+    }
+    if (emergencyRule.closed.includes(category)) return deny('FORBIDDEN', `${category} is closed even in an emergency`);
+    return { allow: true, basis: { kind: 'EMERGENCY' }, review: true };
+  }
+  if (victim && caller.regions.length > 0 && (victim.region === null || !caller.regions.includes(victim.region))) {
+    return deny('FORBIDDEN', 'the victim is outside the regions of the caller');
+  }
+  const own = ownRecordsRules.find(
+    (r) =>
+      r.agency === caller.agency &&
+      r.roles.includes(caller.role) &&
+      r.categories.includes(category) &&
+      r.purposes.includes(caller.purpose),
+  );
+  if (own) return { allow: true, basis: { kind: 'OWN_RECORDS' }, review: false };
+  if (!victim) return deny('FORBIDDEN', `${category} is not among the records of ${caller.agency} for this purpose`);
+
+  const legal = legalRules.find(
+    (r) =>
+      r.agency === caller.agency &&
+      r.roles.includes(caller.role) &&
+      r.categories.includes(category) &&
+      r.purposes.includes(caller.purpose) &&
+      r.applies(victim),
+  );
+  if (legal) return { allow: true, basis: { kind: 'LEGAL_RULE', rule: legal.id }, review: false };
+
+  if (!consentRoles.includes(caller.role) || neverByConsent.includes(category)) {
+    return deny('FORBIDDEN', `no rule lets ${caller.role} read ${category}`);
+  }
+  const consent = victim.consents.find(
+    (c) =>
+      c.recipients.includes(caller.agency) &&
+      c.categories.includes(category) &&
+      c.purposes.includes(caller.purpose) &&
+      new Date(c.validFrom) <= now &&
+      now < new Date(c.validUntil) &&
+      c.withdrawnAt === null,
+  );
+  if (consent) return { allow: true, basis: { kind: 'CONSENT', consentId: consent.id }, review: false };
+  return deny('CONSENT_REQUIRED', `no active consent names ${caller.agency}, ${category} and ${caller.purpose}`);
+}
+
+export const describeBasis = (basis: AccessBasis): string => {
+  switch (basis.kind) {
+    case 'OWN_RECORDS':
+      return 'OWN_RECORDS';
+    case 'CONSENT':
+      return `CONSENT:${basis.consentId}`;
+    case 'LEGAL_RULE':
+      return `LEGAL_RULE:${basis.rule}`;
+    case 'EMERGENCY':
+      return 'EMERGENCY';
+    default: {
+      const unreachable: never = basis;
+      throw new Error(`unreachable basis ${JSON.stringify(unreachable)}`);
+    }
+  }
+};
+
+/**
+ * May `caller` write records of `category`? Only an agency's own staff, for a purpose within its mandate:
+ * consent and emergency open reading, never writing.
+ */
+export function decideWrite(caller: HubCaller, category: DataCategory): AccessDecision {
+  if (!roleAgencies[caller.role].includes(caller.agency)) {
+    return deny('FORBIDDEN', `role ${caller.role} does not exist in agency ${caller.agency}`);
+  }
+  const own = ownRecordsRules.find(
+    (r) =>
+      r.agency === caller.agency &&
+      r.roles.includes(caller.role) &&
+      r.categories.includes(category) &&
+      r.purposes.includes(caller.purpose),
+  );
+  if (own) return { allow: true, basis: { kind: 'OWN_RECORDS' }, review: false };
+  return deny('FORBIDDEN', `${caller.role} of ${caller.agency} may not record ${category} for ${caller.purpose}`);
+}

@@ -1,0 +1,25 @@
+import type { Logger } from '../observability/logger';
+
+/**
+ * Stops a service cleanly on SIGTERM or SIGINT, and — when a launcher started it — when the launcher's
+ * IPC channel closes, so that no service outlives the hub that started it.
+ */
+export function handleShutdown(log: Logger, stop: () => Promise<void>): void {
+  let stopping = false;
+  const shutdown = async (reason: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ reason }, 'stopping');
+    try {
+      await stop();
+    } catch (error) {
+      log.error({ err: error }, 'error while stopping');
+    }
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  if (process.env.HUB_EXIT_WITH_PARENT && process.send) {
+    process.once('disconnect', () => void shutdown('launcher exited'));
+  }
+}

@@ -1,0 +1,51 @@
+import type { HubCaller } from '../auth/hub-caller';
+import { signHubAssertion } from '../auth/hub-assertion';
+import type { ServiceKeys } from '../auth/service-keys';
+import type { SupportEventKind } from '../domain/enums';
+import type { VictimAccessFacts } from '../policy/consent';
+
+export interface NewSupportEvent {
+  victimId: string;
+  kind: SupportEventKind;
+  at: string;
+  summary: string;
+  dueAt: string | null;
+}
+
+/**
+ * Service-to-service calls to the coordination subgraph, each signed by the calling subgraph with the
+ * caller's identity and request id (audience: coordination).
+ */
+export class CoordinationClient {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly keys: ServiceKeys,
+    private readonly caller: HubCaller,
+  ) {}
+
+  /** One round trip for any number of victims. */
+  async victimFacts(victimIds: readonly string[]): Promise<(VictimAccessFacts | null)[]> {
+    const body = (await this.post('/internal/victim-access-facts', { victimIds })) as { facts: (VictimAccessFacts | null)[] };
+    if (!Array.isArray(body.facts) || body.facts.length !== victimIds.length) {
+      throw new Error('coordination answered victim facts of the wrong shape');
+    }
+    return body.facts;
+  }
+
+  /** Adds an event to the victim's support path; the owning agency is the calling subgraph's. */
+  async recordSupportEvent(event: NewSupportEvent): Promise<void> {
+    await this.post('/internal/support-events', event);
+  }
+
+  private async post(path: string, payload: unknown): Promise<unknown> {
+    const assertion = await signHubAssertion(this.keys, 'coordination', this.caller);
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${assertion}`, 'content-type': 'application/json' },
+      body: JSON.stringify(payload),
+      signal: AbortSignal.timeout(5000),
+    });
+    if (!response.ok) throw new Error(`coordination ${path} answered ${response.status}`);
+    return response.json();
+  }
+}

@@ -1,0 +1,79 @@
+import 'reflect-metadata';
+import type { DataSource } from 'typeorm';
+import { loadServiceKeys } from '../auth/service-keys';
+import { defaultPorts } from '../config/services';
+import { generateCaseload } from '../demo/generate-caseload';
+import { createDataSource } from '../db/create-data-source';
+import { createLogger, type Logger } from '../observability/logger';
+import { Metrics } from '../observability/metrics';
+import { handleShutdown } from '../process/handle-shutdown';
+import { createSubgraph } from './create-subgraph';
+import type { SubgraphDefinition } from './subgraph-definition';
+
+const required = (name: string): string => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+};
+
+/** Loads the demo caseload once: only into a database whose marker table is still empty. */
+export async function seedDemoIfEmpty(
+  definition: SubgraphDefinition,
+  dataSource: DataSource,
+  options: { seed: number; asOf: Date },
+  log: Logger,
+): Promise<boolean> {
+  const [row] = (await dataSource.query(`SELECT EXISTS (SELECT 1 FROM ${definition.seed.markerTable}) AS seeded`)) as {
+    seeded: boolean;
+  }[];
+  if (row?.seeded) return false;
+  const started = Date.now();
+  const caseload = generateCaseload({ seed: options.seed, asOf: options.asOf });
+  await definition.seed.load(dataSource, caseload);
+  log.info({ seed: options.seed, asOf: caseload.asOf, ms: Date.now() - started }, 'demo caseload loaded');
+  return true;
+}
+
+/** The process entry of every subgraph (`src/index.ts` calls only this). */
+export async function runSubgraph(definition: SubgraphDefinition): Promise<void> {
+  const log = createLogger(definition.name);
+  try {
+    const metrics = new Metrics();
+    const dataSource = createDataSource({
+      url: required('DATABASE_URL'),
+      entities: definition.entities,
+      migrations: definition.migrations,
+      metrics,
+      log,
+    });
+    await dataSource.initialize();
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length > 0) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+    if (process.env.HUB_DEMO_SEED) {
+      await seedDemoIfEmpty(
+        definition,
+        dataSource,
+        { seed: Number(process.env.HUB_DEMO_SEED), asOf: new Date(required('HUB_DEMO_AS_OF')) },
+        log,
+      );
+    }
+    const keys = await loadServiceKeys(required('HUB_KEYS_DIR'), definition.name);
+    const subgraph = await createSubgraph(definition, {
+      dataSource,
+      keys,
+      coordinationUrl: process.env.COORDINATION_URL ?? `http://127.0.0.1:${defaultPorts.coordination}`,
+      metrics,
+      log,
+    });
+    const port = process.env.PORT === undefined ? defaultPorts[definition.name] : Number(process.env.PORT);
+    const running = await subgraph.listen(port, process.env.HOST ?? '127.0.0.1');
+    log.info({ url: running.url, port: running.port }, 'listening');
+    handleShutdown(log, async () => {
+      await running.stop();
+      await dataSource.destroy();
+    });
+  } catch (error) {
+    log.fatal({ err: error }, 'could not start');
+    process.exit(1);
+  }
+}

@@ -1,0 +1,38 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import type { Router } from 'express';
+import type { NonEmptyArray } from 'type-graphql';
+import type { DataSource, MixedList } from 'typeorm';
+import type { ServiceKeys } from '../auth/service-keys';
+import type { SubgraphName } from '../config/services';
+import type { Caseload } from '../demo/caseload-types';
+import type { Logger } from '../observability/logger';
+import type { Metrics } from '../observability/metrics';
+import type { VictimFactsLoader } from '../policy/access-controller';
+import type { SubgraphContext } from './subgraph-context';
+
+/** Everything that makes one agency's subgraph; every subgraph exports one from `src/definition.ts`. */
+export interface SubgraphDefinition {
+  name: SubgraphName;
+  resolvers: NonEmptyArray<Function>;
+  orphanedTypes?: Function[];
+  referenceResolvers: GraphQLResolverMap<SubgraphContext>;
+  entities: MixedList<Function>;
+  migrations: MixedList<Function>;
+  /** Loads this agency's part of the demo caseload into an empty database. */
+  seed: {
+    /** A table that is empty until the demo has been loaded. */
+    markerTable: string;
+    load: (dataSource: DataSource, caseload: Caseload) => Promise<void>;
+  };
+  /** Only the coordination subgraph answers victim facts from its own database; others ask it. */
+  localVictimFacts?: (dataSource: DataSource) => VictimFactsLoader;
+  /** Extra service-to-service routes (under `/internal`), each authenticated by a service assertion. */
+  internalRoutes?: (router: Router, deps: InternalRouteDeps) => void;
+}
+
+export interface InternalRouteDeps {
+  dataSource: DataSource;
+  keys: ServiceKeys;
+  metrics: Metrics;
+  log: Logger;
+}

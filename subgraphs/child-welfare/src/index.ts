@@ -1,0 +1,4 @@
+import { runSubgraph } from '@hub/shared';
+import { childWelfareSubgraph } from './definition';
+
+void runSubgraph(childWelfareSubgraph);

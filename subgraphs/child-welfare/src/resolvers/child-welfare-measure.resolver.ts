@@ -1,0 +1,74 @@
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { IsNull } from 'typeorm';
+import {
+  DataCategory,
+  type SubgraphContext,
+  SupportEventKind,
+  conflict,
+  notFound,
+  requireVictim,
+  requireWrite,
+} from '@hub/shared';
+import { ChildWelfareMeasure, ChildWelfareMeasureKind } from '../entities/child-welfare-measure';
+import { checkDate, newId, requireMinor } from './mutation-helpers';
+
+/** How a measure reads on the support path: the kind in plain words, nothing about where. */
+const eventSummary: Record<ChildWelfareMeasureKind, string> = {
+  EMERGENCY_PLACEMENT: 'Child-welfare measure decided: emergency placement',
+  FOSTER_CARE: 'Child-welfare measure decided: foster care',
+  INSTITUTION: 'Child-welfare measure decided: institution',
+  SUPPORT_CONTACT: 'Child-welfare measure decided: support contact',
+  AFTERCARE: 'Child-welfare measure decided: aftercare',
+};
+
+@Resolver()
+export class ChildWelfareMeasureResolver {
+  @Mutation(() => ChildWelfareMeasure, { description: 'Records a child-welfare measure decided for a minor.' })
+  async decideChildWelfareMeasure(
+    @Arg('victimId', () => ID) victimId: string,
+    @Arg('kind', () => ChildWelfareMeasureKind) kind: ChildWelfareMeasureKind,
+    @Arg('decidedAt', () => Date) decidedAt: Date,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ChildWelfareMeasure> {
+    requireWrite(ctx, DataCategory.CHILD_WELFARE);
+    await requireVictim(ctx, victimId);
+    checkDate('decidedAt', decidedAt);
+    await requireMinor(ctx, victimId, 'child-welfare measures are decided for minors');
+    return ctx.dataSource.transaction(async (tx) => {
+      const repo = tx.getRepository(ChildWelfareMeasure);
+      // Two measures of one kind in force at once would be a double registration.
+      if (await repo.existsBy({ victimId, kind, endedAt: IsNull() })) {
+        throw conflict(`A measure of kind ${kind} is already in force for this minor`);
+      }
+      const measure = await repo.save(repo.create({ id: newId('cw'), victimId, kind, decidedAt, endedAt: null }));
+      await ctx.coordination.recordSupportEvent({
+        victimId,
+        kind: SupportEventKind.CHILD_WELFARE_MEASURE,
+        at: decidedAt.toISOString(),
+        summary: eventSummary[kind],
+        dueAt: null,
+      });
+      return measure;
+    });
+  }
+
+  @Mutation(() => ChildWelfareMeasure, { description: 'Ends a child-welfare measure that is in force.' })
+  async endChildWelfareMeasure(
+    @Arg('measureId', () => ID) measureId: string,
+    @Arg('endedAt', () => Date) endedAt: Date,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ChildWelfareMeasure> {
+    requireWrite(ctx, DataCategory.CHILD_WELFARE);
+    return ctx.dataSource.transaction(async (tx) => {
+      const repo = tx.getRepository(ChildWelfareMeasure);
+      const measure = await repo.findOne({ where: { id: measureId }, lock: { mode: 'pessimistic_write' } });
+      if (!measure) throw notFound('ChildWelfareMeasure', measureId);
+      await requireVictim(ctx, measure.victimId);
+      if (measure.endedAt !== null) throw conflict('This measure has already ended');
+      checkDate('endedAt', endedAt, { date: measure.decidedAt, what: 'the decision' });
+      measure.endedAt = endedAt;
+      // No support event: SupportEventKind has none for an ended measure (see the report to the lead).
+      return repo.save(measure);
+    });
+  }
+}

@@ -1,0 +1,22 @@
+import { randomBytes } from 'node:crypto';
+import { QueryFailedError } from 'typeorm';
+import { type SubgraphContext, badInput, conflict } from '@hub/shared';
+
+export const newId = (prefix: string): string => `${prefix}-${randomBytes(6).toString('hex')}`;
+
+/** Refuses a date in the future (a minute's clock skew allowed) or, when given, before `notBefore`. */
+export function checkDate(field: string, value: Date, notBefore?: { date: Date; what: string }): void {
+  if (Number.isNaN(value.getTime())) throw badInput(field, `${field} is not a valid date`);
+  if (value.getTime() > Date.now() + 60_000) throw badInput(field, `${field} cannot be in the future`);
+  if (notBefore && value < notBefore.date) throw badInput(field, `${field} cannot be before ${notBefore.what}`);
+}
+
+/** Child-welfare decisions concern minors only; the coordination registry says who is a minor. */
+export async function requireMinor(ctx: SubgraphContext, victimId: string, message: string): Promise<void> {
+  const facts = await ctx.access.facts(victimId);
+  if (!facts?.minor) throw conflict(message);
+}
+
+/** A concurrent writer got there first and a unique index refused the second row (PostgreSQL 23505). */
+export const isUniqueViolation = (error: unknown): boolean =>
+  error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === '23505';

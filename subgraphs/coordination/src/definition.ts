@@ -1,0 +1,30 @@
+import type { SubgraphDefinition } from '@hub/shared';
+import { ConsentGrant } from './entities/consent-grant';
+import { ProblemReport } from './entities/problem-report';
+import { SupportEvent } from './entities/support-event';
+import { Victim } from './entities/victim';
+import { coordinationInternalRoutes } from './internal/internal-routes';
+import { loadVictimAccessFacts } from './internal/victim-access-facts';
+import { CoordinationRegistry1764300000000 } from './migrations/1764300000000-coordination-registry';
+import { ConsentResolver } from './resolvers/consent.resolver';
+import { IdentificationResolver } from './resolvers/identification.resolver';
+import { ProblemReportResolver } from './resolvers/problem-report.resolver';
+import { RegistryResolver } from './resolvers/registry.resolver';
+import { VictimResolver } from './resolvers/victim.resolver';
+import { victimReference } from './resolvers/victim.reference';
+import { seedCoordination } from './seed';
+
+/**
+ * The coordinating unit's own subgraph: the victim registry (identity, identification, case status),
+ * consents, the support path merged from every agency's milestones, problem reports, the agency directory.
+ */
+export const coordinationSubgraph: SubgraphDefinition = {
+  name: 'coordination',
+  resolvers: [VictimResolver, IdentificationResolver, ConsentResolver, ProblemReportResolver, RegistryResolver],
+  referenceResolvers: victimReference,
+  entities: [Victim, ConsentGrant, SupportEvent, ProblemReport],
+  migrations: [CoordinationRegistry1764300000000],
+  seed: { markerTable: 'victim', load: seedCoordination },
+  localVictimFacts: loadVictimAccessFacts,
+  internalRoutes: coordinationInternalRoutes,
+};

@@ -1,0 +1,85 @@
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Agency, Category, DataCategory, Purpose } from '@hub/shared';
+
+export enum ConsentGiver {
+  VICTIM = 'VICTIM',
+  GUARDIAN = 'GUARDIAN',
+}
+export enum ConsentForm {
+  WRITTEN = 'WRITTEN',
+  ORAL_WITH_INTERPRETER = 'ORAL_WITH_INTERPRETER',
+}
+registerEnumType(ConsentGiver, { name: 'ConsentGiver', description: 'Who gave a consent: the victim, or the guardian of a minor.' });
+registerEnumType(ConsentForm, { name: 'ConsentForm', description: 'How a consent was given.' });
+
+/** A consent letting named agencies read named categories for named purposes, for a period. */
+@ObjectType({ description: "A victim's consent to share named categories with named agencies for named purposes." })
+@Entity('consent_grant')
+export class ConsentGrant {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'text' })
+  id!: string;
+
+  @Index()
+  @Column({ name: 'victim_id', type: 'text' })
+  victimId!: string;
+
+  @Category(DataCategory.CONSENT)
+  @Field(() => [Agency], { nullable: true })
+  @Column({ type: 'text', array: true })
+  recipients!: Agency[];
+
+  @Category(DataCategory.CONSENT)
+  @Field(() => [DataCategory], { nullable: true })
+  @Column({ type: 'text', array: true })
+  categories!: DataCategory[];
+
+  @Category(DataCategory.CONSENT)
+  @Field(() => [Purpose], { nullable: true })
+  @Column({ type: 'text', array: true })
+  purposes!: Purpose[];
+
+  @Category(DataCategory.CONSENT)
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'valid_from', type: 'timestamptz' })
+  validFrom!: Date;
+
+  @Category(DataCategory.CONSENT)
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'valid_until', type: 'timestamptz' })
+  validUntil!: Date;
+
+  @Category(DataCategory.CONSENT)
+  @Field(() => ConsentGiver, { nullable: true })
+  @Column({ name: 'given_by', type: 'text' })
+  givenBy!: ConsentGiver;
+
+  @Category(DataCategory.CONSENT)
+  @Field(() => ConsentForm, { nullable: true })
+  @Column({ type: 'text' })
+  form!: ConsentForm;
+
+  @Category(DataCategory.CONSENT)
+  @Field(() => String, { nullable: true, description: 'ISO 639-1 language of the interpreter, for oral consent.' })
+  @Column({ name: 'interpreter_language', type: 'text', nullable: true })
+  interpreterLanguage!: string | null;
+
+  @Category(DataCategory.CONSENT)
+  @Field(() => String, { nullable: true, description: 'Staff id of whoever recorded the consent.' })
+  @Column({ name: 'recorded_by', type: 'text' })
+  recordedBy!: string;
+
+  @Category(DataCategory.CONSENT)
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'recorded_at', type: 'timestamptz' })
+  recordedAt!: Date;
+
+  @Category(DataCategory.CONSENT)
+  @Field(() => Date, { nullable: true })
+  @Column({ name: 'withdrawn_at', type: 'timestamptz', nullable: true })
+  withdrawnAt!: Date | null;
+
+  @Column({ name: 'withdrawn_by', type: 'text', nullable: true })
+  withdrawnBy!: string | null;
+}

@@ -1,0 +1,44 @@
+import { Field, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Agency, Category, DataCategory, SupportEventKind } from '@hub/shared';
+
+/**
+ * A dated milestone an agency contributed to a victim's support path. Summaries are coarse by
+ * contract: never a shelter, an address or a clinical finding.
+ */
+@ObjectType({ description: 'A dated event on the support path, contributed by one agency.' })
+@Entity('support_event')
+export class SupportEvent {
+  @PrimaryColumn({ type: 'text' })
+  id!: string;
+
+  @Index()
+  @Column({ name: 'victim_id', type: 'text' })
+  victimId!: string;
+
+  @Category(DataCategory.CASE_STATUS)
+  @Field(() => Date)
+  @Column({ type: 'timestamptz' })
+  at!: Date;
+
+  @Category(DataCategory.CASE_STATUS)
+  @Field(() => Agency)
+  @Column({ type: 'text' })
+  agency!: Agency;
+
+  @Category(DataCategory.CASE_STATUS)
+  @Field(() => SupportEventKind)
+  @Column({ type: 'text' })
+  kind!: SupportEventKind;
+
+  @Category(DataCategory.CASE_STATUS)
+  @Field(() => String)
+  @Column({ type: 'text' })
+  summary!: string;
+
+  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
+  dueAt!: Date | null;
+
+  @Column({ name: 'recorded_at', type: 'timestamptz', default: () => 'now()' })
+  recordedAt!: Date;
+}

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@hub/shared';
+import { coordinationSubgraph } from './definition';
+
+void runSubgraph(coordinationSubgraph);

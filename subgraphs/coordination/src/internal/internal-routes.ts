@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import type { Request, Response, Router } from 'express';
+import {
+  Agency,
+  type HubCaller,
+  type InternalRouteDeps,
+  SupportEventKind,
+  subgraphAgency,
+} from '@hub/shared';
+import { SupportEvent } from '../entities/support-event';
+import { Victim } from '../entities/victim';
+import { loadVictimAccessFacts } from './victim-access-facts';
+
+const MAX_LOOKUP = 10_000;
+
+/** Which agency may contribute which kinds of support-path events. */
+export const eventKindsByAgency: Partial<Record<Agency, readonly SupportEventKind[]>> = {
+  [Agency.POLICE]: [
+    SupportEventKind.REPORT_FILED,
+    SupportEventKind.INVESTIGATION_OPENED,
+    SupportEventKind.COOPERATION_STARTED,
+    SupportEventKind.CHARGES_FILED,
+    SupportEventKind.VERDICT,
+    SupportEventKind.TESTIMONY_GIVEN,
+  ],
+  [Agency.IMMIGRATION]: [
+    SupportEventKind.REFLECTION_PERIOD_GRANTED,
+    SupportEventKind.TEMPORARY_PERMIT_GRANTED,
+    SupportEventKind.PERMIT_REFUSED,
+    SupportEventKind.PERMANENT_PERMIT_GRANTED,
+    SupportEventKind.RETURN_COMPLETED,
+  ],
+  [Agency.SOCIAL_SERVICES]: [
+    SupportEventKind.SHELTER_PLACEMENT,
+    SupportEventKind.SHELTER_OVER_CAPACITY,
+    SupportEventKind.ASSISTANCE_ACCEPTED,
+    SupportEventKind.ASSISTANCE_DECLINED,
+    SupportEventKind.LONG_TERM_ACCOMMODATION,
+  ],
+  [Agency.HEALTH]: [SupportEventKind.HEALTH_ASSESSMENT],
+  [Agency.CHILD_WELFARE]: [SupportEventKind.GUARDIAN_APPOINTED, SupportEventKind.CHILD_WELFARE_MEASURE],
+};
+
+type CallerRequest = Request & { caller?: HubCaller };
+
+const isIsoDate = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
+
+/** Service-to-service routes: the consent look-up, and support events contributed by agencies. */
+export function coordinationInternalRoutes(router: Router, { dataSource, metrics, log }: InternalRouteDeps): void {
+  const facts = loadVictimAccessFacts(dataSource);
+
+  router.post('/victim-access-facts', async (req: CallerRequest, res: Response) => {
+    const ids: unknown = req.body?.victimIds;
+    if (!Array.isArray(ids) || ids.length > MAX_LOOKUP || !ids.every((id) => typeof id === 'string')) {
+      res.status(400).json({ error: 'victimIds must be a list of ids' });
+      return;
+    }
+    metrics.increment('hub_victim_facts_lookups_total', { caller: req.caller!.via });
+    res.json({ facts: await facts(ids as string[]) });
+  });
+
+  router.post('/support-events', async (req: CallerRequest, res: Response) => {
+    const via = req.caller!.via as keyof typeof subgraphAgency;
+    const agency = subgraphAgency[via];
+    const { victimId, kind, at, summary, dueAt } = req.body ?? {};
+    const allowed = eventKindsByAgency[agency] ?? [];
+    if (
+      typeof victimId !== 'string' ||
+      !allowed.includes(kind) ||
+      !isIsoDate(at) ||
+      typeof summary !== 'string' ||
+      summary.length === 0 ||
+      summary.length > 200 ||
+      !(dueAt === null || isIsoDate(dueAt))
+    ) {
+      res.status(400).json({ error: `not a support event ${agency} may contribute` });
+      return;
+    }
+    if (!(await dataSource.getRepository(Victim).existsBy({ id: victimId }))) {
+      res.status(404).json({ error: 'no such victim' });
+      return;
+    }
+    await dataSource.getRepository(SupportEvent).insert({
+      id: `ev-${randomBytes(6).toString('hex')}`,
+      victimId,
+      agency,
+      kind,
+      at: new Date(at),
+      summary,
+      dueAt: dueAt === null ? null : new Date(dueAt),
+    });
+    log.info({ agency, kind, requestId: req.caller!.requestId }, 'support event recorded');
+    res.status(201).json({ ok: true });
+  });
+}

@@ -1,0 +1,46 @@
+import type { DataSource } from 'typeorm';
+import type { Gender, Region, VictimAccessFacts, VictimFactsLoader } from '@hub/shared';
+
+interface FactsRow {
+  id: string;
+  region: Region;
+  minor: boolean;
+  gender: Gender;
+  police_investigation: boolean;
+  consents: VictimAccessFacts['consents'];
+}
+
+/**
+ * What the policy needs to know of many victims, in ONE statement: region, minor, whether the police run
+ * an investigation, and every consent (active or not; the decision function checks validity and withdrawal).
+ */
+export const loadVictimAccessFacts =
+  (dataSource: DataSource): VictimFactsLoader =>
+  async (ids) => {
+    const rows = (await dataSource.query(
+      `SELECT v.id, v.region, v.minor, v.gender,
+              EXISTS (SELECT 1 FROM support_event e
+                       WHERE e.victim_id = v.id AND e.kind = 'INVESTIGATION_OPENED') AS police_investigation,
+              COALESCE((SELECT json_agg(json_build_object(
+                          'id', c.id, 'recipients', c.recipients, 'categories', c.categories, 'purposes', c.purposes,
+                          'validFrom', c.valid_from, 'validUntil', c.valid_until, 'withdrawnAt', c.withdrawn_at)
+                          ORDER BY c.recorded_at)
+                         FROM consent_grant c WHERE c.victim_id = v.id), '[]'::json) AS consents
+         FROM victim v
+        WHERE v.id = ANY($1::text[])`,
+      [[...ids]],
+    )) as FactsRow[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => {
+      const row = byId.get(id);
+      if (!row) return null;
+      return {
+        id: row.id,
+        region: row.region,
+        minor: row.minor,
+        gender: row.gender,
+        policeInvestigation: row.police_investigation,
+        consents: row.consents,
+      };
+    });
+  };

@@ -1,0 +1,104 @@
+import { ArrayNotEmpty, ArrayUnique, IsDate, IsOptional, Matches } from 'class-validator';
+import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import {
+  Agency,
+  DataCategory,
+  Purpose,
+  type SubgraphContext,
+  SupportEventKind,
+  badInput,
+  conflict,
+  neverByConsent,
+  notFound,
+  requireVictim,
+  requireWrite,
+} from '@hub/shared';
+import { ConsentForm, ConsentGiver, ConsentGrant } from '../entities/consent-grant';
+import { newId, recordCoordinationEvent } from './record-event';
+
+const MAX_VALIDITY_DAYS = 366;
+
+@InputType({ description: 'A consent as given. Every recipient, category and purpose is named one by one.' })
+class GrantConsentInput {
+  @Field(() => ID) victimId!: string;
+  @Field(() => [Agency]) @ArrayNotEmpty() @ArrayUnique() recipients!: Agency[];
+  @Field(() => [DataCategory]) @ArrayNotEmpty() @ArrayUnique() categories!: DataCategory[];
+  @Field(() => [Purpose]) @ArrayNotEmpty() @ArrayUnique() purposes!: Purpose[];
+  @Field(() => Date) @IsDate() validFrom!: Date;
+  @Field(() => Date) @IsDate() validUntil!: Date;
+  @Field(() => ConsentGiver, { description: 'VICTIM for adults; GUARDIAN for minors.' }) givenBy!: ConsentGiver;
+  @Field(() => ConsentForm) form!: ConsentForm;
+  @Field(() => String, { nullable: true, description: 'ISO 639-1 language, required for oral consent through an interpreter.' })
+  @IsOptional() @Matches(/^[a-z]{2}$/)
+  interpreterLanguage?: string;
+}
+
+@Resolver()
+export class ConsentResolver {
+  @Mutation(() => ConsentGrant, { description: 'Records a consent; it takes effect on the next request to any subgraph.' })
+  async grantConsent(@Arg('input', () => GrantConsentInput) input: GrantConsentInput, @Ctx() ctx: SubgraphContext): Promise<ConsentGrant> {
+    requireWrite(ctx, DataCategory.CONSENT);
+    await requireVictim(ctx, input.victimId);
+    const facts = await ctx.access.facts(input.victimId);
+    if (facts?.minor && input.givenBy !== ConsentGiver.GUARDIAN) throw badInput('givenBy', "A minor's consent is given by the guardian");
+    if (!facts?.minor && input.givenBy !== ConsentGiver.VICTIM) throw badInput('givenBy', 'An adult gives consent themselves');
+    if (input.form === ConsentForm.ORAL_WITH_INTERPRETER && !input.interpreterLanguage) {
+      throw badInput('interpreterLanguage', 'Oral consent through an interpreter names the language');
+    }
+    if (input.validUntil <= input.validFrom) throw badInput('validUntil', 'validUntil must be after validFrom');
+    if (input.validUntil.getTime() - input.validFrom.getTime() > MAX_VALIDITY_DAYS * 86_400_000) {
+      throw badInput('validUntil', `A consent is valid for at most ${MAX_VALIDITY_DAYS} days`);
+    }
+    const closed = input.categories.filter((c) => neverByConsent.includes(c));
+    if (closed.length > 0) throw badInput('categories', `No consent can open ${closed.join(', ')}`);
+    if (input.recipients.includes(Agency.AUDIT)) throw badInput('recipients', 'Audit staff read the access log only');
+    return ctx.dataSource.transaction(async (tx) => {
+      const consent = tx.getRepository(ConsentGrant).create({
+        id: newId('cs'),
+        victimId: input.victimId,
+        recipients: input.recipients,
+        categories: input.categories,
+        purposes: input.purposes,
+        validFrom: input.validFrom,
+        validUntil: input.validUntil,
+        givenBy: input.givenBy,
+        form: input.form,
+        interpreterLanguage: input.interpreterLanguage ?? null,
+        recordedBy: ctx.caller.sub,
+        recordedAt: new Date(),
+        withdrawnAt: null,
+        withdrawnBy: null,
+      });
+      await tx.getRepository(ConsentGrant).insert(consent);
+      await recordCoordinationEvent(tx, {
+        victimId: input.victimId,
+        kind: SupportEventKind.CONSENT_GIVEN,
+        at: consent.recordedAt,
+        summary: `Consent given to ${input.recipients.length} agenc${input.recipients.length === 1 ? 'y' : 'ies'}`,
+      });
+      return consent;
+    });
+  }
+
+  @Mutation(() => ConsentGrant, { description: 'Withdraws a consent; every subgraph honours it from the next request on.' })
+  async withdrawConsent(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<ConsentGrant> {
+    requireWrite(ctx, DataCategory.CONSENT);
+    return ctx.dataSource.transaction(async (tx) => {
+      const repo = tx.getRepository(ConsentGrant);
+      const consent = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!consent) throw notFound('Consent', id);
+      await requireVictim(ctx, consent.victimId);
+      if (consent.withdrawnAt) throw conflict('The consent is already withdrawn');
+      consent.withdrawnAt = new Date();
+      consent.withdrawnBy = ctx.caller.sub;
+      await repo.save(consent);
+      await recordCoordinationEvent(tx, {
+        victimId: consent.victimId,
+        kind: SupportEventKind.CONSENT_WITHDRAWN,
+        at: consent.withdrawnAt,
+        summary: 'Consent withdrawn',
+      });
+      return consent;
+    });
+  }
+}

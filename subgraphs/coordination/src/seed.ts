@@ -1,0 +1,64 @@
+import type { DataSource } from 'typeorm';
+import type { Caseload } from '@hub/shared';
+import { ConsentForm, ConsentGiver, ConsentGrant } from './entities/consent-grant';
+import { ProblemReport, ProblemTopic } from './entities/problem-report';
+import { SupportEvent } from './entities/support-event';
+import { Victim } from './entities/victim';
+
+const date = (iso: string | null): Date | null => (iso === null ? null : new Date(iso));
+const CHUNK = 500;
+
+async function insertInChunks<T extends object>(insert: (rows: T[]) => Promise<unknown>, rows: T[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
+}
+
+/** Loads the registry part of the demo caseload, in one transaction. */
+export async function seedCoordination(dataSource: DataSource, caseload: Caseload): Promise<void> {
+  const { victims, consents, supportEvents, problemReports } = caseload.coordination;
+  await dataSource.transaction(async (tx) => {
+    await insertInChunks(
+      (rows) => tx.getRepository(Victim).insert(rows),
+      victims.map((v) => ({
+        id: v.id,
+        alias: v.alias,
+        birthYear: v.birthYear,
+        gender: v.gender,
+        nationalities: v.nationalities,
+        languages: v.languages,
+        minor: v.minor,
+        region: v.region,
+        exploitationForms: v.exploitationForms,
+        coordinator: v.coordinator,
+        identifiedAt: new Date(v.identifiedAt),
+        identifyingAgency: v.identifyingAgency,
+        indicatorsPresent: v.indicatorsPresent,
+      })),
+    );
+    await insertInChunks(
+      (rows) => tx.getRepository(ConsentGrant).insert(rows),
+      consents.map((c) => ({
+        ...c,
+        givenBy: c.givenBy as ConsentGiver,
+        form: c.form as ConsentForm,
+        validFrom: new Date(c.validFrom),
+        validUntil: new Date(c.validUntil),
+        recordedAt: new Date(c.recordedAt),
+        withdrawnAt: date(c.withdrawnAt),
+        withdrawnBy: c.withdrawnAt ? c.recordedBy : null,
+      })),
+    );
+    await insertInChunks(
+      (rows) => tx.getRepository(SupportEvent).insert(rows),
+      supportEvents.map((e) => ({ ...e, at: new Date(e.at), dueAt: date(e.dueAt) })),
+    );
+    await insertInChunks(
+      (rows) => tx.getRepository(ProblemReport).insert(rows),
+      problemReports.map((r) => ({
+        ...r,
+        topic: r.topic as ProblemTopic,
+        reportedAt: new Date(r.reportedAt),
+        resolvedAt: date(r.resolvedAt),
+      })),
+    );
+  });
+}

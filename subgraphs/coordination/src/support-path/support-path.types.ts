@@ -1,0 +1,73 @@
+import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Agency, AlertKind, Category, DataCategory, Stage } from '@hub/shared';
+import { SupportEvent } from '../entities/support-event';
+import { DeadlineKind } from './support-path';
+
+registerEnumType(DeadlineKind, { name: 'DeadlineKind', description: 'What falls due at a deadline.' });
+
+@ObjectType({ description: 'The next date by which something must happen on the support path.' })
+export class Deadline {
+  victimId!: string;
+
+  @Category(DataCategory.CASE_STATUS)
+  @Field(() => DeadlineKind)
+  kind!: DeadlineKind;
+
+  @Category(DataCategory.CASE_STATUS)
+  @Field(() => Date)
+  dueAt!: Date;
+}
+
+@ObjectType({ description: 'Something on the support path that needs attention now.' })
+export class Alert {
+  victimId!: string;
+
+  @Category(DataCategory.CASE_STATUS)
+  @Field(() => AlertKind)
+  kind!: AlertKind;
+
+  @Category(DataCategory.CASE_STATUS)
+  @Field(() => String)
+  message!: string;
+}
+
+@ObjectType({
+  description:
+    "Whether an agency's events may be shown to the caller. `shared: false` reads \"not shared\": the same whether or not that agency holds anything.",
+})
+export class AgencySharing {
+  victimId!: string;
+
+  @Category(DataCategory.CASE_STATUS)
+  @Field(() => Agency)
+  agency!: Agency;
+
+  @Category(DataCategory.CASE_STATUS)
+  @Field(() => Boolean)
+  shared!: boolean;
+}
+
+@ObjectType({ description: "One victim's path through the agencies: merged timeline, stage, next deadline, alerts." })
+export class SupportPath {
+  victimId!: string;
+
+  @Category(DataCategory.CASE_STATUS)
+  @Field(() => Stage)
+  stage!: Stage;
+
+  @Category(DataCategory.CASE_STATUS)
+  @Field(() => [SupportEvent], { description: 'Events of every agency the caller may see, oldest first.' })
+  events!: SupportEvent[];
+
+  @Category(DataCategory.CASE_STATUS)
+  @Field(() => Deadline, { nullable: true })
+  nextDeadline!: Deadline | null;
+
+  @Category(DataCategory.CASE_STATUS)
+  @Field(() => [Alert])
+  alerts!: Alert[];
+
+  @Category(DataCategory.CASE_STATUS)
+  @Field(() => [AgencySharing], { description: 'Per agency, whether its events are shown or "not shared".' })
+  agencies!: AgencySharing[];
+}

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@hub/shared';
+import { healthSubgraph } from './definition';
+
+void runSubgraph(healthSubgraph);

@@ -1,0 +1,24 @@
+import type { SubgraphDefinition } from '@hub/shared';
+import { Permit } from './entities/permit';
+import { ReflectionPeriod } from './entities/reflection-period';
+import { VoluntaryReturn } from './entities/voluntary-return';
+import { ImmigrationRecords1764300000000 } from './migrations/1764300000000-immigration-records';
+import { PermitResolver } from './resolvers/permit.resolver';
+import { ReflectionPeriodResolver } from './resolvers/reflection-period.resolver';
+import { Victim } from './resolvers/victim';
+import { VictimImmigrationResolver } from './resolvers/victim.resolver';
+import { victimReference } from './resolvers/victim.reference';
+import { VoluntaryReturnResolver } from './resolvers/voluntary-return.resolver';
+import { seedImmigration } from './seed';
+
+/** The immigration subgraph: reflection periods, residence permits, assisted voluntary returns. */
+export const immigrationSubgraph: SubgraphDefinition = {
+  name: 'immigration',
+  resolvers: [VictimImmigrationResolver, ReflectionPeriodResolver, PermitResolver, VoluntaryReturnResolver],
+  // type-graphql 2 emits only types reachable from Query/Mutation; Victim is reached through `_entities`.
+  orphanedTypes: [Victim],
+  referenceResolvers: victimReference,
+  entities: [ReflectionPeriod, Permit, VoluntaryReturn],
+  migrations: [ImmigrationRecords1764300000000],
+  seed: { markerTable: 'reflection_period', load: seedImmigration },
+};

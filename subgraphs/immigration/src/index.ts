@@ -1,0 +1,4 @@
+import { runSubgraph } from '@hub/shared';
+import { immigrationSubgraph } from './definition';
+
+void runSubgraph(immigrationSubgraph);

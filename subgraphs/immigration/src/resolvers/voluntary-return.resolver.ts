@@ -1,0 +1,74 @@
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { IsNull } from 'typeorm';
+import {
+  DataCategory,
+  type SubgraphContext,
+  SupportEventKind,
+  badInput,
+  conflict,
+  notFound,
+  requireVictim,
+  requireWrite,
+} from '@hub/shared';
+import { VoluntaryReturn } from '../entities/voluntary-return';
+import { isInFuture } from './immigration-rules';
+import { newId, uniquelyOr } from './write-helpers';
+
+const ISO_ALPHA_2 = /^[A-Z]{2}$/;
+const OPEN_RETURN = 'A voluntary return is already being arranged for this victim';
+
+@Resolver()
+export class VoluntaryReturnResolver {
+  @Mutation(() => VoluntaryReturn, {
+    description: 'Registers a request for an assisted voluntary return. CONFLICT if one is already being arranged.',
+  })
+  async requestVoluntaryReturn(
+    @Arg('victimId', () => ID) victimId: string,
+    @Arg('destinationCountry', () => String, { description: 'ISO 3166-1 alpha-2, e.g. NG.' }) destinationCountry: string,
+    @Arg('requestedAt', () => Date, { description: 'When the victim asked; not in the future.' }) requestedAt: Date,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<VoluntaryReturn> {
+    requireWrite(ctx, DataCategory.IMMIGRATION);
+    await requireVictim(ctx, victimId);
+    if (!ISO_ALPHA_2.test(destinationCountry)) {
+      throw badInput('destinationCountry', 'destinationCountry must be an ISO 3166-1 alpha-2 code such as NG');
+    }
+    if (isInFuture(requestedAt, ctx.now)) throw badInput('requestedAt', 'requestedAt cannot be in the future');
+    return ctx.dataSource.transaction(async (tx) => {
+      const repo = tx.getRepository(VoluntaryReturn);
+      if (await repo.exists({ where: { victimId, completedAt: IsNull() } })) throw conflict(OPEN_RETURN);
+      const voluntaryReturn = repo.create({ id: newId('ret'), victimId, requestedAt, completedAt: null, destinationCountry });
+      await uniquelyOr(repo.insert(voluntaryReturn), OPEN_RETURN);
+      // No support event: the support path marks the departure (RETURN_COMPLETED), not the request.
+      return voluntaryReturn;
+    });
+  }
+
+  @Mutation(() => VoluntaryReturn, { description: 'Records that the victim has left. CONFLICT if already completed.' })
+  async completeVoluntaryReturn(
+    @Arg('returnId', () => ID) returnId: string,
+    @Arg('completedAt', () => Date, { description: 'When the victim left; not in the future.' }) completedAt: Date,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<VoluntaryReturn> {
+    requireWrite(ctx, DataCategory.IMMIGRATION);
+    if (isInFuture(completedAt, ctx.now)) throw badInput('completedAt', 'completedAt cannot be in the future');
+    return ctx.dataSource.transaction(async (tx) => {
+      const repo = tx.getRepository(VoluntaryReturn);
+      const voluntaryReturn = await repo.findOne({ where: { id: returnId }, lock: { mode: 'pessimistic_write' } });
+      if (!voluntaryReturn) throw notFound('Voluntary return', returnId);
+      await requireVictim(ctx, voluntaryReturn.victimId);
+      if (voluntaryReturn.completedAt) throw conflict('This voluntary return is already completed');
+      if (completedAt < voluntaryReturn.requestedAt) throw badInput('completedAt', 'completedAt cannot be before the request');
+      voluntaryReturn.completedAt = completedAt;
+      await repo.save(voluntaryReturn);
+      await ctx.coordination.recordSupportEvent({
+        victimId: voluntaryReturn.victimId,
+        kind: SupportEventKind.RETURN_COMPLETED,
+        at: completedAt.toISOString(),
+        summary: 'Voluntary return completed',
+        dueAt: null,
+      });
+      return voluntaryReturn;
+    });
+  }
+}

@@ -1,0 +1,31 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Category, DataCategory } from '@hub/shared';
+
+/** Testimony a victim gave in court; it opens the way to a permanent residence permit. */
+@ObjectType({ description: 'Testimony the victim gave in court.' })
+@Entity('testimony')
+export class Testimony {
+  @Field(() => ID)
+  @PrimaryColumn({ type: 'text' })
+  id!: string;
+
+  @Index()
+  @Column({ name: 'victim_id', type: 'text' })
+  victimId!: string;
+
+  @Category(DataCategory.POLICE_CASE)
+  @Field(() => ID)
+  @Column({ name: 'investigation_id', type: 'text' })
+  investigationId!: string;
+
+  @Category(DataCategory.POLICE_CASE)
+  @Field(() => String)
+  @Column({ type: 'text' })
+  court!: string;
+
+  @Category(DataCategory.POLICE_CASE)
+  @Field(() => Date)
+  @Column({ name: 'given_at', type: 'timestamptz' })
+  givenAt!: Date;
+}

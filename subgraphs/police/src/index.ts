@@ -1,0 +1,4 @@
+import { runSubgraph } from '@hub/shared';
+import { policeSubgraph } from './definition';
+
+void runSubgraph(policeSubgraph);

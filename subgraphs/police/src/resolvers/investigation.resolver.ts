@@ -1,0 +1,186 @@
+import { randomBytes } from 'node:crypto';
+import { ArrayNotEmpty, IsDate, Matches, MaxDate, MaxLength, MinLength } from 'class-validator';
+import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
+import {
+  DataCategory,
+  type SubgraphContext,
+  SupportEventKind,
+  conflict,
+  notFound,
+  requireVictim,
+  requireWrite,
+} from '@hub/shared';
+import { Cooperation } from '../entities/cooperation';
+import { Investigation, InvestigationStatus } from '../entities/investigation';
+import { Testimony } from '../entities/testimony';
+
+const newId = (prefix: string): string => `${prefix}-${randomBytes(6).toString('hex')}`;
+const notInFuture = (): Date => new Date(Date.now() + 60_000);
+
+@InputType()
+class OpenInvestigationInput {
+  @Field(() => ID) victimId!: string;
+  @Field(() => String, { description: 'Case number in the police case system: YYYY-AAA-NNNNNN.' })
+  @Matches(/^\d{4}-[A-Z]{3}-\d{6}$/, { message: 'caseNumber must look like 2025-OSL-004211' })
+  caseNumber!: string;
+  @Field(() => String) @MinLength(2) @MaxLength(80) district!: string;
+  @Field(() => [String]) @ArrayNotEmpty() @Matches(/^[A-Z_]+_\d+[a-z]?$/, { each: true, message: 'offences are codes like TRAFFICKING_257' })
+  offences!: string[];
+  @Field(() => Date) @IsDate() @MaxDate(notInFuture, { message: 'reportedAt cannot be in the future' }) reportedAt!: Date;
+}
+
+@InputType()
+class RecordTestimonyInput {
+  @Field(() => ID) victimId!: string;
+  @Field(() => ID) investigationId!: string;
+  @Field(() => String) @MinLength(2) @MaxLength(120) court!: string;
+  @Field(() => Date) @IsDate() @MaxDate(notInFuture, { message: 'givenAt cannot be in the future' }) givenAt!: Date;
+}
+
+/** Which status may follow which: a case moves forward only. */
+const nextStatuses: Record<InvestigationStatus, InvestigationStatus[]> = {
+  REPORTED: [InvestigationStatus.UNDER_INVESTIGATION, InvestigationStatus.DROPPED],
+  UNDER_INVESTIGATION: [InvestigationStatus.CHARGED, InvestigationStatus.DROPPED],
+  CHARGED: [InvestigationStatus.PROSECUTED, InvestigationStatus.DROPPED],
+  PROSECUTED: [InvestigationStatus.CONVICTED, InvestigationStatus.ACQUITTED],
+  CONVICTED: [],
+  ACQUITTED: [],
+  DROPPED: [],
+};
+
+@Resolver()
+export class InvestigationResolver {
+  @Mutation(() => Investigation, { description: 'Opens an investigation in which the person is the victim.' })
+  async openInvestigation(
+    @Arg('input', () => OpenInvestigationInput) input: OpenInvestigationInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Investigation> {
+    requireWrite(ctx, DataCategory.POLICE_CASE);
+    await requireVictim(ctx, input.victimId);
+    return ctx.dataSource.transaction(async (tx) => {
+      const repo = tx.getRepository(Investigation);
+      if (await repo.existsBy({ caseNumber: input.caseNumber })) {
+        throw conflict(`Case number ${input.caseNumber} is already registered`);
+      }
+      const now = new Date();
+      const investigation = await repo.save(
+        repo.create({
+          id: newId('inv'),
+          victimId: input.victimId,
+          caseNumber: input.caseNumber,
+          district: input.district,
+          offences: input.offences,
+          status: InvestigationStatus.UNDER_INVESTIGATION,
+          reportedAt: input.reportedAt,
+          openedAt: now,
+          chargedAt: null,
+          verdictAt: null,
+          closedAt: null,
+        }),
+      );
+      await ctx.coordination.recordSupportEvent({
+        victimId: input.victimId,
+        kind: SupportEventKind.INVESTIGATION_OPENED,
+        at: now.toISOString(),
+        summary: 'Police investigation opened',
+        dueAt: null,
+      });
+      return investigation;
+    });
+  }
+
+  @Mutation(() => Investigation, { description: 'Moves an investigation forward (charged, prosecuted, verdict, dropped).' })
+  async updateInvestigationStatus(
+    @Arg('id', () => ID) id: string,
+    @Arg('status', () => InvestigationStatus) status: InvestigationStatus,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Investigation> {
+    requireWrite(ctx, DataCategory.POLICE_CASE);
+    return ctx.dataSource.transaction(async (tx) => {
+      const repo = tx.getRepository(Investigation);
+      const investigation = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!investigation) throw notFound('Investigation', id);
+      await requireVictim(ctx, investigation.victimId);
+      if (!nextStatuses[investigation.status].includes(status)) {
+        throw conflict(`An investigation ${investigation.status} cannot become ${status}`);
+      }
+      const now = new Date();
+      investigation.status = status;
+      if (status === InvestigationStatus.CHARGED) investigation.chargedAt = now;
+      if (status === InvestigationStatus.CONVICTED || status === InvestigationStatus.ACQUITTED) investigation.verdictAt = now;
+      if ([InvestigationStatus.CONVICTED, InvestigationStatus.ACQUITTED, InvestigationStatus.DROPPED].includes(status)) {
+        investigation.closedAt = now;
+      }
+      await repo.save(investigation);
+      const kind =
+        status === InvestigationStatus.CHARGED
+          ? SupportEventKind.CHARGES_FILED
+          : status === InvestigationStatus.CONVICTED || status === InvestigationStatus.ACQUITTED
+            ? SupportEventKind.VERDICT
+            : null;
+      if (kind) {
+        await ctx.coordination.recordSupportEvent({
+          victimId: investigation.victimId,
+          kind,
+          at: now.toISOString(),
+          summary: kind === SupportEventKind.VERDICT ? 'Verdict in the criminal case' : 'Charges filed',
+          dueAt: null,
+        });
+      }
+      return investigation;
+    });
+  }
+
+  @Mutation(() => Boolean, { description: 'Records that the victim cooperates with the police.' })
+  async recordCooperation(
+    @Arg('victimId', () => ID) victimId: string,
+    @Arg('since', () => Date) since: Date,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<boolean> {
+    requireWrite(ctx, DataCategory.POLICE_CASE);
+    await requireVictim(ctx, victimId);
+    if (since.getTime() > Date.now() + 60_000) throw conflict('Cooperation cannot begin in the future');
+    return ctx.dataSource.transaction(async (tx) => {
+      const repo = tx.getRepository(Cooperation);
+      if (await repo.existsBy({ victimId })) throw conflict('Cooperation is already recorded for this victim');
+      await repo.insert({ victimId, since });
+      await ctx.coordination.recordSupportEvent({
+        victimId,
+        kind: SupportEventKind.COOPERATION_STARTED,
+        at: since.toISOString(),
+        summary: 'Cooperates with the police',
+        dueAt: null,
+      });
+      return true;
+    });
+  }
+
+  @Mutation(() => Testimony, { description: 'Records testimony the victim gave in court.' })
+  async recordTestimony(
+    @Arg('input', () => RecordTestimonyInput) input: RecordTestimonyInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Testimony> {
+    requireWrite(ctx, DataCategory.POLICE_CASE);
+    await requireVictim(ctx, input.victimId);
+    return ctx.dataSource.transaction(async (tx) => {
+      const investigation = await tx.getRepository(Investigation).findOneBy({ id: input.investigationId });
+      if (!investigation || investigation.victimId !== input.victimId) throw notFound('Investigation', input.investigationId);
+      const testimony = await tx.getRepository(Testimony).save({
+        id: newId('tm'),
+        victimId: input.victimId,
+        investigationId: input.investigationId,
+        court: input.court,
+        givenAt: input.givenAt,
+      });
+      await ctx.coordination.recordSupportEvent({
+        victimId: input.victimId,
+        kind: SupportEventKind.TESTIMONY_GIVEN,
+        at: input.givenAt.toISOString(),
+        summary: 'Testimony given in court',
+        dueAt: null,
+      });
+      return testimony;
+    });
+  }
+}
+

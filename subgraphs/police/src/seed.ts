@@ -1,0 +1,33 @@
+import type { DataSource } from 'typeorm';
+import type { Caseload } from '@hub/shared';
+import { Cooperation } from './entities/cooperation';
+import { Investigation, InvestigationStatus } from './entities/investigation';
+import { Testimony } from './entities/testimony';
+
+const date = (iso: string | null): Date | null => (iso === null ? null : new Date(iso));
+
+/** Loads the police part of the demo caseload, in one transaction. */
+export async function seedPolice(dataSource: DataSource, caseload: Caseload): Promise<void> {
+  const { investigations, cooperation, testimonies } = caseload.police;
+  await dataSource.transaction(async (tx) => {
+    await tx.getRepository(Investigation).insert(
+      investigations.map((i) => ({
+        id: i.id,
+        victimId: i.victimId,
+        caseNumber: i.caseNumber,
+        district: i.district,
+        offences: i.offences,
+        status: i.status as InvestigationStatus,
+        reportedAt: new Date(i.reportedAt),
+        openedAt: new Date(i.openedAt),
+        chargedAt: date(i.chargedAt),
+        verdictAt: date(i.verdictAt),
+        closedAt: date(i.closedAt),
+      })),
+    );
+    await tx.getRepository(Cooperation).insert(cooperation.map((c) => ({ victimId: c.victimId, since: new Date(c.since) })));
+    await tx.getRepository(Testimony).insert(
+      testimonies.map((t) => ({ ...t, givenAt: new Date(t.givenAt) })),
+    );
+  });
+}

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@hub/shared';
+import { socialServicesSubgraph } from './definition';
+
+void runSubgraph(socialServicesSubgraph);

@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { IsNull } from 'typeorm';
+import { DataCategory, type SubgraphContext, conflict, notFound, requireVictim, requireWrite } from '@hub/shared';
+import { AssistanceMeasure, AssistanceMeasureKind } from '../entities/assistance-measure';
+import { requireNotBefore, requireNotInFuture } from './input-checks';
+
+const newId = (prefix: string): string => `${prefix}-${randomBytes(6).toString('hex')}`;
+
+// The support path has no event kind for single measures: they show there through the assistance decision.
+
+/** Starting and ending assistance measures. */
+@Resolver(() => AssistanceMeasure)
+export class AssistanceMeasureResolver {
+  @Mutation(() => AssistanceMeasure, {
+    description: 'Starts an assistance measure. CONFLICT when a measure of the same kind is still running.',
+  })
+  async startAssistanceMeasure(
+    @Arg('victimId', () => ID) victimId: string,
+    @Arg('kind', () => AssistanceMeasureKind) kind: AssistanceMeasureKind,
+    @Arg('startedAt', () => Date, { description: 'When the measure began (not in the future).' }) startedAt: Date,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<AssistanceMeasure> {
+    requireWrite(ctx, DataCategory.SOCIAL);
+    await requireVictim(ctx, victimId);
+    requireNotInFuture('startedAt', startedAt, ctx.now);
+    return ctx.dataSource.transaction(async (tx) => {
+      const repo = tx.getRepository(AssistanceMeasure);
+      if (await repo.existsBy({ victimId, kind, endedAt: IsNull() })) {
+        throw conflict(`An assistance measure of kind ${kind} is still running for this victim`);
+      }
+      return repo.save(repo.create({ id: newId('ms'), victimId, kind, startedAt, endedAt: null }));
+    });
+  }
+
+  @Mutation(() => AssistanceMeasure, { description: 'Ends a running assistance measure.' })
+  async endAssistanceMeasure(
+    @Arg('measureId', () => ID) measureId: string,
+    @Arg('endedAt', () => Date, { description: 'When the measure ended (not in the future, not before it began).' })
+    endedAt: Date,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<AssistanceMeasure> {
+    requireWrite(ctx, DataCategory.SOCIAL);
+    requireNotInFuture('endedAt', endedAt, ctx.now);
+    return ctx.dataSource.transaction(async (tx) => {
+      const repo = tx.getRepository(AssistanceMeasure);
+      const measure = await repo.findOne({ where: { id: measureId }, lock: { mode: 'pessimistic_write' } });
+      if (!measure) throw notFound('AssistanceMeasure', measureId);
+      await requireVictim(ctx, measure.victimId);
+      if (measure.endedAt !== null) throw conflict('The measure has already ended');
+      requireNotBefore('endedAt', endedAt, measure.startedAt, 'startedAt');
+      await repo.update({ id: measure.id }, { endedAt });
+      measure.endedAt = endedAt;
+      return measure;
+    });
+  }
+}

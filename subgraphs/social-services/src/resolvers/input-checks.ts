@@ -1,0 +1,24 @@
+import { type HubCaller, HubError, badInput } from '@hub/shared';
+import type { Shelter } from '../entities/shelter';
+
+/** Tolerated clock difference between the caller's system and ours. */
+const CLOCK_SKEW_MS = 60_000;
+
+// The shared schema builder runs no argument validation, so the rules this subgraph relies on are checked here.
+
+/** Refuses a date later than now (beyond clock skew): records say what happened, not what is planned. */
+export function requireNotInFuture(field: string, value: Date, now: Date): void {
+  if (value.getTime() > now.getTime() + CLOCK_SKEW_MS) throw badInput(field, `${field} cannot be in the future`);
+}
+
+/** Refuses an end before its start. */
+export function requireNotBefore(field: string, value: Date, start: Date, startField: string): void {
+  if (value.getTime() < start.getTime()) throw badInput(field, `${field} cannot be before ${startField}`);
+}
+
+/** Local staff manage only the safe houses of their own regions. */
+export function requireShelterRegion(caller: HubCaller, shelter: Shelter): void {
+  if (caller.regions.length > 0 && !caller.regions.includes(shelter.region)) {
+    throw new HubError('FORBIDDEN', 'The safe house is outside the regions of the caller');
+  }
+}
