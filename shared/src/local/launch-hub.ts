@@ -9,7 +9,7 @@ import {
   serviceUrlVariable,
   subgraphNames,
 } from '../config/services';
-import { type RunningPostgres, startEmbeddedPostgres } from './embedded-postgres';
+import { type RunningPostgres, prepareDataDir, startEmbeddedPostgres } from './embedded-postgres';
 import { freePort } from './free-port';
 import { type ServiceLogLine, type ServiceProcess, startServiceProcess } from './service-process';
 
@@ -55,6 +55,7 @@ const redact = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$
  * subgraph as its own process with its own database, then the gateway. `stop()` ends them in reverse.
  */
 export async function launchHub(options: HubOptions): Promise<RunningHub> {
+  prepareDataDir(options.dataDir);
   const keysDir = join(options.dataDir, 'keys');
   await ensureServiceKeys(keysDir, ['gateway', ...subgraphNames]);
   const started: ServiceProcess[] = [];
@@ -153,3 +154,4 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
     throw error;
   }
 }
+export type { ServiceLogLine } from './service-process';

@@ -3,10 +3,10 @@
  * Data lives in `.data/` (or `HUB_DATA_DIR`); a second start reuses it. Ctrl-C stops everything.
  */
 import 'reflect-metadata';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type SubgraphName, databaseUrlVariable, subgraphNames } from '../config/services';
-import { unreachableParent } from './embedded-postgres';
+import { prepareDataDir, unreachableParent } from './embedded-postgres';
 import { type RunningHub, launchHub, repoRoot } from './launch-hub';
 
 const DEMO_SEED = 2009;
@@ -22,16 +22,6 @@ function demoSettings(dataDir: string): { seed: number; asOf: Date } {
   const asOf = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
   writeFileSync(path, JSON.stringify({ seed: DEMO_SEED, asOf: asOf.toISOString() }, null, 2));
   return { seed: DEMO_SEED, asOf };
-}
-
-/**
- * `.data` holds secrets in subfolders of its own (0700); the folder itself only needs to be searchable,
- * so that PostgreSQL, run as the "postgres" user when started by root, can reach its data below it.
- */
-function prepareDataDir(dataDir: string): void {
-  mkdirSync(dataDir, { recursive: true, mode: 0o755 });
-  const stat = statSync(dataDir);
-  if (stat.uid === process.getuid?.() && (stat.mode & 0o001) === 0) chmodSync(dataDir, (stat.mode & 0o777) | 0o011);
 }
 
 async function main(): Promise<void> {

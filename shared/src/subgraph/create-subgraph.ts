@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
@@ -106,7 +106,8 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
     referenceResolvers: definition.referenceResolvers,
   });
   const categorisedFields = enforceCategories(schema);
-  const plugins: ApolloServerPlugin<SubgraphContext>[] = [ApolloServerPluginLandingPageDisabled()];
+  // No inline traces: timings per field would tell a caller more than the policy lets the data tell.
+  const plugins: ApolloServerPlugin<SubgraphContext>[] = [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()];
   const server = new ApolloServer<SubgraphContext>({
     schema,
     plugins,
@@ -160,7 +161,15 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
       await server.start();
       app.use(
         '/graphql',
+        (_req, _res, next) => {
+          deps.metrics.increment('hub_graphql_requests_total');
+          next();
+        },
         requireAssertion(deps.keys, GRAPHQL_ISSUERS),
+        (_req, _res, next) => {
+          deps.metrics.increment('hub_graphql_requests_authenticated_total');
+          next();
+        },
         express.json({ limit: '1mb' }),
         expressMiddleware(server, { context }),
       );

@@ -1,0 +1,32 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { newHubInfoPath } from './hub-info';
+
+/**
+ * Starts one hub for the whole test run, in a child process (see test-hub-process.ts), and tells the
+ * test files where it is through HUB_TEST_INFO.
+ */
+export default async function globalSetup(): Promise<void> {
+  const started = Date.now();
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'test-hub-process.ts')], {
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the test hub did not start within 180 s')), 180_000);
+    createInterface({ input: child.stdout! }).once('line', (first) => {
+      clearTimeout(timer);
+      resolve(first);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the test hub exited during start (code ${code})`));
+    });
+  });
+  const infoPath = newHubInfoPath();
+  writeFileSync(infoPath, line);
+  process.env.HUB_TEST_INFO = infoPath;
+  process.stdout.write(`\ntest hub started in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+  (globalThis as { __HUB_PROCESS__?: typeof child }).__HUB_PROCESS__ = child;
+}
