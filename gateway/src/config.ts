@@ -15,6 +15,8 @@ export interface GatewayConfig {
   mode: 'local' | 'production';
   keysDir: string;
   dataDir: string;
+  /** The access log, through the insert-only role (operation records). */
+  auditDatabaseUrl: string;
   supergraphPath: string;
   subgraphUrls: Record<SubgraphName, string>;
   /** Set in production mode (and optionally in local mode to use a real identity provider). */
@@ -23,6 +25,12 @@ export interface GatewayConfig {
 
 export const LOCAL_ISSUER = 'urn:support-path-hub:local-issuer';
 export const LOCAL_AUDIENCE = 'support-path-hub';
+
+const required = (env: NodeJS.ProcessEnv, name: string): string => {
+  const value = env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+};
 
 /** Reads the gateway's settings from the environment (see README, "Configuration"). */
 export function readGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
@@ -53,6 +61,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     host: env.HOST ?? '127.0.0.1',
     mode,
     keysDir: env.HUB_KEYS_DIR ?? join(dataDir, 'keys'),
+    auditDatabaseUrl: required(env, 'AUDIT_DATABASE_URL'),
     dataDir,
     supergraphPath: env.HUB_SUPERGRAPH ?? join(__dirname, '../supergraph.graphql'),
     subgraphUrls,

@@ -7,19 +7,41 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
-import { type HubCaller, HubError, type Logger, type ServiceKeys, errorCodes } from '@hub/shared';
+import { type AuditWriter, type HubCaller, HubError, type Logger, type ServiceKeys, errorCodes } from '@hub/shared';
 import { type Authenticate, createAuthenticator } from './auth/authenticate';
 import { LocalIssuer } from './auth/local-issuer';
 import type { GatewayConfig } from './config';
 import { type GatewayContext, HubAssertionDataSource } from './datasources/hub-assertion-data-source';
+import { documentHash, operationLogPlugin } from './plugins/operation-log';
 import { requestLimitProtection, requestLimits } from './plugins/request-limits';
 import { readPurpose } from './request/purpose';
 
 type HubRequest = Request & { requestId?: string; caller?: HubCaller };
 
-const refuse = (res: Response, status: number, error: HubError): void => {
+/** Refuses a request before any subgraph is called, and records the refusal as an operation. */
+async function refuse(
+  audit: AuditWriter,
+  log: Logger,
+  req: HubRequest,
+  res: Response,
+  status: number,
+  error: HubError,
+): Promise<void> {
+  const body = req.body as { query?: unknown; operationName?: unknown } | undefined;
+  try {
+    await audit.writeOperation({
+      requestId: req.requestId!,
+      caller: req.caller ?? {},
+      operationName: typeof body?.operationName === 'string' ? body.operationName : null,
+      documentHash: documentHash(typeof body?.query === 'string' ? body.query : undefined),
+      outcome: `REFUSED:${error.code}`,
+      durationMs: 0,
+    });
+  } catch (writeError) {
+    log.error({ err: writeError, requestId: req.requestId }, 'operation record of a refused request could not be written');
+  }
   res.status(status).json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
-};
+}
 
 /** Error codes a client may see; anything else is masked (its text may hold values). */
 function formatGatewayError(log: Logger) {
@@ -41,7 +63,7 @@ function formatGatewayError(log: Logger) {
  * operation over the committed supergraph, sending every subgraph an assertion it signs itself.
  * Builds everything without I/O; `listen` starts it.
  */
-export async function createGateway(config: GatewayConfig, deps: { keys: ServiceKeys; log: Logger }) {
+export async function createGateway(config: GatewayConfig, deps: { keys: ServiceKeys; audit: AuditWriter; log: Logger }) {
   const localIssuer = config.oidc ? null : await LocalIssuer.open(config.dataDir);
   const authenticate: Authenticate = createAuthenticator(config, localIssuer);
   const gateway = new ApolloGateway({
@@ -58,7 +80,7 @@ export async function createGateway(config: GatewayConfig, deps: { keys: Service
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     validationRules: limits.validationRules,
-    plugins: [...(limits.plugins as never[]), ApolloServerPluginLandingPageDisabled()],
+    plugins: [...(limits.plugins as never[]), ApolloServerPluginLandingPageDisabled(), operationLogPlugin(deps.audit, deps.log)],
     formatError: formatGatewayError(deps.log),
   });
 
@@ -85,15 +107,15 @@ export async function createGateway(config: GatewayConfig, deps: { keys: Service
       next();
     } catch (error) {
       const hubError = error instanceof HubError ? error : new HubError('UNAUTHENTICATED', 'Authentication failed');
-      refuse(res, hubError.code === 'UNAUTHENTICATED' ? 401 : 400, hubError);
+      await refuse(deps.audit, deps.log, req, res, hubError.code === 'UNAUTHENTICATED' ? 401 : 400, hubError);
     }
   };
   const bodyLimit = express.json({ limit: requestLimits.maxBodyBytes });
-  const bodyErrors = (error: { type?: string }, _req: Request, res: Response, next: NextFunction): void => {
+  const bodyErrors = async (error: { type?: string }, req: HubRequest, res: Response, next: NextFunction): Promise<void> => {
     if (error.type === 'entity.too.large') {
-      refuse(res, 413, new HubError('PAYLOAD_TOO_LARGE', `Request bodies are limited to ${requestLimits.maxBodyBytes} bytes`));
+      await refuse(deps.audit, deps.log, req, res, 413, new HubError('PAYLOAD_TOO_LARGE', `Request bodies are limited to ${requestLimits.maxBodyBytes} bytes`));
     } else if (error.type === 'entity.parse.failed') {
-      refuse(res, 400, new HubError('BAD_USER_INPUT', 'The request body is not valid JSON'));
+      await refuse(deps.audit, deps.log, req, res, 400, new HubError('BAD_USER_INPUT', 'The request body is not valid JSON'));
     } else next(error);
   };
 

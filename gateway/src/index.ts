@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { createLogger, handleShutdown, loadServiceKeys } from '@hub/shared';
+import { AuditWriter, createLogger, handleShutdown, loadServiceKeys } from '@hub/shared';
 import { readGatewayConfig } from './config';
 import { createGateway } from './create-gateway';
 
@@ -8,10 +8,14 @@ async function main(): Promise<void> {
   try {
     const config = readGatewayConfig(process.env);
     const keys = await loadServiceKeys(config.keysDir, 'gateway');
-    const gateway = await createGateway(config, { keys, log });
+    const audit = new AuditWriter(config.auditDatabaseUrl, 'gateway', log);
+    const gateway = await createGateway(config, { keys, audit, log });
     const running = await gateway.listen(config.port, config.host);
     log.info({ url: running.url, port: running.port, mode: config.mode }, 'listening');
-    handleShutdown(log, running.stop);
+    handleShutdown(log, async () => {
+      await running.stop();
+      await audit.close();
+    });
   } catch (error) {
     log.fatal({ err: error }, 'could not start');
     process.exit(1);

@@ -27,3 +27,5 @@ export type * from './demo/caseload-types';
 export * from './subgraph/create-subgraph';
 export * from './subgraph/run-subgraph';
 export * from './process/handle-shutdown';
+export * from './audit/audit-writer';
+export * from './audit/access-log-plugin';

@@ -9,6 +9,7 @@ export const subgraphNames = [
   'social-services',
   'health',
   'child-welfare',
+  'audit',
 ] as const;
 
 export type SubgraphName = (typeof subgraphNames)[number];
@@ -22,6 +23,7 @@ export const defaultPorts: Record<ServiceName, number> = {
   'social-services': 4004,
   health: 4005,
   'child-welfare': 4006,
+  audit: 4007,
 };
 
 /** Database name of each subgraph in a shared PostgreSQL server (locally, and in docker compose). */
@@ -35,11 +37,17 @@ export const databaseUrlVariable = (name: SubgraphName): string =>
 export const serviceUrlVariable = (name: SubgraphName): string =>
   `${name.toUpperCase().replace(/-/g, '_')}_URL`;
 
-/** Variables every subgraph process reads. */
+/**
+ * Variables every subgraph process reads (`shared/src/subgraph/run-subgraph.ts`, the logger).
+ * Required: DATABASE_URL, AUDIT_DATABASE_URL, HUB_KEYS_DIR; HUB_DEMO_AS_OF when HUB_DEMO_SEED is set.
+ * The rest have defaults.
+ * (`HUB_EXIT_WITH_PARENT` is set only by the local launcher for its child processes, and is not listed.)
+ */
 export const subgraphEnvironment = [
   'PORT',
   'HOST',
   'DATABASE_URL',
+  'AUDIT_DATABASE_URL',
   'HUB_KEYS_DIR',
   'COORDINATION_URL',
   'HUB_DEMO_SEED',
@@ -47,15 +55,34 @@ export const subgraphEnvironment = [
   'LOG_LEVEL',
 ] as const;
 
-/** Variables the gateway process reads (beyond each subgraph's `<NAME>_URL`). */
+/** Variables one subgraph reads beyond `subgraphEnvironment` (all optional). */
+export const subgraphOwnEnvironment: Partial<Record<SubgraphName, readonly string[]>> = {
+  audit: ['HUB_AUDIT_CHECKPOINT_SECONDS'],
+};
+
+/**
+ * Variables the gateway process reads (`gateway/src/config.ts`, the logger), beyond each subgraph's
+ * `<NAME>_URL`. Required: AUDIT_DATABASE_URL; production mode (HUB_MODE or NODE_ENV = production) needs
+ * OIDC_ISSUER. The rest have defaults.
+ */
 export const gatewayEnvironment = [
   'PORT',
   'HOST',
   'HUB_KEYS_DIR',
+  'HUB_DATA_DIR',
+  'AUDIT_DATABASE_URL',
   'HUB_SUPERGRAPH',
   'HUB_MODE',
+  'NODE_ENV',
   'OIDC_ISSUER',
   'OIDC_AUDIENCE',
   'OIDC_JWKS_URL',
+  'OIDC_CLAIM_SUBJECT',
+  'OIDC_CLAIM_AGENCY',
+  'OIDC_CLAIM_ROLE',
+  'OIDC_CLAIM_REGIONS',
   'LOG_LEVEL',
 ] as const;
+
+/** The insert-only database role every service writes the access log with. */
+export const AUDIT_WRITER_ROLE = 'hub_audit_writer';

@@ -170,4 +170,5 @@ export const subgraphAgency = {
   'social-services': Agency.SOCIAL_SERVICES,
   health: Agency.HEALTH,
   'child-welfare': Agency.CHILD_WELFARE,
+  audit: Agency.AUDIT,
 } as const;

@@ -9,6 +9,8 @@ export interface RunningPostgres {
   url: (database: string) => string;
   /** Creates the database unless it exists. */
   ensureDatabase: (database: string) => Promise<void>;
+  /** Creates (or updates) a login role with this password. */
+  ensureRole: (role: string, password: string) => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -83,6 +85,18 @@ export async function startEmbeddedPostgres(options: {
       try {
         const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
         if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '')}"`);
+      } finally {
+        await client.end();
+      }
+    },
+    ensureRole: async (role, password) => {
+      const client = new Client({ connectionString: url('postgres') });
+      await client.connect();
+      try {
+        const quotedRole = `"${role.replace(/"/g, '')}"`;
+        const quotedPassword = `'${password.replace(/'/g, "''")}'`;
+        const { rowCount } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
+        await client.query(`${rowCount ? 'ALTER' : 'CREATE'} ROLE ${quotedRole} LOGIN PASSWORD ${quotedPassword}`);
       } finally {
         await client.end();
       }

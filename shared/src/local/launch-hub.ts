@@ -1,7 +1,9 @@
-import { writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureServiceKeys } from '../auth/service-keys';
 import {
+  AUDIT_WRITER_ROLE,
   type SubgraphName,
   databaseName,
   databaseUrlVariable,
@@ -26,6 +28,8 @@ export interface HubOptions {
   demo: { seed: number; asOf: Date } | null;
   /** A subgraph whose URL is given here uses that PostgreSQL database instead of the embedded one. */
   externalDatabases?: Partial<Record<SubgraphName, string>>;
+  /** The insert-only writer's URL of an external audit database; defaults to a role on the embedded server. */
+  auditWriterUrl?: string;
   /** Extra environment for every service (e.g. `LOG_LEVEL`), and for the gateway only. */
   env?: Record<string, string>;
   gatewayEnv?: Record<string, string>;
@@ -49,6 +53,21 @@ export interface RunningHub {
 
 const EMBEDDED_POSTGRES_PORT = 5433;
 const redact = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+
+/**
+ * The access log's insert-only role on the embedded server, with a password kept in the keys folder.
+ * (On an external server a DBA creates it; see README.)
+ */
+async function embeddedAuditWriter(postgres: RunningPostgres, keysDir: string): Promise<string> {
+  const secretPath = join(keysDir, 'audit-writer.secret');
+  if (!existsSync(secretPath)) writeFileSync(secretPath, randomBytes(24).toString('base64url'), { mode: 0o600 });
+  const password = readFileSync(secretPath, 'utf8').trim();
+  await postgres.ensureRole(AUDIT_WRITER_ROLE, password);
+  const url = new URL(postgres.url(databaseName('audit')));
+  url.username = AUDIT_WRITER_ROLE;
+  url.password = password;
+  return url.toString();
+}
 
 /**
  * Starts the whole hub: PostgreSQL (embedded unless every subgraph has an external database), each
@@ -82,6 +101,7 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
         databaseUrls[name] = postgres!.url(databaseName(name));
       }
     }
+    const auditWriterUrl = options.auditWriterUrl ?? (await embeddedAuditWriter(postgres!, keysDir));
     const port = async (name: SubgraphName | 'gateway') => (options.ports === 'free' ? freePort() : defaultPorts[name]);
     const ports = Object.fromEntries(
       await Promise.all(subgraphNames.map(async (name) => [name, await port(name)] as const)),
@@ -90,14 +110,14 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
     const common = {
       HOST: '127.0.0.1',
       HUB_KEYS_DIR: keysDir,
+      AUDIT_DATABASE_URL: auditWriterUrl,
       COORDINATION_URL: baseUrl('coordination'),
       ...(options.demo
         ? { HUB_DEMO_SEED: String(options.demo.seed), HUB_DEMO_AS_OF: options.demo.asOf.toISOString() }
         : {}),
       ...options.env,
     };
-    const subgraphs = await Promise.all(
-      subgraphNames.map(async (name) => {
+    const startSubgraph = async (name: SubgraphName) => {
         const service = await startServiceProcess({
           name,
           entry: join(repoRoot, 'subgraphs', name, 'src', 'index.ts'),
@@ -106,8 +126,13 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
         });
         started.push(service);
         return service;
-      }),
-    );
+    };
+    // The audit subgraph migrates the access log before anyone writes to it.
+    const audit = await startSubgraph('audit');
+    const subgraphs = [
+      audit,
+      ...(await Promise.all(subgraphNames.filter((n) => n !== 'audit').map(startSubgraph))),
+    ];
     const gateway = await startServiceProcess({
       name: 'gateway',
       entry: join(repoRoot, 'gateway', 'src', 'index.ts'),

@@ -116,6 +116,19 @@ export const legalRules: readonly LegalRule[] = [
     applies: (victim) => victim.policeInvestigation,
     condition: 'the police run an investigation with this victim',
   },
+  {
+    id: 'DATA_SUBJECT_ACCESS',
+    description:
+      "The coordinating unit answers a victim's request to know who accessed their data (GDPR Art. 15): " +
+      'Victim.accessHistory gives dates, purposes and receiving agencies, never staff names. ' +
+      'The access log itself (accessLog, emergencyReviewQueue) is open to audit staff only.',
+    agency: Agency.COORDINATION,
+    roles: [Role.COORDINATOR],
+    categories: [DataCategory.ACCESS_LOG],
+    purposes: [Purpose.CASE_COORDINATION],
+    applies: () => true,
+    condition: 'always (the victim is entitled to it)',
+  },
 ];
 
 /**

@@ -5,6 +5,8 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { GraphQLFormattedError } from 'graphql';
 import type { Server } from 'node:http';
 import type { DataSource } from 'typeorm';
+import { accessLogPlugin } from '../audit/access-log-plugin';
+import type { AuditWriter } from '../audit/audit-writer';
 import type { HubCaller } from '../auth/hub-caller';
 import { verifyHubAssertion } from '../auth/hub-assertion';
 import type { ServiceKeys } from '../auth/service-keys';
@@ -23,6 +25,7 @@ import type { SubgraphDefinition } from './subgraph-definition';
 
 export interface SubgraphDeps {
   dataSource: DataSource;
+  audit: AuditWriter;
   keys: ServiceKeys;
   coordinationUrl: string;
   metrics: Metrics;
@@ -107,7 +110,11 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
   });
   const categorisedFields = enforceCategories(schema);
   // No inline traces: timings per field would tell a caller more than the policy lets the data tell.
-  const plugins: ApolloServerPlugin<SubgraphContext>[] = [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()];
+  const plugins: ApolloServerPlugin<SubgraphContext>[] = [
+    ApolloServerPluginLandingPageDisabled(),
+    ApolloServerPluginInlineTraceDisabled(),
+    accessLogPlugin(deps.audit, deps.metrics, deps.log),
+  ];
   const server = new ApolloServer<SubgraphContext>({
     schema,
     plugins,
@@ -131,6 +138,7 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
       access: new AccessController(caller, (id) => facts.load(id), now),
       loaders,
       dataSource: deps.dataSource,
+      keys: deps.keys,
       coordination,
       log: deps.log.child({ requestId: caller.requestId }),
       now,

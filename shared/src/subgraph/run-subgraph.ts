@@ -7,6 +7,7 @@ import { createDataSource } from '../db/create-data-source';
 import { createLogger, type Logger } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
 import { handleShutdown } from '../process/handle-shutdown';
+import { AuditWriter } from '../audit/audit-writer';
 import { createSubgraph } from './create-subgraph';
 import type { SubgraphDefinition } from './subgraph-definition';
 
@@ -23,6 +24,7 @@ export async function seedDemoIfEmpty(
   options: { seed: number; asOf: Date },
   log: Logger,
 ): Promise<boolean> {
+  if (!definition.seed) return false;
   const [row] = (await dataSource.query(`SELECT EXISTS (SELECT 1 FROM ${definition.seed.markerTable}) AS seeded`)) as {
     seeded: boolean;
   }[];
@@ -58,18 +60,23 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
       );
     }
     const keys = await loadServiceKeys(required('HUB_KEYS_DIR'), definition.name);
+    const audit = new AuditWriter(required('AUDIT_DATABASE_URL'), definition.name, log);
     const subgraph = await createSubgraph(definition, {
       dataSource,
+      audit,
       keys,
       coordinationUrl: process.env.COORDINATION_URL ?? `http://127.0.0.1:${defaultPorts.coordination}`,
       metrics,
       log,
     });
+    const stopBackground = definition.background?.({ dataSource, keys, metrics, log }) ?? (() => undefined);
     const port = process.env.PORT === undefined ? defaultPorts[definition.name] : Number(process.env.PORT);
     const running = await subgraph.listen(port, process.env.HOST ?? '127.0.0.1');
     log.info({ url: running.url, port: running.port }, 'listening');
     handleShutdown(log, async () => {
+      stopBackground();
       await running.stop();
+      await audit.close();
       await dataSource.destroy();
     });
   } catch (error) {

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { HubCaller } from '../auth/hub-caller';
+import type { ServiceKeys } from '../auth/service-keys';
 import type { Logger } from '../observability/logger';
 import type { AccessController } from '../policy/access-controller';
 import type { CoordinationClient } from './coordination-client';
@@ -11,6 +12,8 @@ export interface SubgraphContext {
   access: AccessController;
   loaders: RequestLoaders;
   dataSource: DataSource;
+  /** This service's signing key and the hub's trusted keys. */
+  keys: ServiceKeys;
   /** Reaches the coordination subgraph on this caller's behalf (support events). */
   coordination: CoordinationClient;
   log: Logger;

@@ -18,8 +18,8 @@ export interface SubgraphDefinition {
   referenceResolvers: GraphQLResolverMap<SubgraphContext>;
   entities: MixedList<Function>;
   migrations: MixedList<Function>;
-  /** Loads this agency's part of the demo caseload into an empty database. */
-  seed: {
+  /** Loads this agency's part of the demo caseload into an empty database (none for the audit log). */
+  seed?: {
     /** A table that is empty until the demo has been loaded. */
     markerTable: string;
     load: (dataSource: DataSource, caseload: Caseload) => Promise<void>;
@@ -28,6 +28,8 @@ export interface SubgraphDefinition {
   localVictimFacts?: (dataSource: DataSource) => VictimFactsLoader;
   /** Extra service-to-service routes (under `/internal`), each authenticated by a service assertion. */
   internalRoutes?: (router: Router, deps: InternalRouteDeps) => void;
+  /** Periodic work of the service (e.g. signing checkpoints); returns how to stop it. */
+  background?: (deps: InternalRouteDeps) => () => void;
 }
 
 export interface InternalRouteDeps {

@@ -22,8 +22,11 @@ const newId = (prefix: string): string => `${prefix}-${randomBytes(6).toString('
 export class PlacementResolver {
   @Category(DataCategory.SHELTER_LOCATION)
   @FieldResolver(() => Shelter, { nullable: true, description: 'Which safe house the victim stays in.' })
-  shelter(@Root() placement: Placement, @Ctx() ctx: SubgraphContext): Promise<Shelter | null> {
-    return socialRecords(ctx).shelter.load(placement.shelterId);
+  async shelter(@Root() placement: Placement, @Ctx() ctx: SubgraphContext): Promise<Shelter | null> {
+    const shelter = await socialRecords(ctx).shelter.load(placement.shelterId);
+    // Reached through a placement, the house's name and address are facts about this victim: a consent
+    // of theirs naming SHELTER_LOCATION opens them (the directory alone never does).
+    return shelter && Object.assign(Object.create(Shelter.prototype) as Shelter, shelter, { victimId: placement.victimId });
   }
 
   @Mutation(() => Placement, {

@@ -1,0 +1,144 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Agency, Category, DataCategory, Purpose, Role } from '@hub/shared';
+
+/**
+ * One record of the access log: a field access (what one request read and was refused about one victim
+ * in one subgraph), an operation (the gateway's record of a request) or a review of an emergency access.
+ * Records hold field names and categories, never values. Written only by the database's insert path.
+ */
+@ObjectType('AccessRecord', { description: 'One record of the access log. It names fields and categories, never values.' })
+@Entity('audit_record')
+export class AuditRecord {
+  @Field(() => ID, { description: 'Position in the hash chain.' })
+  @PrimaryColumn({ type: 'bigint' })
+  seq!: string;
+
+  @Category(DataCategory.ACCESS_LOG)
+  @Field(() => Date, { nullable: true })
+  @PrimaryColumn({ type: 'timestamptz' })
+  at!: Date;
+
+  @Category(DataCategory.ACCESS_LOG)
+  @Field(() => String, { nullable: true, description: 'FIELD_ACCESS, OPERATION or REVIEW.' })
+  @Column({ type: 'text' })
+  kind!: string;
+
+  @Category(DataCategory.ACCESS_LOG)
+  @Field(() => String, { nullable: true, description: 'The x-request-id of the request.' })
+  @Column({ name: 'request_id', type: 'text' })
+  requestId!: string;
+
+  @Category(DataCategory.ACCESS_LOG)
+  @Field(() => String, { nullable: true, description: 'The service that wrote the record (a subgraph, or the gateway).' })
+  @Column({ name: 'service', type: 'text' })
+  subgraph!: string;
+
+  @Category(DataCategory.ACCESS_LOG)
+  @Field(() => String, { nullable: true, description: 'Staff id of the caller.' })
+  @Column({ type: 'text', nullable: true })
+  actor!: string | null;
+
+  @Category(DataCategory.ACCESS_LOG)
+  @Field(() => Agency, { nullable: true })
+  @Column({ name: 'actor_agency', type: 'text', nullable: true })
+  actorAgency!: Agency | null;
+
+  @Category(DataCategory.ACCESS_LOG)
+  @Field(() => Role, { nullable: true })
+  @Column({ name: 'actor_role', type: 'text', nullable: true })
+  actorRole!: Role | null;
+
+  @Category(DataCategory.ACCESS_LOG)
+  @Field(() => Purpose, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  purpose!: Purpose | null;
+
+  @Category(DataCategory.ACCESS_LOG)
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  justification!: string | null;
+
+  @Category(DataCategory.ACCESS_LOG)
+  @Field(() => ID, { nullable: true })
+  @Column({ name: 'victim_id', type: 'text', nullable: true })
+  victimId!: string | null;
+
+  @Category(DataCategory.ACCESS_LOG)
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'type_name', type: 'text', nullable: true })
+  typeName!: string | null;
+
+  @Category(DataCategory.ACCESS_LOG)
+  @Field(() => [String], { nullable: true, description: 'Fields whose values were returned.' })
+  @Column({ type: 'text', array: true })
+  fields!: string[];
+
+  @Category(DataCategory.ACCESS_LOG)
+  @Field(() => [String], { nullable: true, description: 'Fields that were refused.' })
+  @Column({ name: 'denied_fields', type: 'text', array: true })
+  deniedFields!: string[];
+
+  @Category(DataCategory.ACCESS_LOG)
+  @Field(() => [DataCategory], { nullable: true })
+  @Column({ type: 'text', array: true })
+  categories!: DataCategory[];
+
+  @Category(DataCategory.ACCESS_LOG)
+  @Field(() => String, { nullable: true, description: 'ALLOW, DENY or PARTIAL.' })
+  @Column({ type: 'text', nullable: true })
+  decision!: string | null;
+
+  @Category(DataCategory.ACCESS_LOG)
+  @Field(() => [String], { nullable: true, description: 'OWN_RECORDS, CONSENT:<id>, LEGAL_RULE:<rule>, EMERGENCY; DENIED:<code>.' })
+  @Column({ type: 'text', array: true })
+  basis!: string[];
+
+  @Category(DataCategory.ACCESS_LOG)
+  @Field(() => Boolean, { nullable: true, description: 'An emergency access, waiting for review by audit staff.' })
+  @Column({ name: 'review_required', type: 'boolean' })
+  reviewRequired!: boolean;
+
+  @Category(DataCategory.ACCESS_LOG)
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'operation_name', type: 'text', nullable: true })
+  operationName!: string | null;
+
+  @Category(DataCategory.ACCESS_LOG)
+  @Field(() => String, { nullable: true, description: 'SHA-256 of the operation document.' })
+  @Column({ name: 'document_hash', type: 'text', nullable: true })
+  documentHash!: string | null;
+
+  @Category(DataCategory.ACCESS_LOG)
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  outcome!: string | null;
+
+  @Category(DataCategory.ACCESS_LOG)
+  @Field(() => Int, { nullable: true })
+  @Column({ name: 'duration_ms', type: 'int', nullable: true })
+  durationMs!: number | null;
+
+  @Category(DataCategory.ACCESS_LOG)
+  @Field(() => ID, { nullable: true, description: 'For a REVIEW: the record reviewed.' })
+  @Column({ name: 'reviewed_seq', type: 'bigint', nullable: true })
+  reviewedSeq!: string | null;
+
+  @Category(DataCategory.ACCESS_LOG)
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'review_outcome', type: 'text', nullable: true })
+  reviewOutcome!: string | null;
+
+  @Category(DataCategory.ACCESS_LOG)
+  @Field(() => String, { nullable: true })
+  @Column({ name: 'review_note', type: 'text', nullable: true })
+  reviewNote!: string | null;
+
+  @Column({ name: 'prev_hash', type: 'text' })
+  prevHash!: string;
+
+  @Category(DataCategory.ACCESS_LOG)
+  @Field(() => String, { nullable: true, description: 'SHA-256 chaining this record to the one before.' })
+  @Column({ type: 'text' })
+  hash!: string;
+}

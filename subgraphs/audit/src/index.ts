@@ -1,0 +1,4 @@
+import { runSubgraph } from '@hub/shared';
+import { auditSubgraph } from './definition';
+
+void runSubgraph(auditSubgraph);

@@ -1,0 +1,140 @@
+import { Arg, Args, ArgsType, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import {
+  DataCategory,
+  type SubgraphContext,
+  badInput,
+  conflict,
+  decodeCursor,
+  encodeCursor,
+  notFound,
+  pageSize,
+  requireWrite,
+} from '@hub/shared';
+import { verifyChain } from '../chain/verify-chain';
+import { AuditRecord } from '../entities/audit-record';
+import { AccessLogFilter, AccessRecordConnection, ChainVerification, ReviewOutcome } from './access-log.types';
+
+@ArgsType()
+class AccessLogArgs {
+  @Field(() => AccessLogFilter, { nullable: true }) filter?: AccessLogFilter;
+  @Field(() => Int, { nullable: true }) first?: number;
+  @Field(() => String, { nullable: true }) after?: string;
+}
+
+/** SQL conditions for a filter; values are always bound, never spliced. */
+export function filterConditions(filter: AccessLogFilter | undefined): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    params.push(value);
+    where.push(sql.replace('?', `$${params.length}`));
+  };
+  if (filter?.victimId) add('victim_id = ?', filter.victimId);
+  if (filter?.actor) add('actor = ?', filter.actor);
+  if (filter?.actorAgency) add('actor_agency = ?', filter.actorAgency);
+  if (filter?.subgraph) add('service = ?', filter.subgraph);
+  if (filter?.field) {
+    params.push(filter.field);
+    where.push(`($${params.length} = ANY(fields) OR $${params.length} = ANY(denied_fields))`);
+  }
+  if (filter?.category) add('? = ANY(categories)', filter.category);
+  if (filter?.decision) add('decision = ?', filter.decision);
+  if (filter?.purpose) add('purpose = ?', filter.purpose);
+  if (filter?.kind) add('kind = ?', filter.kind);
+  if (filter?.requestId) add('request_id = ?', filter.requestId);
+  if (filter?.from) add('at >= ?', filter.from);
+  if (filter?.to) add('at < ?', filter.to);
+  return { where, params };
+}
+
+/** The audit staff's API: search, emergency review, chain verification. Auditors only. */
+@Resolver()
+export class AccessLogResolver {
+  @Query(() => AccessRecordConnection, { description: 'Search the access log, newest first (audit staff only).' })
+  async accessLog(@Args(() => AccessLogArgs) { filter, first, after }: AccessLogArgs, @Ctx() ctx: SubgraphContext): Promise<AccessRecordConnection> {
+    requireWrite(ctx, DataCategory.ACCESS_LOG);
+    if (filter?.from && filter.to && filter.from >= filter.to) throw badInput('filter.to', 'to must be after from');
+    return this.page(ctx, filterConditions(filter), first, after);
+  }
+
+  @Query(() => AccessRecordConnection, { description: 'Emergency accesses not yet reviewed, newest first (audit staff only).' })
+  async emergencyReviewQueue(
+    @Arg('first', () => Int, { nullable: true }) first: number | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<AccessRecordConnection> {
+    requireWrite(ctx, DataCategory.ACCESS_LOG);
+    return this.page(
+      ctx,
+      { where: ['review_required', 'NOT EXISTS (SELECT 1 FROM audit_record v WHERE v.reviewed_seq = r.seq)'], params: [] },
+      first,
+      after,
+    );
+  }
+
+  @Mutation(() => AuditRecord, { description: 'Records the review of an emergency access; the review is itself a record of the chain.' })
+  async reviewEmergencyAccess(
+    @Arg('seq', () => ID) seq: string,
+    @Arg('outcome', () => ReviewOutcome) outcome: ReviewOutcome,
+    @Arg('note', () => String) note: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<AuditRecord> {
+    requireWrite(ctx, DataCategory.ACCESS_LOG);
+    if (!/^\d{1,18}$/.test(seq)) throw badInput('seq', 'A record sequence number');
+    if (note.trim().length < 5 || note.length > 2000) throw badInput('note', 'A note of 5–2000 characters');
+    return ctx.dataSource.transaction(async (tx) => {
+      // One review per record: serialise reviewers of the same record.
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`review:${seq}`]);
+      const [target] = (await tx.query(`SELECT review_required FROM audit_record WHERE seq = $1`, [seq])) as { review_required: boolean }[];
+      if (!target) throw notFound('Access record', seq);
+      if (!target.review_required) throw conflict('That record is not an emergency access');
+      const [done] = (await tx.query(`SELECT 1 FROM audit_record WHERE reviewed_seq = $1`, [seq])) as unknown[];
+      if (done) throw conflict('That emergency access has already been reviewed');
+      await tx.query(
+        `INSERT INTO audit_record (kind, request_id, service, actor, actor_agency, actor_role, purpose, reviewed_seq, review_outcome, review_note)
+         VALUES ('REVIEW', $1, 'audit', $2, $3, $4, $5, $6, $7, $8)`,
+        [ctx.caller.requestId, ctx.caller.sub, ctx.caller.agency, ctx.caller.role, ctx.caller.purpose, seq, outcome, note.trim()],
+      );
+      return (await tx.getRepository(AuditRecord).findOneByOrFail({ reviewedSeq: seq }));
+    });
+  }
+
+  @Query(() => ChainVerification, { description: 'Re-computes the hash chain and checks the signed checkpoints.' })
+  async verifyAuditChain(@Ctx() ctx: SubgraphContext): Promise<ChainVerification> {
+    requireWrite(ctx, DataCategory.ACCESS_LOG);
+    return verifyChain(ctx.dataSource, ctx.keys.trusted);
+  }
+
+  private async page(
+    ctx: SubgraphContext,
+    { where, params }: { where: string[]; params: unknown[] },
+    first: number | undefined,
+    after: string | undefined,
+  ): Promise<AccessRecordConnection> {
+    const size = pageSize(first);
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ count }] = (await ctx.dataSource.query(`SELECT count(*)::int AS count FROM audit_record r ${clause}`, params)) as [{ count: number }];
+    const pageWhere = [...where];
+    const pageParams = [...params];
+    if (after) {
+      const seq = decodeCursor(after);
+      if (!/^\d+$/.test(seq)) throw badInput('after', 'Not a cursor this API gave out');
+      pageParams.push(seq);
+      pageWhere.push(`r.seq < $${pageParams.length}`);
+    }
+    const ids = (await ctx.dataSource.query(
+      `SELECT seq::text AS seq FROM audit_record r ${pageWhere.length > 0 ? `WHERE ${pageWhere.join(' AND ')}` : ''}
+        ORDER BY seq DESC LIMIT ${size + 1}`,
+      pageParams,
+    )) as { seq: string }[];
+    const pageIds = ids.slice(0, size).map((r) => r.seq);
+    const records = pageIds.length === 0 ? [] : await ctx.dataSource.getRepository(AuditRecord).createQueryBuilder('r').where('r.seq IN (:...seqs)', { seqs: pageIds }).orderBy('r.seq', 'DESC').getMany();
+    const last = records[records.length - 1];
+    return {
+      edges: records.map((node) => ({ node, cursor: encodeCursor(node.seq) })),
+      pageInfo: { hasNextPage: ids.length > size, endCursor: last ? encodeCursor(last.seq) : null },
+      totalCount: count,
+    };
+  }
+}
+
