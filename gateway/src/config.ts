@@ -61,7 +61,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     host: env.HOST ?? '127.0.0.1',
     mode,
     keysDir: env.HUB_KEYS_DIR ?? join(dataDir, 'keys'),
-    auditDatabaseUrl: required(env, 'AUDIT_DATABASE_URL'),
+    auditDatabaseUrl: required(env, 'AUDIT_WRITER_URL'),
     dataDir,
     supergraphPath: env.HUB_SUPERGRAPH ?? join(__dirname, '../supergraph.graphql'),
     subgraphUrls,

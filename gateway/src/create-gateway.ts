@@ -8,15 +8,16 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { type AuditWriter, type HubCaller, HubError, type Logger, type ServiceKeys, errorCodes } from '@hub/shared';
-import { type Authenticate, createAuthenticator } from './auth/authenticate';
+import { type Authenticate, type StaffIdentity, createAuthenticator } from './auth/authenticate';
 import { LocalIssuer } from './auth/local-issuer';
 import type { GatewayConfig } from './config';
+import { mountConsole } from './console/console-routes';
 import { type GatewayContext, HubAssertionDataSource } from './datasources/hub-assertion-data-source';
 import { documentHash, operationLogPlugin } from './plugins/operation-log';
 import { requestLimitProtection, requestLimits } from './plugins/request-limits';
 import { readPurpose } from './request/purpose';
 
-type HubRequest = Request & { requestId?: string; caller?: HubCaller };
+type HubRequest = Request & { requestId?: string; staff?: StaffIdentity; caller?: HubCaller };
 
 /** Refuses a request before any subgraph is called, and records the refusal as an operation. */
 async function refuse(
@@ -31,7 +32,7 @@ async function refuse(
   try {
     await audit.writeOperation({
       requestId: req.requestId!,
-      caller: req.caller ?? {},
+      caller: req.caller ?? req.staff ?? {},
       operationName: typeof body?.operationName === 'string' ? body.operationName : null,
       documentHash: documentHash(typeof body?.query === 'string' ? body.query : undefined),
       outcome: `REFUSED:${error.code}`,
@@ -80,6 +81,7 @@ export async function createGateway(config: GatewayConfig, deps: { keys: Service
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     plugins: [...(limits.plugins as never[]), ApolloServerPluginLandingPageDisabled(), operationLogPlugin(deps.audit, deps.log)],
     formatError: formatGatewayError(deps.log),
   });
@@ -99,9 +101,12 @@ export async function createGateway(config: GatewayConfig, deps: { keys: Service
       res.json(localIssuer.jwks);
     });
   }
+  mountConsole(app, { oidc: config.oidc, localIssuer });
   const authenticateRequest = async (req: HubRequest, res: Response, next: NextFunction): Promise<void> => {
     try {
       const staff = await authenticate(req.headers.authorization);
+      // Who was refused is recorded even when only the purpose is missing.
+      req.staff = staff;
       const { purpose, justification } = readPurpose(req.headers);
       req.caller = { ...staff, purpose, justification, requestId: req.requestId!, via: 'gateway' };
       next();

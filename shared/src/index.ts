@@ -29,3 +29,6 @@ export * from './subgraph/run-subgraph';
 export * from './process/handle-shutdown';
 export * from './audit/audit-writer';
 export * from './audit/access-log-plugin';
+export * from './statistics/small-cell';
+export * from './statistics/statistics.types';
+export * from './statistics/require-statistics';

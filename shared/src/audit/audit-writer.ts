@@ -29,7 +29,7 @@ const placeholders = (rows: number, columns: number): string =>
   Array.from({ length: rows }, (_, r) => `(${Array.from({ length: columns }, (_, c) => `$${r * columns + c + 1}`).join(', ')})`).join(', ');
 
 /**
- * Writes the access log through the insert-only role `hub_audit_writer` (`AUDIT_DATABASE_URL`).
+ * Writes the access log through the insert-only role `hub_audit_writer` (`AUDIT_WRITER_URL`).
  * One statement per request per service; the database chains each record (see the audit subgraph).
  * The pool reconnects on its own, so a service recovers when the audit store is back.
  */

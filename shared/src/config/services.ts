@@ -39,19 +39,20 @@ export const serviceUrlVariable = (name: SubgraphName): string =>
 
 /**
  * Variables every subgraph process reads (`shared/src/subgraph/run-subgraph.ts`, the logger).
- * Required: DATABASE_URL, AUDIT_DATABASE_URL, HUB_KEYS_DIR; HUB_DEMO_AS_OF when HUB_DEMO_SEED is set.
- * The rest have defaults.
+ * Required: DATABASE_URL, AUDIT_WRITER_URL, HUB_KEYS_DIR; HUB_DEMO_AS_OF when HUB_DEMO_SEED is set.
+ * The rest have defaults; HUB_SMALL_CELL_K (statistics) must be the same in every subgraph.
  * (`HUB_EXIT_WITH_PARENT` is set only by the local launcher for its child processes, and is not listed.)
  */
 export const subgraphEnvironment = [
   'PORT',
   'HOST',
   'DATABASE_URL',
-  'AUDIT_DATABASE_URL',
+  'AUDIT_WRITER_URL',
   'HUB_KEYS_DIR',
-  'COORDINATION_URL',
+  'COORDINATION_INTERNAL_URL',
   'HUB_DEMO_SEED',
   'HUB_DEMO_AS_OF',
+  'HUB_SMALL_CELL_K',
   'LOG_LEVEL',
 ] as const;
 
@@ -61,16 +62,17 @@ export const subgraphOwnEnvironment: Partial<Record<SubgraphName, readonly strin
 };
 
 /**
- * Variables the gateway process reads (`gateway/src/config.ts`, the logger), beyond each subgraph's
- * `<NAME>_URL`. Required: AUDIT_DATABASE_URL; production mode (HUB_MODE or NODE_ENV = production) needs
- * OIDC_ISSUER. The rest have defaults.
+ * Variables the gateway process reads (`gateway/src/config.ts`, `gateway/src/console/console-routes.ts`, the
+ * logger), beyond each subgraph's `<NAME>_URL`. Required: AUDIT_WRITER_URL; production mode (HUB_MODE or
+ * NODE_ENV = production) needs OIDC_ISSUER. The rest have defaults. The web console's sign-in with an OIDC
+ * issuer (authorization code + PKCE) needs OIDC_AUTHORIZATION_ENDPOINT, OIDC_TOKEN_ENDPOINT and OIDC_CLIENT_ID.
  */
 export const gatewayEnvironment = [
   'PORT',
   'HOST',
   'HUB_KEYS_DIR',
   'HUB_DATA_DIR',
-  'AUDIT_DATABASE_URL',
+  'AUDIT_WRITER_URL',
   'HUB_SUPERGRAPH',
   'HUB_MODE',
   'NODE_ENV',
@@ -81,6 +83,9 @@ export const gatewayEnvironment = [
   'OIDC_CLAIM_AGENCY',
   'OIDC_CLAIM_ROLE',
   'OIDC_CLAIM_REGIONS',
+  'OIDC_AUTHORIZATION_ENDPOINT',
+  'OIDC_TOKEN_ENDPOINT',
+  'OIDC_CLIENT_ID',
   'LOG_LEVEL',
 ] as const;
 

@@ -17,6 +17,10 @@ export interface RunningPostgres {
 const USER = 'hub';
 const PASSWORD = 'hub-local-only';
 
+/** Superuser URL of a database on the embedded server of local mode, at `port`. */
+export const localDatabaseUrl = (port: number, database: string): string =>
+  `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+
 /**
  * `.data` holds secrets in subfolders of its own (0700); the folder itself only needs to be searchable,
  * so that PostgreSQL, run as the "postgres" user when started by root, can reach its data below it.
@@ -75,7 +79,7 @@ export async function startEmbeddedPostgres(options: {
   if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await server.initialise();
   else accessSync(options.dataDir, constants.R_OK);
   await server.start();
-  const url = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+  const url = (database: string) => localDatabaseUrl(options.port, database);
   return {
     port: options.port,
     url,

@@ -110,8 +110,8 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
     const common = {
       HOST: '127.0.0.1',
       HUB_KEYS_DIR: keysDir,
-      AUDIT_DATABASE_URL: auditWriterUrl,
-      COORDINATION_URL: baseUrl('coordination'),
+      AUDIT_WRITER_URL: auditWriterUrl,
+      COORDINATION_INTERNAL_URL: baseUrl('coordination'),
       ...(options.demo
         ? { HUB_DEMO_SEED: String(options.demo.seed), HUB_DEMO_AS_OF: options.demo.asOf.toISOString() }
         : {}),

@@ -54,8 +54,8 @@ export function startServiceProcess(options: {
   return new Promise((resolve, reject) => {
     const timeout = setTimeout(() => {
       void stop();
-      reject(new Error(`${options.name} did not start within ${(options.startTimeoutMs ?? 60000) / 1000} s`));
-    }, options.startTimeoutMs ?? 60000);
+      reject(new Error(`${options.name} did not start within ${(options.startTimeoutMs ?? 180_000) / 1000} s`));
+    }, options.startTimeoutMs ?? 180_000);
     const onLine = (raw: string) => {
       const line = parse(options.name, raw);
       options.onLog(line);

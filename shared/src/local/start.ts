@@ -52,6 +52,7 @@ async function main(): Promise<void> {
       ports: 'default',
       demo: demoSettings(dataDir),
       externalDatabases,
+      auditWriterUrl: process.env.AUDIT_WRITER_URL,
       onLog: (line) => {
         if (line.service === 'postgres' && !verbose) return;
         if (line.level === 'debug' || line.level === 'trace') return;

@@ -93,7 +93,7 @@ export class AccessController {
       return { allow: false, code: 'FORBIDDEN', reason: 'the consent registry could not be reached' };
     }
     // An unknown victim is decided like a known one without consents: nothing tells them apart.
-    const victim = facts ?? { id: victimId, region: null, minor: false, policeInvestigation: false, consents: [] };
+    const victim = facts ?? { id: victimId, region: null, minor: false, policeInvestigation: false, referredByNgo: false, consents: [] };
     return decide(this.caller, category, victim, this.now);
   }
 }

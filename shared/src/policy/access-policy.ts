@@ -81,6 +81,8 @@ export interface VictimFacts {
   minor: boolean;
   /** The police run an investigation in which this person is the victim. */
   policeInvestigation: boolean;
+  /** An NGO referred the victim (was the identifying agency). */
+  referredByNgo: boolean;
 }
 
 /** A rule given by law rather than by consent, with the condition on the victim it needs. */
@@ -145,6 +147,21 @@ export const consentRoles: readonly Role[] = [
   Role.CLINICIAN,
   Role.NGO_WORKER,
 ];
+
+/** Roles whose reading by consent is narrower than everyone else's, and on what condition. */
+export interface ConsentLimit {
+  categories: readonly DataCategory[];
+  applies: (victim: VictimFacts) => boolean;
+  condition: string;
+}
+
+export const consentLimits: Partial<Record<Role, ConsentLimit>> = {
+  [Role.NGO_WORKER]: {
+    categories: [DataCategory.IDENTITY, DataCategory.CASE_STATUS],
+    applies: (victim) => victim.referredByNgo,
+    condition: 'the victim was referred by an NGO',
+  },
+};
 
 /** Categories no consent can open: the access log is read by audit staff only. */
 export const neverByConsent: readonly DataCategory[] = [DataCategory.ACCESS_LOG];

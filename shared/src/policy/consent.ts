@@ -19,5 +19,6 @@ export interface VictimAccessFacts {
   /** For placement rules (a shelter accepts women, men or minors); never returned to a client. */
   gender: Gender;
   policeInvestigation: boolean;
+  referredByNgo: boolean;
   consents: ActiveConsent[];
 }

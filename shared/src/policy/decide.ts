@@ -1,6 +1,7 @@
 import type { HubCaller } from '../auth/hub-caller';
 import { DataCategory, Purpose, Region } from '../domain/enums';
 import {
+  consentLimits,
   consentRoles,
   emergencyRule,
   legalRules,
@@ -77,6 +78,10 @@ export function decide(
 
   if (!consentRoles.includes(caller.role) || neverByConsent.includes(category)) {
     return deny('FORBIDDEN', `no rule lets ${caller.role} read ${category}`);
+  }
+  const limit = consentLimits[caller.role];
+  if (limit && (!limit.categories.includes(category) || !limit.applies(victim))) {
+    return deny('FORBIDDEN', `${caller.role} reads by consent only ${limit.categories.join(', ')}, when ${limit.condition}`);
   }
   const consent = victim.consents.find(
     (c) =>

@@ -20,6 +20,7 @@ import { enforceCategories } from '../policy/enforce-categories';
 import { buildHubSubgraphSchema } from '../schema/build-subgraph-schema';
 import { CoordinationClient } from './coordination-client';
 import { RequestLoaders } from './request-loaders';
+import { RequestScopedFacts } from './request-scoped-facts';
 import type { SubgraphContext } from './subgraph-context';
 import type { SubgraphDefinition } from './subgraph-definition';
 
@@ -123,15 +124,19 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
     formatError: maskUnexpectedError(deps.log),
   });
 
+  // Other subgraphs learn consents from coordination: one look-up per gateway request, however many
+  // calls the gateway makes to this subgraph for it.
+  const remoteFacts = new RequestScopedFacts((caller) => (ids) =>
+    new CoordinationClient(deps.coordinationUrl, deps.keys, caller).victimFacts(ids),
+  );
   const context = async ({ req }: { req: AuthenticatedRequest }): Promise<SubgraphContext> => {
     const caller = req.caller;
     if (!caller) throw new HubError('UNAUTHENTICATED', 'A hub assertion is required');
     const loaders = new RequestLoaders();
     const coordination = new CoordinationClient(deps.coordinationUrl, deps.keys, caller);
-    const factsBatch = definition.localVictimFacts
-      ? definition.localVictimFacts(deps.dataSource)
-      : (ids: readonly string[]) => coordination.victimFacts(ids);
-    const facts = loaders.get('victimAccessFacts', factsBatch);
+    const facts = definition.localVictimFacts
+      ? loaders.get('victimAccessFacts', definition.localVictimFacts(deps.dataSource))
+      : remoteFacts.forRequest(caller);
     const now = deps.now?.() ?? new Date();
     return {
       caller,

@@ -60,12 +60,12 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
       );
     }
     const keys = await loadServiceKeys(required('HUB_KEYS_DIR'), definition.name);
-    const audit = new AuditWriter(required('AUDIT_DATABASE_URL'), definition.name, log);
+    const audit = new AuditWriter(required('AUDIT_WRITER_URL'), definition.name, log);
     const subgraph = await createSubgraph(definition, {
       dataSource,
       audit,
       keys,
-      coordinationUrl: process.env.COORDINATION_URL ?? `http://127.0.0.1:${defaultPorts.coordination}`,
+      coordinationUrl: process.env.COORDINATION_INTERNAL_URL ?? `http://127.0.0.1:${defaultPorts.coordination}`,
       metrics,
       log,
     });

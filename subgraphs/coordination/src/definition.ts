@@ -10,6 +10,7 @@ import { ConsentResolver } from './resolvers/consent.resolver';
 import { IdentificationResolver } from './resolvers/identification.resolver';
 import { ProblemReportResolver } from './resolvers/problem-report.resolver';
 import { RegistryResolver } from './resolvers/registry.resolver';
+import { CaseloadStatisticsResolver } from './resolvers/statistics.resolver';
 import { VictimResolver } from './resolvers/victim.resolver';
 import { victimReference } from './resolvers/victim.reference';
 import { seedCoordination } from './seed';
@@ -20,7 +21,14 @@ import { seedCoordination } from './seed';
  */
 export const coordinationSubgraph: SubgraphDefinition = {
   name: 'coordination',
-  resolvers: [VictimResolver, IdentificationResolver, ConsentResolver, ProblemReportResolver, RegistryResolver],
+  resolvers: [
+    VictimResolver,
+    IdentificationResolver,
+    ConsentResolver,
+    ProblemReportResolver,
+    RegistryResolver,
+    CaseloadStatisticsResolver,
+  ],
   referenceResolvers: victimReference,
   entities: [Victim, ConsentGrant, SupportEvent, ProblemReport],
   migrations: [CoordinationRegistry1764300000000],

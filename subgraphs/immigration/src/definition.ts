@@ -5,6 +5,7 @@ import { VoluntaryReturn } from './entities/voluntary-return';
 import { ImmigrationRecords1764300000000 } from './migrations/1764300000000-immigration-records';
 import { PermitResolver } from './resolvers/permit.resolver';
 import { ReflectionPeriodResolver } from './resolvers/reflection-period.resolver';
+import { ImmigrationStatisticsResolver } from './resolvers/statistics.resolver';
 import { Victim } from './resolvers/victim';
 import { VictimImmigrationResolver } from './resolvers/victim.resolver';
 import { victimReference } from './resolvers/victim.reference';
@@ -14,7 +15,13 @@ import { seedImmigration } from './seed';
 /** The immigration subgraph: reflection periods, residence permits, assisted voluntary returns. */
 export const immigrationSubgraph: SubgraphDefinition = {
   name: 'immigration',
-  resolvers: [VictimImmigrationResolver, ReflectionPeriodResolver, PermitResolver, VoluntaryReturnResolver],
+  resolvers: [
+    VictimImmigrationResolver,
+    ReflectionPeriodResolver,
+    PermitResolver,
+    VoluntaryReturnResolver,
+    ImmigrationStatisticsResolver,
+  ],
   // type-graphql 2 emits only types reachable from Query/Mutation; Victim is reached through `_entities`.
   orphanedTypes: [Victim],
   referenceResolvers: victimReference,

@@ -4,6 +4,7 @@ import { Investigation } from './entities/investigation';
 import { Testimony } from './entities/testimony';
 import { PoliceRecords1764300000000 } from './migrations/1764300000000-police-records';
 import { InvestigationResolver } from './resolvers/investigation.resolver';
+import { PoliceStatisticsResolver } from './resolvers/statistics.resolver';
 import { VictimPoliceResolver } from './resolvers/victim.resolver';
 import { Victim } from './resolvers/victim';
 import { victimReference } from './resolvers/victim.reference';
@@ -12,7 +13,7 @@ import { seedPolice } from './seed';
 /** The police subgraph: investigations, cooperation with the police, testimony in court. */
 export const policeSubgraph: SubgraphDefinition = {
   name: 'police',
-  resolvers: [VictimPoliceResolver, InvestigationResolver],
+  resolvers: [VictimPoliceResolver, InvestigationResolver, PoliceStatisticsResolver],
   // Victim is reached only through _entities, so no query names it.
   orphanedTypes: [Victim],
   referenceResolvers: victimReference,

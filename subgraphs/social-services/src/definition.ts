@@ -8,6 +8,7 @@ import { AssistanceDecisionResolver } from './resolvers/assistance-decision.reso
 import { AssistanceMeasureResolver } from './resolvers/assistance-measure.resolver';
 import { PlacementResolver } from './resolvers/placement.resolver';
 import { ShelterResolver } from './resolvers/shelter.resolver';
+import { AssistanceStatisticsResolver } from './resolvers/statistics.resolver';
 import { VictimSocialServicesResolver } from './resolvers/victim.resolver';
 import { Victim } from './resolvers/victim';
 import { victimReference } from './resolvers/victim.reference';
@@ -22,6 +23,7 @@ export const socialServicesSubgraph: SubgraphDefinition = {
     PlacementResolver,
     AssistanceMeasureResolver,
     AssistanceDecisionResolver,
+    AssistanceStatisticsResolver,
   ],
   // Nothing here returns a Victim, so type-graphql would leave the entity out without this.
   orphanedTypes: [Victim],

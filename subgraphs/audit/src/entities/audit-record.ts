@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { Agency, Category, DataCategory, Purpose, Role } from '@hub/shared';
 
 /**
@@ -9,6 +9,11 @@ import { Agency, Category, DataCategory, Purpose, Role } from '@hub/shared';
  */
 @ObjectType('AccessRecord', { description: 'One record of the access log. It names fields and categories, never values.' })
 @Entity('audit_record')
+@Check('audit_record_kind_check', `kind IN ('FIELD_ACCESS', 'OPERATION', 'REVIEW')`)
+@Index('audit_record_victim_idx', ['victimId', 'at'])
+@Index('audit_record_request_idx', ['requestId'])
+@Index('audit_record_review_idx', ['reviewRequired'], { where: 'review_required' })
+@Index('audit_record_reviewed_idx', ['reviewedSeq'], { where: 'reviewed_seq IS NOT NULL' })
 export class AuditRecord {
   @Field(() => ID, { description: 'Position in the hash chain.' })
   @PrimaryColumn({ type: 'bigint' })
@@ -16,7 +21,7 @@ export class AuditRecord {
 
   @Category(DataCategory.ACCESS_LOG)
   @Field(() => Date, { nullable: true })
-  @PrimaryColumn({ type: 'timestamptz' })
+  @PrimaryColumn({ type: 'timestamptz', default: () => 'clock_timestamp()' })
   at!: Date;
 
   @Category(DataCategory.ACCESS_LOG)
@@ -71,17 +76,17 @@ export class AuditRecord {
 
   @Category(DataCategory.ACCESS_LOG)
   @Field(() => [String], { nullable: true, description: 'Fields whose values were returned.' })
-  @Column({ type: 'text', array: true })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
   fields!: string[];
 
   @Category(DataCategory.ACCESS_LOG)
   @Field(() => [String], { nullable: true, description: 'Fields that were refused.' })
-  @Column({ name: 'denied_fields', type: 'text', array: true })
+  @Column({ name: 'denied_fields', type: 'text', array: true, default: () => "'{}'" })
   deniedFields!: string[];
 
   @Category(DataCategory.ACCESS_LOG)
   @Field(() => [DataCategory], { nullable: true })
-  @Column({ type: 'text', array: true })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
   categories!: DataCategory[];
 
   @Category(DataCategory.ACCESS_LOG)
@@ -91,12 +96,12 @@ export class AuditRecord {
 
   @Category(DataCategory.ACCESS_LOG)
   @Field(() => [String], { nullable: true, description: 'OWN_RECORDS, CONSENT:<id>, LEGAL_RULE:<rule>, EMERGENCY; DENIED:<code>.' })
-  @Column({ type: 'text', array: true })
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
   basis!: string[];
 
   @Category(DataCategory.ACCESS_LOG)
   @Field(() => Boolean, { nullable: true, description: 'An emergency access, waiting for review by audit staff.' })
-  @Column({ name: 'review_required', type: 'boolean' })
+  @Column({ name: 'review_required', type: 'boolean', default: false })
   reviewRequired!: boolean;
 
   @Category(DataCategory.ACCESS_LOG)

@@ -116,12 +116,12 @@ export class AccessLog1764300000000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP FUNCTION audit_ensure_month_partition(date)`);
+    // Dropping the table takes its row type and audit_record_canonical(audit_record) with it.
     await q.query(`DROP TABLE audit_record CASCADE`);
     await q.query(`DROP TABLE audit_checkpoint`);
     await q.query(`DROP TABLE audit_chain_head`);
-    await q.query(`DROP FUNCTION audit_ensure_month_partition(date)`);
     await q.query(`DROP FUNCTION audit_record_chain()`);
     await q.query(`DROP FUNCTION audit_record_refuse()`);
-    await q.query(`DROP FUNCTION audit_record_canonical(audit_record)`);
   }
 }

@@ -124,7 +124,7 @@ export class AccessLogResolver {
     }
     const ids = (await ctx.dataSource.query(
       `SELECT seq::text AS seq FROM audit_record r ${pageWhere.length > 0 ? `WHERE ${pageWhere.join(' AND ')}` : ''}
-        ORDER BY seq DESC LIMIT ${size + 1}`,
+        ORDER BY r.seq DESC LIMIT ${size + 1}`,
       pageParams,
     )) as { seq: string }[];
     const pageIds = ids.slice(0, size).map((r) => r.seq);

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { Agency, Category, DataCategory, Purpose } from '@hub/shared';
+import { Victim } from './victim';
 
 export enum ConsentGiver {
   VICTIM = 'VICTIM',
@@ -16,12 +17,14 @@ registerEnumType(ConsentForm, { name: 'ConsentForm', description: 'How a consent
 /** A consent letting named agencies read named categories for named purposes, for a period. */
 @ObjectType({ description: "A victim's consent to share named categories with named agencies for named purposes." })
 @Entity('consent_grant')
+@Check('consent_grant_check', 'valid_until > valid_from')
 export class ConsentGrant {
   @Field(() => ID)
   @PrimaryColumn({ type: 'text' })
   id!: string;
 
-  @Index()
+  @Index('IDX_consent_grant_victim_id')
+  @ForeignKey(() => Victim, { name: 'consent_grant_victim_id_fkey' })
   @Column({ name: 'victim_id', type: 'text' })
   victimId!: string;
 

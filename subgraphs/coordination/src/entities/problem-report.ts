@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { Agency, Category, DataCategory, Region } from '@hub/shared';
+import { Victim } from './victim';
 
 export enum ProblemTopic {
   ACCOMMODATION = 'ACCOMMODATION',
@@ -22,7 +23,8 @@ export class ProblemReport {
 
   @Category(DataCategory.CASE_STATUS)
   @Field(() => ID, { nullable: true, description: 'The victim concerned, if any.' })
-  @Index()
+  @Index('IDX_problem_report_victim_id')
+  @ForeignKey(() => Victim, { name: 'problem_report_victim_id_fkey' })
   @Column({ name: 'victim_id', type: 'text', nullable: true })
   victimId!: string | null;
 

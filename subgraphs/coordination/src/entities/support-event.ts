@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { Agency, Category, DataCategory, SupportEventKind } from '@hub/shared';
+import { Victim } from './victim';
 
 /**
  * A dated milestone an agency contributed to a victim's support path. Summaries are coarse by
@@ -12,7 +13,8 @@ export class SupportEvent {
   @PrimaryColumn({ type: 'text' })
   id!: string;
 
-  @Index()
+  @Index('IDX_support_event_victim_id')
+  @ForeignKey(() => Victim, { name: 'support_event_victim_id_fkey' })
   @Column({ name: 'victim_id', type: 'text' })
   victimId!: string;
 

@@ -46,7 +46,7 @@ export class Victim {
 
   @Category(DataCategory.CASE_STATUS)
   @Field(() => Region, { nullable: true })
-  @Index()
+  @Index('IDX_victim_region')
   @Column({ type: 'text' })
   region!: Region;
 

@@ -7,6 +7,7 @@ interface FactsRow {
   minor: boolean;
   gender: Gender;
   police_investigation: boolean;
+  referred_by_ngo: boolean;
   consents: VictimAccessFacts['consents'];
 }
 
@@ -21,6 +22,7 @@ export const loadVictimAccessFacts =
       `SELECT v.id, v.region, v.minor, v.gender,
               EXISTS (SELECT 1 FROM support_event e
                        WHERE e.victim_id = v.id AND e.kind = 'INVESTIGATION_OPENED') AS police_investigation,
+              v.identifying_agency = 'NGO' AS referred_by_ngo,
               COALESCE((SELECT json_agg(json_build_object(
                           'id', c.id, 'recipients', c.recipients, 'categories', c.categories, 'purposes', c.purposes,
                           'validFrom', c.valid_from, 'validUntil', c.valid_until, 'withdrawnAt', c.withdrawn_at)
@@ -40,6 +42,7 @@ export const loadVictimAccessFacts =
         minor: row.minor,
         gender: row.gender,
         policeInvestigation: row.police_investigation,
+        referredByNgo: row.referred_by_ngo,
         consents: row.consents,
       };
     });

@@ -91,7 +91,8 @@ export class IdentificationResolver {
         victimId: victim.id,
         kind: SupportEventKind.IDENTIFIED,
         at: input.identifiedAt,
-        summary: `Identified by ${input.identifyingAgency.toLowerCase().replace('_', ' ')}`,
+        // Who identified the victim is IDENTIFICATION data; the path (CASE_STATUS) says only that it happened.
+        summary: 'Identified as a presumed victim',
       });
       return victim;
     });

@@ -24,7 +24,7 @@ export class Investigation {
   @PrimaryColumn({ type: 'text' })
   id!: string;
 
-  @Index()
+  @Index('investigation_victim_id_idx')
   @Column({ name: 'victim_id', type: 'text' })
   victimId!: string;
 

@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { Category, DataCategory } from '@hub/shared';
+import { Investigation } from './investigation';
 
 /** Testimony a victim gave in court; it opens the way to a permanent residence permit. */
 @ObjectType({ description: 'Testimony the victim gave in court.' })
@@ -10,12 +11,13 @@ export class Testimony {
   @PrimaryColumn({ type: 'text' })
   id!: string;
 
-  @Index()
+  @Index('testimony_victim_id_idx')
   @Column({ name: 'victim_id', type: 'text' })
   victimId!: string;
 
   @Category(DataCategory.POLICE_CASE)
   @Field(() => ID)
+  @ForeignKey(() => Investigation, { name: 'testimony_investigation_id_fkey' })
   @Column({ name: 'investigation_id', type: 'text' })
   investigationId!: string;
 

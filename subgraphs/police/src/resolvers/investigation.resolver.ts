@@ -5,6 +5,7 @@ import {
   DataCategory,
   type SubgraphContext,
   SupportEventKind,
+  badInput,
   conflict,
   notFound,
   requireVictim,
@@ -139,7 +140,7 @@ export class InvestigationResolver {
   ): Promise<boolean> {
     requireWrite(ctx, DataCategory.POLICE_CASE);
     await requireVictim(ctx, victimId);
-    if (since.getTime() > Date.now() + 60_000) throw conflict('Cooperation cannot begin in the future');
+    if (since.getTime() > Date.now() + 60_000) throw badInput('since', 'since cannot be in the future');
     return ctx.dataSource.transaction(async (tx) => {
       const repo = tx.getRepository(Cooperation);
       if (await repo.existsBy({ victimId })) throw conflict('Cooperation is already recorded for this victim');

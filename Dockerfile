@@ -1,0 +1,33 @@
+# One image for every service of the support-path hub: the gateway, each subgraph and the one-shot key
+# generator. There is no build step: services run their TypeScript through @swc-node/register, exactly as
+# `npm start` does. docker-compose.yml picks the service by overriding the command.
+FROM node:22-bookworm-slim
+
+WORKDIR /app
+
+# Dependencies first (a layer that changes only with the lock file): npm workspaces need the manifest of
+# every workspace listed in package.json before `npm ci`. Add a new subgraph's package.json here.
+COPY package.json package-lock.json ./
+COPY shared/package.json shared/
+COPY gateway/package.json gateway/
+COPY test/package.json test/
+COPY subgraphs/coordination/package.json subgraphs/coordination/
+COPY subgraphs/police/package.json subgraphs/police/
+COPY subgraphs/immigration/package.json subgraphs/immigration/
+COPY subgraphs/social-services/package.json subgraphs/social-services/
+COPY subgraphs/health/package.json subgraphs/health/
+COPY subgraphs/child-welfare/package.json subgraphs/child-welfare/
+COPY subgraphs/audit/package.json subgraphs/audit/
+# Development dependencies included: @swc-node/register and @swc/core run the services.
+RUN npm ci --no-audit --no-fund && npm cache clean --force
+
+# The whole repository (see .dockerignore: no node_modules, no local .data with its keys and database).
+COPY . .
+
+# Mount points of the shared service keys and of the gateway's data (its embedded token issuer in local
+# mode); owned by the unprivileged user so that named volumes start out writable by it.
+RUN mkdir -p /keys /data && chown node:node /keys /data
+USER node
+
+ENV HOST=0.0.0.0
+CMD ["node", "-r", "@swc-node/register", "gateway/src/index.ts"]

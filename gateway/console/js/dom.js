@@ -1,0 +1,97 @@
+// Small DOM helpers. Data is always inserted as text (never as HTML), so nothing from the API can inject markup.
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function append(parent, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return parent;
+}
+
+function applyAttributes(el, attrs) {
+  for (const [name, value] of Object.entries(attrs ?? {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name.startsWith('on') && typeof value === 'function') el.addEventListener(name.slice(2), value);
+    else if (name === 'dataset') Object.assign(el.dataset, value);
+    else if (name === 'value' && 'value' in el) el.value = value;
+    else if (name === 'checked' || name === 'selected' || name === 'disabled' || name === 'multiple' || name === 'hidden' || name === 'required') {
+      if (value) el.setAttribute(name, '');
+    } else el.setAttribute(name, value === true ? '' : String(value));
+  }
+  return el;
+}
+
+/** `h('button', { type: 'button', onclick }, 'Save')` */
+export function h(tag, attrs, ...children) {
+  return append(applyAttributes(document.createElement(tag), attrs), children);
+}
+
+/** The same for SVG elements. */
+export function s(tag, attrs, ...children) {
+  return append(applyAttributes(document.createElementNS(SVG_NS, tag), attrs), children);
+}
+
+export function clear(el) {
+  while (el.firstChild) el.firstChild.remove();
+  return el;
+}
+
+let ids = 0;
+/** A unique id for label/control pairs. */
+export const uid = (prefix = 'f') => `${prefix}-${++ids}`;
+
+/** A labelled control wrapped in a `.field`: `field('Region', select)` */
+export function field(labelText, control, hint) {
+  if (!control.id) control.id = uid();
+  const hintEl = hint ? h('span', { class: 'hint', id: `${control.id}-hint` }, hint) : null;
+  if (hintEl) control.setAttribute('aria-describedby', hintEl.id);
+  return h('div', { class: 'field' }, h('label', { for: control.id }, labelText), control, hintEl);
+}
+
+/** A select of values; `emptyLabel` adds a first "any" option with value "". */
+export function select(values, { id, name, emptyLabel, selected, multiple, labels } = {}) {
+  const chosen = new Set([selected ?? []].flat());
+  return h(
+    'select',
+    { id, name, multiple },
+    emptyLabel !== undefined ? h('option', { value: '' }, emptyLabel) : null,
+    values.map((v) => h('option', { value: v, selected: chosen.has(v) }, labels?.[v] ?? humanize(v))),
+  );
+}
+
+/** SEXUAL_EXPLOITATION → "Sexual exploitation" */
+export function humanize(value) {
+  if (value === null || value === undefined) return '';
+  const text = String(value).toLowerCase().replace(/_/g, ' ').replace(/\bngo\b/g, 'NGO');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** 2025-03-04T…Z → 2025-03-04 (dates are shown in UTC, as the hub records them). */
+export const formatDate = (iso) => (iso ? String(iso).slice(0, 10) : '—');
+export const formatDateTime = (iso) => (iso ? String(iso).replace('T', ' ').slice(0, 19) + ' UTC' : '—');
+
+/** A status line for a loading section. */
+export const loading = (text = 'Loading…') => h('p', { class: 'loading', role: 'status' }, text);
+
+/** A table from column definitions: `[{ label, value: (row) => node|string, num, cls }]`. */
+export function table(caption, columns, rows, attrs = {}) {
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h(
+      'table',
+      attrs,
+      caption ? h('caption', null, caption) : null,
+      h('thead', null, h('tr', null, columns.map((c) => h('th', { scope: 'col', class: c.num ? 'num' : (c.cls ?? null) }, c.label)))),
+      h(
+        'tbody',
+        null,
+        rows.length === 0
+          ? h('tr', null, h('td', { colspan: columns.length, class: 'hint' }, 'Nothing to show.'))
+          : rows.map((row) => h('tr', null, columns.map((c) => h('td', { class: c.num ? 'num' : (c.cls ?? null) }, c.value(row))))),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,66 @@
+// OpenID Connect sign-in: the authorization-code flow with PKCE (S256), entirely in the browser.
+// The verifier and state live in sessionStorage for the round trip only.
+
+const PENDING = 'hub.console.oidc';
+
+const base64url = (bytes) =>
+  btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+
+const randomString = (size = 32) => base64url(crypto.getRandomValues(new Uint8Array(size)));
+
+export const redirectUri = () => `${location.origin}/console/`;
+
+/** Sends the browser to the identity provider. The purpose chosen now is kept for after the return. */
+export async function startOidcSignIn(oidc, purpose, justification) {
+  if (!oidc?.authorizationEndpoint || !oidc?.tokenEndpoint || !oidc?.clientId) {
+    throw new Error('OIDC sign-in is not configured: set OIDC_AUTHORIZATION_ENDPOINT, OIDC_TOKEN_ENDPOINT and OIDC_CLIENT_ID on the gateway.');
+  }
+  if (!crypto.subtle) throw new Error('This page is not in a secure context (https or localhost), so PKCE cannot be computed.');
+  const verifier = randomString(48);
+  const state = randomString(16);
+  const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+  sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state, purpose, justification }));
+  const url = new URL(oidc.authorizationEndpoint);
+  url.searchParams.set('response_type', 'code');
+  url.searchParams.set('client_id', oidc.clientId);
+  url.searchParams.set('redirect_uri', redirectUri());
+  url.searchParams.set('scope', 'openid');
+  url.searchParams.set('state', state);
+  url.searchParams.set('code_challenge', challenge);
+  url.searchParams.set('code_challenge_method', 'S256');
+  location.assign(url.toString());
+}
+
+/** True when the page was opened by the identity provider's redirect. */
+export const isOidcCallback = () => {
+  const params = new URLSearchParams(location.search);
+  return params.has('state') && (params.has('code') || params.has('error'));
+};
+
+/** Exchanges the code for a token; returns `{ token, purpose, justification }` or throws. Cleans the URL. */
+export async function completeOidcSignIn(oidc) {
+  const params = new URLSearchParams(location.search);
+  history.replaceState(null, '', `${location.pathname}#/`);
+  const pending = JSON.parse(sessionStorage.getItem(PENDING) ?? 'null');
+  sessionStorage.removeItem(PENDING);
+  if (params.has('error')) throw new Error(`The identity provider refused the sign-in: ${params.get('error')}`);
+  if (!pending || pending.state !== params.get('state')) throw new Error('The sign-in answer does not match the sign-in started here (state mismatch).');
+  const response = await fetch(oidc.tokenEndpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code',
+      code: params.get('code') ?? '',
+      redirect_uri: redirectUri(),
+      client_id: oidc.clientId,
+      code_verifier: pending.verifier,
+    }),
+    credentials: 'omit',
+  });
+  const body = await response.json().catch(() => ({}));
+  const token = body.access_token ?? body.id_token;
+  if (!response.ok || typeof token !== 'string') {
+    throw new Error(`The identity provider gave no token (${body.error ?? `HTTP ${response.status}`}).`);
+  }
+  return { token, purpose: pending.purpose, justification: pending.justification };
+}

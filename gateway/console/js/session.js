@@ -1,0 +1,91 @@
+// The signed-in user's token, purpose of use and justification: kept in sessionStorage only (gone with the tab).
+
+const KEYS = { token: 'hub.console.token', purpose: 'hub.console.purpose', justification: 'hub.console.justification' };
+const listeners = new Set();
+
+/** Decodes a JWT's payload for display only (the gateway verifies it; the console never trusts it). */
+function decodePayload(token) {
+  try {
+    const part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    const json = decodeURIComponent(
+      [...atob(part.padEnd(part.length + ((4 - (part.length % 4)) % 4), '='))]
+        .map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
+        .join(''),
+    );
+    return JSON.parse(json);
+  } catch {
+    return {};
+  }
+}
+
+let claimNames = { subject: 'sub', agency: 'agency', role: 'role', regions: 'regions' };
+export function setClaimNames(names) {
+  if (names) claimNames = { ...claimNames, ...names };
+}
+
+export const session = {
+  get token() {
+    return sessionStorage.getItem(KEYS.token);
+  },
+  get purpose() {
+    return sessionStorage.getItem(KEYS.purpose) ?? '';
+  },
+  get justification() {
+    return sessionStorage.getItem(KEYS.justification) ?? '';
+  },
+  /** Who the token names, as far as the console can tell (display and navigation only). */
+  get identity() {
+    const token = this.token;
+    if (!token) return null;
+    const claims = decodePayload(token);
+    const regions = claims[claimNames.regions];
+    return {
+      sub: claims[claimNames.subject] ?? '',
+      agency: claims[claimNames.agency] ?? '',
+      role: claims[claimNames.role] ?? '',
+      regions: Array.isArray(regions) ? regions : [],
+      expiresAt: typeof claims.exp === 'number' ? new Date(claims.exp * 1000) : null,
+    };
+  },
+  get signedIn() {
+    const identity = this.identity;
+    return Boolean(identity && (!identity.expiresAt || identity.expiresAt > new Date()));
+  },
+  signIn(token, purpose, justification) {
+    sessionStorage.setItem(KEYS.token, token);
+    this.setPurpose(purpose, justification);
+  },
+  setPurpose(purpose, justification = '') {
+    sessionStorage.setItem(KEYS.purpose, purpose);
+    if (purpose === 'EMERGENCY' && justification) sessionStorage.setItem(KEYS.justification, justification);
+    else sessionStorage.removeItem(KEYS.justification);
+    for (const listener of listeners) listener();
+  },
+  signOut({ silent = false } = {}) {
+    for (const key of Object.values(KEYS)) sessionStorage.removeItem(key);
+    if (!silent) for (const listener of listeners) listener();
+  },
+  onChange(listener) {
+    listeners.add(listener);
+  },
+};
+
+/** The purpose a role normally works under: preselected, never imposed. */
+export function usualPurpose(agency, role) {
+  switch (role) {
+    case 'ANALYST':
+      return 'STATISTICS';
+    case 'AUDITOR':
+      return 'AUDIT';
+    case 'INVESTIGATOR':
+      return 'INVESTIGATION';
+    case 'PROSECUTOR':
+      return 'PROSECUTION';
+    case 'CLINICIAN':
+      return 'CARE';
+    case 'CASEWORKER':
+      return { IMMIGRATION: 'PERMIT_PROCESSING', SOCIAL_SERVICES: 'SOCIAL_ASSISTANCE', CHILD_WELFARE: 'CHILD_PROTECTION' }[agency] ?? 'CASE_COORDINATION';
+    default:
+      return 'CASE_COORDINATION';
+  }
+}

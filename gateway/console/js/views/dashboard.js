@@ -1,0 +1,236 @@
+// National monitoring: the numbers a national report publishes, for a chosen period, from the aggregates each
+// owning subgraph computes (small cells suppressed there). One request per source, so one missing source
+// does not hide the others.
+import { graphql } from '../api.js';
+import { barChart } from '../chart.js';
+import { downloadCsv } from '../csv.js';
+import { clear, field, h, humanize, loading } from '../dom.js';
+import { errorBox } from '../errors.js';
+
+export const sources = [
+  {
+    id: 'caseload',
+    field: 'caseloadStatistics',
+    title: 'Victims',
+    counts: [['identified', 'Victims identified'], ['underSupport', 'Under support']],
+    breakdowns: [
+      ['byExploitationForm', 'By form of exploitation'],
+      ['byGender', 'By gender'],
+      ['byAgeGroup', 'Minor or adult'],
+      ['byNationality', 'By nationality'],
+      ['byRegion', 'By region'],
+    ],
+  },
+  {
+    id: 'police',
+    field: 'policeStatistics',
+    title: 'Police and prosecution',
+    counts: [
+      ['cooperationStarted', 'Started cooperating with the police'],
+      ['investigationsOpened', 'Investigations opened'],
+      ['prosecutions', 'Prosecutions'],
+      ['convictions', 'Convictions'],
+      ['acquittals', 'Acquittals'],
+    ],
+    breakdowns: [],
+  },
+  {
+    id: 'immigration',
+    field: 'immigrationStatistics',
+    title: 'Reflection periods and residence permits',
+    counts: [['reflectionPeriodsGranted', 'Reflection periods granted'], ['permitsRefused', 'Permits refused'], ['returnsCompleted', 'Assisted returns completed']],
+    breakdowns: [['permitsGrantedByType', 'Permits granted by type']],
+  },
+  {
+    id: 'assistance',
+    field: 'assistanceStatistics',
+    title: 'Assistance',
+    counts: [['assistanceDecisions', 'Decisions on the assistance offered'], ['assistanceAccepted', 'Accepted assistance'], ['placementsStarted', 'Safe-house placements started']],
+    breakdowns: [['measuresByKind', 'Assistance measures by kind']],
+  },
+];
+
+/** The operation for one source; the period is a literal of validated ISO date-times. */
+export function statisticsQuery(source, period) {
+  const selections = [
+    ...source.counts.map(([name]) => `${name} { value suppressed }`),
+    ...source.breakdowns.map(([name]) => `${name} { key value suppressed }`),
+  ];
+  return `query ${source.field[0].toUpperCase()}${source.field.slice(1)} { ${source.field}(period: { from: ${JSON.stringify(period.from)}, to: ${JSON.stringify(period.to)} }) { ${selections.join(' ')} } }`;
+}
+
+const SUPPRESSED_TEXT = 'suppressed';
+/** A cell's text: the number, or "suppressed" — never the hidden count. */
+export const cellText = (cell) => (!cell ? '—' : cell.suppressed ? SUPPRESSED_TEXT : String(cell.value ?? '—'));
+const shown = (cell) => Boolean(cell && !cell.suppressed && typeof cell.value === 'number');
+
+function statCell(key, cell) {
+  const text = cellText(cell);
+  return h(
+    'span',
+    { class: cell?.suppressed ? 'suppressed' : null, dataset: { stat: key }, title: cell?.suppressed ? 'Fewer than the publication threshold: hidden to protect the people counted' : null },
+    text,
+  );
+}
+
+const keyLabel = (key) => (/^[A-Z]{2}$/.test(key) ? key : humanize(key));
+
+/** A share only when both numbers are shown (and the base is not zero). */
+function share(part, whole) {
+  if (!shown(part) || !shown(whole) || whole.value === 0) return null;
+  return `${Math.round((part.value / whole.value) * 100)}%`;
+}
+
+const isoDay = (date) => date.toISOString().slice(0, 10);
+
+export function renderDashboard(container) {
+  const today = new Date();
+  const from = h('input', { type: 'date', id: 'stats-from', required: true, value: isoDay(new Date(today.getTime() - 730 * 86_400_000)) });
+  const to = h('input', { type: 'date', id: 'stats-to', required: true, value: isoDay(today) });
+  const exportButton = h('button', { type: 'button', class: 'secondary', disabled: true }, 'Export CSV');
+  const results = h('div', { id: 'stats-results', 'aria-live': 'polite' });
+  const form = h(
+    'form',
+    { class: 'filters panel', 'aria-label': 'Reporting period' },
+    field('From', from),
+    field('To (inclusive)', to),
+    h('button', { type: 'submit' }, 'Show'),
+    exportButton,
+  );
+  let csvRows = [];
+  let csvName = 'national-monitoring.csv';
+  exportButton.addEventListener('click', () => downloadCsv(csvName, ['section', 'measure', 'category', 'value'], csvRows));
+
+  const load = async () => {
+    clear(results);
+    exportButton.disabled = true;
+    if (!from.value || !to.value || from.value > to.value) {
+      results.append(errorBox({ code: 'BAD_USER_INPUT', message: 'Choose a period whose start is not after its end.' }));
+      return;
+    }
+    // The end date is inclusive for the user: the period runs to the start of the next day (UTC).
+    const end = new Date(`${to.value}T00:00:00.000Z`);
+    end.setUTCDate(end.getUTCDate() + 1);
+    const period = { from: `${from.value}T00:00:00.000Z`, to: end.toISOString() };
+    results.dataset.periodFrom = period.from;
+    results.dataset.periodTo = period.to;
+    results.dataset.state = 'loading';
+    results.setAttribute('aria-busy', 'true');
+    results.append(loading('Loading the national numbers…'));
+    const settled = await Promise.allSettled(sources.map((source) => graphql(statisticsQuery(source, period))));
+    const outcome = Object.fromEntries(
+      sources.map((source, i) => {
+        const result = settled[i];
+        if (result.status === 'rejected') return [source.id, { error: result.reason }];
+        const data = result.value.data?.[source.field];
+        const firstError = result.value.errors?.[0];
+        if (!data) return [source.id, { error: { code: firstError?.extensions?.code ?? 'INTERNAL_SERVER_ERROR', message: firstError?.message, requestId: result.value.requestId } }];
+        return [source.id, { data }];
+      }),
+    );
+    clear(results);
+    csvName = `national-monitoring_${from.value}_${to.value}.csv`;
+    csvRows = [];
+    results.append(headline(outcome), ...sources.map((source) => section(source, outcome[source.id], csvRows)));
+    const shares = results.querySelectorAll('[data-share]');
+    for (const el of shares) csvRows.unshift(['Headline', el.dataset.shareLabel, '', el.textContent]);
+    results.dataset.state = 'done';
+    results.removeAttribute('aria-busy');
+    exportButton.disabled = false;
+  };
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    load();
+  });
+  container.append(h('h1', null, 'National monitoring'), form, results);
+  load();
+}
+
+function headline(outcome) {
+  const identified = outcome.caseload.data?.identified;
+  const unavailable = (error) => h('span', { class: 'denied', dataset: { code: error.code } }, `Not available (${error.code})`);
+  const kpi = (label, content, extra) => h('div', { class: 'kpi' }, h('div', { class: 'label' }, label), h('div', { class: 'value' }, content), extra ?? null);
+  /** The share of `part` in `whole`, or "share not shown" when either number is withheld. */
+  const shareBlock = (label, key, part, whole, ofWhat) => {
+    const value = share(part, whole);
+    return h(
+      'div',
+      { class: 'share' },
+      h('span', { class: value ? null : 'suppressed', dataset: { share: key, shareLabel: label } }, value ?? 'share not shown'),
+      ` of ${ofWhat}`,
+    );
+  };
+  const assistance = outcome.assistance.data;
+  const police = outcome.police.data;
+  return h(
+    'section',
+    { 'aria-labelledby': 'kpi-title' },
+    h('h2', { id: 'kpi-title' }, 'Headline figures'),
+    h(
+      'div',
+      { class: 'kpis' },
+      kpi('Victims identified', outcome.caseload.error ? unavailable(outcome.caseload.error) : statCell('kpi.identified', identified)),
+      kpi('Under support', outcome.caseload.error ? unavailable(outcome.caseload.error) : statCell('kpi.underSupport', outcome.caseload.data?.underSupport)),
+      kpi(
+        'Accepting assistance',
+        outcome.assistance.error ? unavailable(outcome.assistance.error) : statCell('kpi.assistanceAccepted', assistance?.assistanceAccepted),
+        assistance ? shareBlock('Share accepting assistance', 'assistance', assistance.assistanceAccepted, assistance.assistanceDecisions, 'victims who decided on the assistance offered') : null,
+      ),
+      kpi(
+        'Cooperating with the police',
+        outcome.police.error ? unavailable(outcome.police.error) : statCell('kpi.cooperationStarted', police?.cooperationStarted),
+        police && !outcome.caseload.error ? shareBlock('Share cooperating with the police', 'police', police.cooperationStarted, identified, 'victims identified') : null,
+      ),
+    ),
+  );
+}
+
+function section(source, outcome, csvRows) {
+  const titleId = `stats-${source.id}-title`;
+  const el = h('section', { 'aria-labelledby': titleId, dataset: { source: source.id, state: outcome.error ? 'error' : 'done' } }, h('h2', { id: titleId }, source.title));
+  if (outcome.error) {
+    csvRows.push([source.title, '(not available)', '', outcome.error.code]);
+    el.append(errorBox(outcome.error));
+    return el;
+  }
+  const data = outcome.data;
+  const counts = source.counts.map(([name, label]) => ({ name, label, cell: data[name] }));
+  for (const c of counts) csvRows.push([source.title, c.label, '', cellText(c.cell)]);
+  el.append(
+    h(
+      'table',
+      { class: 'panel' },
+      h('caption', null, `${source.title}: counts`),
+      h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Measure'), h('th', { scope: 'col', class: 'num' }, 'Count'))),
+      h('tbody', null, counts.map((c) => h('tr', null, h('th', { scope: 'row' }, c.label), h('td', { class: 'num' }, statCell(`${source.id}.${c.name}`, c.cell))))),
+    ),
+  );
+  const grid = h('div', { class: 'grid' });
+  for (const [name, label] of source.breakdowns) {
+    const rows = Array.isArray(data[name]) ? data[name] : [];
+    for (const row of rows) csvRows.push([source.title, label, row.key, cellText(row)]);
+    grid.append(
+      h(
+        'div',
+        { class: 'panel', dataset: { breakdown: `${source.id}.${name}` } },
+        h('h3', null, label),
+        barChart(`${source.title} — ${label}`, rows.map((r) => ({ label: keyLabel(r.key), value: r.value, suppressed: r.suppressed }))),
+        h(
+          'table',
+          null,
+          h('caption', { class: 'hint' }, `${label} (table)`),
+          h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Category'), h('th', { scope: 'col', class: 'num' }, 'Count'))),
+          h(
+            'tbody',
+            null,
+            rows.length === 0
+              ? h('tr', null, h('td', { colspan: 2, class: 'hint' }, 'Nothing in this period.'))
+              : rows.map((r) => h('tr', null, h('th', { scope: 'row' }, keyLabel(r.key)), h('td', { class: 'num' }, statCell(`${source.id}.${name}.${r.key}`, r)))),
+          ),
+        ),
+      ),
+    );
+  }
+  if (source.breakdowns.length > 0) el.append(grid);
+  return el;
+}

@@ -1,0 +1,192 @@
+/**
+ * A subgraph answers nothing — not `_service`, not `_entities`, not a normal query — to a caller that
+ * goes around the gateway without a valid hub assertion: HTTP 401, UNAUTHENTICATED, no data, and the
+ * request never reaches GraphQL. A valid gateway-signed assertion works, so the refusal is about the
+ * assertion and nothing else. Coordination's internal consent look-up trusts subgraphs only.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SignJWT, generateKeyPair } from 'jose';
+import { generateCaseload } from '@hub/shared/src/demo/generate-caseload';
+import {
+  Agency,
+  type HubCaller,
+  Purpose,
+  Role,
+  type ServiceKeys,
+  loadServiceKeys,
+  signHubAssertion,
+  subgraphNames,
+} from '@hub/shared';
+import { codes, counter, post, tokenFor } from '../support/client';
+import { TEST_AS_OF, TEST_SEED, testHub } from '../support/hub-info';
+
+type SigningKey = Parameters<SignJWT['sign']>[0];
+
+const victimId = generateCaseload({ seed: TEST_SEED, asOf: TEST_AS_OF }).coordination.victims[0]!.id;
+const caller = (): HubCaller => ({
+  sub: 'coord-direct-test',
+  agency: Agency.COORDINATION,
+  role: Role.COORDINATOR,
+  regions: [],
+  purpose: Purpose.CASE_COORDINATION,
+  justification: null,
+  requestId: crypto.randomUUID(),
+  via: 'gateway',
+});
+
+const keys = new Map<string, Promise<ServiceKeys>>();
+const serviceKeys = (name: string): Promise<ServiceKeys> => {
+  if (!keys.has(name)) keys.set(name, loadServiceKeys(testHub().keysDir, name));
+  return keys.get(name)!;
+};
+
+const now = (): number => Math.floor(Date.now() / 1000);
+
+/** An assertion like the gateway's, wrong in the ways the options say. */
+async function assertion(options: {
+  key: SigningKey;
+  kid: string;
+  iss: string;
+  aud: string;
+  iat?: number;
+  exp?: number;
+  typ?: string;
+  claims?: Record<string, unknown>;
+}): Promise<string> {
+  const c = caller();
+  const iat = options.iat ?? now();
+  return new SignJWT({ agency: c.agency, role: c.role, regions: c.regions, purpose: c.purpose, justification: null, rid: c.requestId, ...options.claims })
+    .setProtectedHeader({ alg: 'EdDSA', kid: options.kid, typ: options.typ ?? 'hub-assertion+jwt' })
+    .setIssuer(options.iss)
+    .setSubject(c.sub)
+    .setAudience(options.aud)
+    .setIssuedAt(iat)
+    .setExpirationTime(options.exp ?? iat + 30)
+    .sign(options.key);
+}
+
+const otherSubgraph = (name: string): string => (name === 'police' ? 'immigration' : 'police');
+
+/** Each: description → the Authorization header (undefined: none) for a request to subgraph `target`. */
+const forgeries: [string, (target: string) => Promise<string | undefined>][] = [
+  ['no Authorization header', async () => undefined],
+  ["the user's own bearer token", async () => `Bearer ${await tokenFor({ agency: Agency.COORDINATION, role: Role.COORDINATOR })}`],
+  ['an assertion signed by a key outside the trusted set', async (target) => {
+    const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+    return `Bearer ${await assertion({ key: privateKey, kid: 'gateway', iss: 'gateway', aud: target })}`;
+  }],
+  ['an expired gateway assertion', async (target) => {
+    const gateway = await serviceKeys('gateway');
+    return `Bearer ${await assertion({ key: gateway.signingKey, kid: 'gateway', iss: 'gateway', aud: target, iat: now() - 120, exp: now() - 90 })}`;
+  }],
+  ['a gateway assertion for another audience', async (target) =>
+    `Bearer ${await signHubAssertion(await serviceKeys('gateway'), otherSubgraph(target), caller())}`],
+  ["a subgraph's own assertion (only the gateway may call /graphql)", async (target) =>
+    `Bearer ${await signHubAssertion(await serviceKeys(otherSubgraph(target)), target, caller())}`],
+  ["a subgraph's key claiming to be the gateway", async (target) => {
+    const other = await serviceKeys(otherSubgraph(target));
+    return `Bearer ${await assertion({ key: other.signingKey, kid: other.name, iss: 'gateway', aud: target })}`;
+  }],
+  ["a subgraph's key under the gateway's key id", async (target) => {
+    const other = await serviceKeys(otherSubgraph(target));
+    return `Bearer ${await assertion({ key: other.signingKey, kid: 'gateway', iss: 'gateway', aud: target })}`;
+  }],
+  ['a gateway assertion living longer than 60 s (exp − iat = 120 s)', async (target) => {
+    const gateway = await serviceKeys('gateway');
+    return `Bearer ${await assertion({ key: gateway.signingKey, kid: 'gateway', iss: 'gateway', aud: target, exp: now() + 120 })}`;
+  }],
+  ['a gateway assertion of another token type', async (target) => {
+    const gateway = await serviceKeys('gateway');
+    return `Bearer ${await assertion({ key: gateway.signingKey, kid: 'gateway', iss: 'gateway', aud: target, typ: 'JWT' })}`;
+  }],
+  ['a gateway assertion with an unknown purpose', async (target) => {
+    const gateway = await serviceKeys('gateway');
+    return `Bearer ${await assertion({ key: gateway.signingKey, kid: 'gateway', iss: 'gateway', aud: target, claims: { purpose: 'CURIOSITY' } })}`;
+  }],
+];
+
+const schemaOf = (name: string): string => {
+  const path = join(__dirname, '../../subgraphs', name, 'schema.graphql');
+  return existsSync(path) ? readFileSync(path, 'utf8') : '';
+};
+const hasVictim = (name: string): boolean => /type Victim @key/.test(schemaOf(name));
+
+/** A normal query each subgraph answers to a coordinator (only coordination and social services have root fields about cases). */
+const normalQueries: Record<string, string> = {
+  coordination: `{ victim(id: "${victimId}") { id alias } }`,
+  'social-services': '{ shelters { id capacity } }',
+};
+const operations = (name: string): [string, string][] => [
+  ['_service { sdl }', '{ _service { sdl } }'],
+  ['_entities', `{ _entities(representations: [{ __typename: "Victim", id: "${victimId}" }]) { __typename } }`],
+  ['a normal query', normalQueries[name] ?? '{ __typename }'],
+];
+
+const urlOf = (name: string): string => {
+  const service = testHub().services[name];
+  if (!service) throw new Error(`the test hub runs no ${name} subgraph`);
+  return service.url;
+};
+
+describe.each([...subgraphNames])('direct access to the %s subgraph', (name) => {
+  const cases = forgeries.flatMap(([forgery, header]) => operations(name).map(([op, query]) => [forgery, op, query, header] as const));
+
+  it.each(cases)('refuses %s on %s with HTTP 401 and no data', async (_forgery, _op, query, header) => {
+    const authorization = await header(name);
+    const authenticatedBefore = await counter(name, 'hub_graphql_requests_authenticated_total');
+    const response = await post(urlOf(name), { query }, authorization === undefined ? {} : { authorization });
+    expect(response.status).toBe(401);
+    expect(codes(response)).toEqual(['UNAUTHENTICATED']);
+    expect(response.data).toBeUndefined();
+    expect(await counter(name, 'hub_graphql_requests_authenticated_total')).toBe(authenticatedBefore);
+  });
+
+  it('answers the same operations to a valid gateway-signed assertion', async () => {
+    const gateway = await serviceKeys('gateway');
+    for (const [op, query] of operations(name)) {
+      if (op === '_entities' && !hasVictim(name)) continue;
+      const response = await post(urlOf(name), { query }, { authorization: `Bearer ${await signHubAssertion(gateway, name, caller())}` });
+      expect({ op, status: response.status, codes: codes(response) }).toEqual({ op, status: 200, codes: [] });
+      expect(response.data).toBeTruthy();
+    }
+  });
+
+  it('serves its schema only with a valid assertion (the SDL it returns is its committed schema)', async () => {
+    const response = await post<{ _service: { sdl: string } }>(urlOf(name), { query: '{ _service { sdl } }' }, {
+      authorization: `Bearer ${await signHubAssertion(await serviceKeys('gateway'), name, caller())}`,
+    });
+    expect(response.data?._service.sdl).toContain('@link(url: "https://specs.apollo.dev/federation');
+  });
+});
+
+describe("coordination's internal consent look-up", () => {
+  const url = (): string => urlOf('coordination').replace(/\/graphql$/, '/internal/victim-access-facts');
+  const lookup = (headers: Record<string, string>) => post<{ facts?: ({ id: string } | null)[] }>(url(), { victimIds: [victimId] }, headers);
+
+  it('answers a subgraph (police) that signs the look-up for coordination', async () => {
+    const response = await lookup({ authorization: `Bearer ${await signHubAssertion(await serviceKeys('police'), 'coordination', caller())}` });
+    expect(response.status).toBe(200);
+    expect((response as unknown as { facts: { id: string }[] }).facts[0]?.id).toBe(victimId);
+  });
+
+  it.each<[string, () => Promise<Record<string, string>>]>([
+    ['an unsigned request', async () => ({})],
+    ["the user's own bearer token", async () => ({ authorization: `Bearer ${await tokenFor({ agency: Agency.COORDINATION, role: Role.COORDINATOR })}` })],
+    ['a gateway-signed assertion (only subgraphs may call it)', async () => ({
+      authorization: `Bearer ${await signHubAssertion(await serviceKeys('gateway'), 'coordination', caller())}`,
+    })],
+    ['a police assertion addressed to another audience', async () => ({
+      authorization: `Bearer ${await signHubAssertion(await serviceKeys('police'), 'health', caller())}`,
+    })],
+    ['an assertion signed by a key outside the trusted set', async () => {
+      const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
+      return { authorization: `Bearer ${await assertion({ key: privateKey, kid: 'police', iss: 'police', aud: 'coordination' })}` };
+    }],
+  ])('refuses %s with HTTP 401 and no facts', async (_name, headers) => {
+    const response = await lookup(await headers());
+    expect(response.status).toBe(401);
+    expect(codes(response)).toEqual(['UNAUTHENTICATED']);
+    expect(JSON.stringify(response)).not.toContain(victimId);
+  });
+});
