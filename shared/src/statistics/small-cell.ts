@@ -43,8 +43,13 @@ const assertCount = (n: number): void => {
   if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`A count is a non-negative integer, not ${n}`);
 };
 
+const assertK = (k: number): void => {
+  if (!Number.isSafeInteger(k) || k < 2) throw new RangeError(`k is an integer of at least 2, not ${k}`);
+};
+
 /** One count on its own: shown when 0 or at least k, suppressed when between 1 and k−1. */
 export function suppressCount(n: number, k: number): { value: number | null; suppressed: boolean } {
+  assertK(k);
   assertCount(n);
   return n > 0 && n < k ? { value: null, suppressed: true } : { value: n, suppressed: false };
 }
@@ -76,7 +81,7 @@ function recoverable(counts: readonly number[], suppressed: ReadonlySet<number>,
  *   smallest non-zero count is suppressed too; when no non-zero cell is left, every shown 0.
  */
 export function suppressBreakdown(cells: readonly CountCell[], k: number): SuppressedBreakdown {
-  if (!Number.isSafeInteger(k) || k < 2) throw new RangeError(`k is an integer of at least 2, not ${k}`);
+  assertK(k);
   const counts = cells.map((c) => c.count);
   counts.forEach(assertCount);
   const total = counts.reduce((a, b) => a + b, 0);

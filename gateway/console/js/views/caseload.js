@@ -13,7 +13,7 @@ const QUERY = `query Caseload($first: Int, $after: String, $filter: VictimFilter
   victims(first: $first, after: $after, filter: $filter) {
     totalCount
     pageInfo { hasNextPage endCursor }
-    edges { cursor node { id alias region supportPath { stage nextDeadline { kind dueAt } alerts { kind message } } } }
+    edges { cursor node { id alias region emergencyAccessPendingReview supportPath { stage nextDeadline { kind dueAt } alerts { kind message } } } }
   }
 }`;
 
@@ -121,7 +121,15 @@ function caseTable(victims, errors) {
         label: 'Next deadline',
         value: (row) => (row.supportPath?.nextDeadline ? `${formatDate(row.supportPath.nextDeadline.dueAt)} · ${humanize(row.supportPath.nextDeadline.kind)}` : '—'),
       },
-      { label: 'Alerts', value: (row) => (row.supportPath?.alerts ?? []).map(alertBadge) },
+      {
+        label: 'Alerts',
+        value: (row) => [
+          ...(row.supportPath?.alerts ?? []).map(alertBadge),
+          row.emergencyAccessPendingReview
+            ? h('span', { class: 'badge danger', title: 'An emergency access to this victim waits for review by audit staff', dataset: { alert: 'BREAK_GLASS_PENDING' } }, 'Break-glass pending')
+            : null,
+        ],
+      },
     ],
     rows,
     { id: 'caseload-table' },

@@ -30,6 +30,26 @@ export class AccessHistoryEntry {
 @Resolver(() => Victim)
 export class AccessHistoryResolver {
   @Category(DataCategory.ACCESS_LOG)
+  @FieldResolver(() => Boolean, {
+    nullable: true,
+    description: "Whether an emergency (break-glass) access to this victim's data still waits for review by audit staff.",
+  })
+  emergencyAccessPendingReview(@Root() victim: Victim, @Ctx() ctx: SubgraphContext): Promise<boolean> {
+    return ctx.loaders
+      .get<string, boolean>('pendingReviewByVictim', async (ids) => {
+        const rows = (await ctx.dataSource.query(
+          `SELECT DISTINCT r.victim_id FROM audit_record r
+            WHERE r.review_required AND r.victim_id = ANY($1::text[])
+              AND NOT EXISTS (SELECT 1 FROM audit_record v WHERE v.reviewed_seq = r.seq)`,
+          [[...ids]],
+        )) as { victim_id: string }[];
+        const pending = new Set(rows.map((r) => r.victim_id));
+        return ids.map((id) => pending.has(id));
+      })
+      .load(victim.id);
+  }
+
+  @Category(DataCategory.ACCESS_LOG)
   @FieldResolver(() => [AccessHistoryEntry], {
     nullable: true,
     description: "Every access that returned this victim's data, newest first, one entry per request.",
