@@ -32,3 +32,4 @@ export * from './audit/access-log-plugin';
 export * from './statistics/small-cell';
 export * from './statistics/statistics.types';
 export * from './statistics/require-statistics';
+export * from './subgraph/records';

@@ -7,6 +7,7 @@ import { createDataSource } from '../db/create-data-source';
 import { createLogger, type Logger } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
 import { handleShutdown } from '../process/handle-shutdown';
+import { smallCellK } from '../statistics/small-cell';
 import { AuditWriter } from '../audit/audit-writer';
 import { createSubgraph } from './create-subgraph';
 import type { SubgraphDefinition } from './subgraph-definition';
@@ -40,6 +41,7 @@ export async function seedDemoIfEmpty(
 export async function runSubgraph(definition: SubgraphDefinition): Promise<void> {
   const log = createLogger(definition.name);
   try {
+    smallCellK(); // a bad HUB_SMALL_CELL_K stops the start, not the first statistics request
     const metrics = new Metrics();
     const dataSource = createDataSource({
       url: required('DATABASE_URL'),

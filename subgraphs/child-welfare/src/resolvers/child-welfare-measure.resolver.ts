@@ -8,9 +8,10 @@ import {
   notFound,
   requireVictim,
   requireWrite,
+  newRecordId,
 } from '@hub/shared';
 import { ChildWelfareMeasure, ChildWelfareMeasureKind } from '../entities/child-welfare-measure';
-import { checkDate, newId, requireMinor } from './mutation-helpers';
+import { checkDate, requireMinor } from './mutation-helpers';
 
 /** How a measure reads on the support path: the kind in plain words, nothing about where. */
 const eventSummary: Record<ChildWelfareMeasureKind, string> = {
@@ -40,7 +41,7 @@ export class ChildWelfareMeasureResolver {
       if (await repo.existsBy({ victimId, kind, endedAt: IsNull() })) {
         throw conflict(`A measure of kind ${kind} is already in force for this minor`);
       }
-      const measure = await repo.save(repo.create({ id: newId('cw'), victimId, kind, decidedAt, endedAt: null }));
+      const measure = await repo.save(repo.create({ id: newRecordId('cw'), victimId, kind, decidedAt, endedAt: null }));
       await ctx.coordination.recordSupportEvent({
         victimId,
         kind: SupportEventKind.CHILD_WELFARE_MEASURE,

@@ -9,9 +9,11 @@ import {
   notFound,
   requireVictim,
   requireWrite,
+  newRecordId,
+  isUniqueViolation,
 } from '@hub/shared';
 import { Guardianship } from '../entities/guardianship';
-import { checkDate, isUniqueViolation, newId, requireMinor } from './mutation-helpers';
+import { checkDate, requireMinor } from './mutation-helpers';
 
 const CURRENT_GUARDIAN_EXISTS = 'The minor already has a current guardian; end that guardianship first';
 
@@ -36,7 +38,7 @@ export class GuardianshipResolver {
       if (await repo.existsBy({ victimId, endedAt: IsNull() })) throw conflict(CURRENT_GUARDIAN_EXISTS);
       let guardianship: Guardianship;
       try {
-        guardianship = await repo.save(repo.create({ id: newId('gd'), victimId, guardianName: name, appointedAt, endedAt: null }));
+        guardianship = await repo.save(repo.create({ id: newRecordId('gd'), victimId, guardianName: name, appointedAt, endedAt: null }));
       } catch (error) {
         // Two appointments at once: the partial unique index lets only one through.
         if (isUniqueViolation(error)) throw conflict(CURRENT_GUARDIAN_EXISTS);

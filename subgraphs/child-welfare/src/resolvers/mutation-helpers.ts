@@ -1,8 +1,4 @@
-import { randomBytes } from 'node:crypto';
-import { QueryFailedError } from 'typeorm';
 import { type SubgraphContext, badInput, conflict } from '@hub/shared';
-
-export const newId = (prefix: string): string => `${prefix}-${randomBytes(6).toString('hex')}`;
 
 /** Refuses a date in the future (a minute's clock skew allowed) or, when given, before `notBefore`. */
 export function checkDate(field: string, value: Date, notBefore?: { date: Date; what: string }): void {
@@ -16,7 +12,3 @@ export async function requireMinor(ctx: SubgraphContext, victimId: string, messa
   const facts = await ctx.access.facts(victimId);
   if (!facts?.minor) throw conflict(message);
 }
-
-/** A concurrent writer got there first and a unique index refused the second row (PostgreSQL 23505). */
-export const isUniqueViolation = (error: unknown): boolean =>
-  error instanceof QueryFailedError && (error.driverError as { code?: string } | undefined)?.code === '23505';

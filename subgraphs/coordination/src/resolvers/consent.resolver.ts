@@ -12,9 +12,10 @@ import {
   notFound,
   requireVictim,
   requireWrite,
+  newRecordId,
 } from '@hub/shared';
 import { ConsentForm, ConsentGiver, ConsentGrant } from '../entities/consent-grant';
-import { newId, recordCoordinationEvent } from './record-event';
+import { recordCoordinationEvent } from './record-event';
 
 const MAX_VALIDITY_DAYS = 366;
 
@@ -54,7 +55,7 @@ export class ConsentResolver {
     if (input.recipients.includes(Agency.AUDIT)) throw badInput('recipients', 'Audit staff read the access log only');
     return ctx.dataSource.transaction(async (tx) => {
       const consent = tx.getRepository(ConsentGrant).create({
-        id: newId('cs'),
+        id: newRecordId('cs'),
         victimId: input.victimId,
         recipients: input.recipients,
         categories: input.categories,

@@ -28,7 +28,7 @@ import {
   requireWrite,
 } from '@hub/shared';
 import { Victim } from '../entities/victim';
-import { newId, recordCoordinationEvent } from './record-event';
+import { newVictimId, recordCoordinationEvent } from './record-event';
 
 const notInFuture = (): Date => new Date(Date.now() + 60_000);
 
@@ -71,7 +71,7 @@ export class IdentificationResolver {
     if (age < 0) throw badInput('birthYear', 'birthYear is after identifiedAt');
     return ctx.dataSource.transaction(async (tx) => {
       const victim = tx.getRepository(Victim).create({
-        id: newId('v', 5),
+        id: newVictimId(),
         alias: input.alias,
         birthYear: input.birthYear,
         gender: input.gender,

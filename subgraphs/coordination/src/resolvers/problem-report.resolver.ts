@@ -10,10 +10,10 @@ import {
   paginate,
   requireVictim,
   requireWrite,
+  newRecordId,
 } from '@hub/shared';
 import { ProblemReport, ProblemTopic } from '../entities/problem-report';
 import { PageInfo } from './victim.types';
-import { newId } from './record-event';
 
 /** Local units and NGOs report problems; analysts and auditors do not. */
 const reportingRoles = [Role.COORDINATOR, Role.CASEWORKER, Role.INVESTIGATOR, Role.PROSECUTOR, Role.CLINICIAN, Role.NGO_WORKER];
@@ -58,7 +58,7 @@ export class ProblemReportResolver {
     if (input.victimId) await requireVictim(ctx, input.victimId);
     const repo = ctx.dataSource.getRepository(ProblemReport);
     const report = repo.create({
-      id: newId('pr'),
+      id: newRecordId('pr'),
       victimId: input.victimId ?? null,
       reportedByAgency: ctx.caller.agency,
       reporter: input.reporter,

@@ -16,4 +16,5 @@ export async function recordCoordinationEvent(
   });
 }
 
-export const newId = (prefix: string, bytes = 6): string => `${prefix}-${randomBytes(bytes).toString('hex')}`;
+/** A new pseudonymous victim id: `v-` and 10 random hex digits; never derived from a person. */
+export const newVictimId = (): string => `v-${randomBytes(5).toString('hex')}`;

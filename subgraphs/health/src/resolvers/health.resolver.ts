@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { ArrayMaxSize, ArrayUnique, IsDate, IsOptional, Matches, MaxDate, MaxLength } from 'class-validator';
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
@@ -9,11 +8,11 @@ import {
   badInput,
   requireVictim,
   requireWrite,
+  newRecordId,
 } from '@hub/shared';
 import { HealthAssessment } from '../entities/health-assessment';
 import { HealthSummary, emptyHealthSummary } from '../entities/health-summary';
 
-const newId = (prefix: string): string => `${prefix}-${randomBytes(6).toString('hex')}`;
 const notInFuture = (): Date => new Date(Date.now() + 60_000);
 const later = (a: Date | null, b: Date): Date => (a !== null && a > b ? a : b);
 /**
@@ -68,7 +67,7 @@ export class HealthResolver {
       const repo = tx.getRepository(HealthAssessment);
       const assessment = await repo.save(
         repo.create({
-          id: newId('ha'),
+          id: newRecordId('ha'),
           victimId: input.victimId,
           assessedAt: input.assessedAt,
           clinician: ctx.caller.sub,

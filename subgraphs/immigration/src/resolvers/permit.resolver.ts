@@ -8,10 +8,12 @@ import {
   notFound,
   requireVictim,
   requireWrite,
+  newRecordId,
+  uniquelyOr,
 } from '@hub/shared';
 import { Permit, PermitDecision, PermitType } from '../entities/permit';
 import { permitValidity } from './immigration-rules';
-import { newId, uniquelyOr } from './write-helpers';
+
 
 @InputType({ description: 'The decision on a pending permit application.' })
 class DecidePermitInput {
@@ -54,7 +56,7 @@ export class PermitResolver {
         throw conflict('This victim already holds a permanent residence permit');
       }
       const permit = repo.create({
-        id: newId('pm'),
+        id: newRecordId('pm'),
         victimId,
         type,
         appliedAt: ctx.now,

@@ -8,10 +8,12 @@ import {
   conflict,
   requireVictim,
   requireWrite,
+  newRecordId,
+  uniquelyOr,
 } from '@hub/shared';
 import { ReflectionPeriod } from '../entities/reflection-period';
 import { REFLECTION_PERIOD_MONTHS, addMonths, daysLeft, isInFuture } from './immigration-rules';
-import { newId, uniquelyOr } from './write-helpers';
+
 
 const ALREADY_GRANTED = 'A reflection period was already granted to this victim; it is not renewable';
 
@@ -38,7 +40,7 @@ export class ReflectionPeriodResolver {
       const repo = tx.getRepository(ReflectionPeriod);
       if (await repo.existsBy({ victimId })) throw conflict(ALREADY_GRANTED);
       const period = repo.create({
-        id: newId('rp'),
+        id: newRecordId('rp'),
         victimId,
         grantedAt: startsAt,
         endsAt: addMonths(startsAt, REFLECTION_PERIOD_MONTHS),

@@ -9,10 +9,12 @@ import {
   notFound,
   requireVictim,
   requireWrite,
+  newRecordId,
+  uniquelyOr,
 } from '@hub/shared';
 import { VoluntaryReturn } from '../entities/voluntary-return';
 import { isInFuture } from './immigration-rules';
-import { newId, uniquelyOr } from './write-helpers';
+
 
 const ISO_ALPHA_2 = /^[A-Z]{2}$/;
 const OPEN_RETURN = 'A voluntary return is already being arranged for this victim';
@@ -37,7 +39,7 @@ export class VoluntaryReturnResolver {
     return ctx.dataSource.transaction(async (tx) => {
       const repo = tx.getRepository(VoluntaryReturn);
       if (await repo.exists({ where: { victimId, completedAt: IsNull() } })) throw conflict(OPEN_RETURN);
-      const voluntaryReturn = repo.create({ id: newId('ret'), victimId, requestedAt, completedAt: null, destinationCountry });
+      const voluntaryReturn = repo.create({ id: newRecordId('ret'), victimId, requestedAt, completedAt: null, destinationCountry });
       await uniquelyOr(repo.insert(voluntaryReturn), OPEN_RETURN);
       // No support event: the support path marks the departure (RETURN_COMPLETED), not the request.
       return voluntaryReturn;

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { ArrayNotEmpty, IsDate, Matches, MaxDate, MaxLength, MinLength } from 'class-validator';
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import {
@@ -10,12 +9,12 @@ import {
   notFound,
   requireVictim,
   requireWrite,
+  newRecordId,
 } from '@hub/shared';
 import { Cooperation } from '../entities/cooperation';
 import { Investigation, InvestigationStatus } from '../entities/investigation';
 import { Testimony } from '../entities/testimony';
 
-const newId = (prefix: string): string => `${prefix}-${randomBytes(6).toString('hex')}`;
 const notInFuture = (): Date => new Date(Date.now() + 60_000);
 
 @InputType()
@@ -66,7 +65,7 @@ export class InvestigationResolver {
       const now = new Date();
       const investigation = await repo.save(
         repo.create({
-          id: newId('inv'),
+          id: newRecordId('inv'),
           victimId: input.victimId,
           caseNumber: input.caseNumber,
           district: input.district,
@@ -167,7 +166,7 @@ export class InvestigationResolver {
       const investigation = await tx.getRepository(Investigation).findOneBy({ id: input.investigationId });
       if (!investigation || investigation.victimId !== input.victimId) throw notFound('Investigation', input.investigationId);
       const testimony = await tx.getRepository(Testimony).save({
-        id: newId('tm'),
+        id: newRecordId('tm'),
         victimId: input.victimId,
         investigationId: input.investigationId,
         court: input.court,

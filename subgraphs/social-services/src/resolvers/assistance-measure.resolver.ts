@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { IsNull } from 'typeorm';
-import { DataCategory, type SubgraphContext, conflict, notFound, requireVictim, requireWrite } from '@hub/shared';
+import { DataCategory, type SubgraphContext, conflict, notFound, requireVictim, requireWrite, newRecordId } from '@hub/shared';
 import { AssistanceMeasure, AssistanceMeasureKind } from '../entities/assistance-measure';
 import { requireNotBefore, requireNotInFuture } from './input-checks';
 
-const newId = (prefix: string): string => `${prefix}-${randomBytes(6).toString('hex')}`;
 
 // The support path has no event kind for single measures: they show there through the assistance decision.
 
@@ -29,7 +27,7 @@ export class AssistanceMeasureResolver {
       if (await repo.existsBy({ victimId, kind, endedAt: IsNull() })) {
         throw conflict(`An assistance measure of kind ${kind} is still running for this victim`);
       }
-      return repo.save(repo.create({ id: newId('ms'), victimId, kind, startedAt, endedAt: null }));
+      return repo.save(repo.create({ id: newRecordId('ms'), victimId, kind, startedAt, endedAt: null }));
     });
   }
 

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import {
   Category,
@@ -9,13 +8,13 @@ import {
   notFound,
   requireVictim,
   requireWrite,
+  newRecordId,
 } from '@hub/shared';
 import { Placement, isCurrentPlacement } from '../entities/placement';
 import { Shelter, shelterTakesIn } from '../entities/shelter';
 import { requireNotBefore, requireNotInFuture } from './input-checks';
 import { currentPlacementsIn, socialRecords } from './social-records';
 
-const newId = (prefix: string): string => `${prefix}-${randomBytes(6).toString('hex')}`;
 
 /** Stays in safe houses: which house, placing a victim, ending a stay. */
 @Resolver(() => Placement)
@@ -61,7 +60,7 @@ export class PlacementResolver {
       if ((await currentPlacementsIn(tx, shelter.id, ctx.now)).length >= shelter.capacity) {
         throw conflict('The safe house is full');
       }
-      const placement = await repo.save(repo.create({ id: newId('pl'), victimId, shelterId: shelter.id, from, until: null }));
+      const placement = await repo.save(repo.create({ id: newRecordId('pl'), victimId, shelterId: shelter.id, from, until: null }));
       // Coarse on purpose: never the house's name or address.
       await ctx.coordination.recordSupportEvent({
         victimId,
