@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { AuditWriter, createLogger, handleShutdown, loadServiceKeys } from '@hub/shared';
+import { AuditWriter, announceListening, createLogger, handleShutdown, loadServiceKeys } from '@hub/shared';
 import { readGatewayConfig } from './config';
 import { createGateway } from './create-gateway';
 
@@ -12,6 +12,7 @@ async function main(): Promise<void> {
     const gateway = await createGateway(config, { keys, audit, log });
     const running = await gateway.listen(config.port, config.host);
     log.info({ url: running.url, port: running.port, mode: config.mode }, 'listening');
+    announceListening(running.url, running.port);
     handleShutdown(log, async () => {
       await running.stop();
       await audit.close();

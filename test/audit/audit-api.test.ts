@@ -109,7 +109,8 @@ describe('the audit API', () => {
     ['actor', {}, (n) => n.actor !== null],
     ['actorAgency', { actorAgency: Agency.POLICE }, (n) => n.actorAgency === Agency.POLICE],
     ['subgraph', { subgraph: 'police' }, (n) => n.subgraph === 'police'],
-    ['field', { field: 'alias' }, (n) => [...(n.fields ?? []), ...(n.deniedFields ?? [])].includes('alias')],
+    ['field', { field: 'alias' }, (n) => [...(n.fields ?? []), ...(n.deniedFields ?? [])].some((f) => f.endsWith('.alias'))],
+    ['field (qualified)', { field: 'Victim.alias' }, (n) => [...(n.fields ?? []), ...(n.deniedFields ?? [])].includes('Victim.alias')],
     ['category', { category: DataCategory.IDENTITY }, (n) => (n.categories ?? []).includes(DataCategory.IDENTITY)],
     ['decision', { decision: 'DENY' }, (n) => n.decision === 'DENY'],
     ['purpose', { purpose: Purpose.INVESTIGATION }, (n) => n.purpose === Purpose.INVESTIGATION],
@@ -257,7 +258,7 @@ describe('the audit API', () => {
     expect(own.length).toBeGreaterThan(0);
     for (const record of own) {
       expect(record).toMatchObject({ service: 'audit', type_name: 'AccessRecord', categories: [DataCategory.ACCESS_LOG], actor_agency: Agency.AUDIT });
-      expect([...record.fields].sort()).toEqual(['fields', 'victimId']);
+      expect([...record.fields].sort()).toEqual(['AccessRecord.fields', 'AccessRecord.victimId']);
     }
     expect(codes(await queryAs(auditor, 'query ($id: ID!) { victim(id: $id) { alias } }', { id: victimId }))).toEqual(['FORBIDDEN']);
   });

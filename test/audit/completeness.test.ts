@@ -114,7 +114,7 @@ async function checkScenario(s: Scenario): Promise<GraphQLResponse> {
   expect(accesses.length).toBeGreaterThan(0);
   for (const access of accesses) {
     const record = fieldAccess.find(
-      (r) => r.victim_id === access.victimId && r.type_name === access.typeName && r.fields.includes(access.field),
+      (r) => r.victim_id === access.victimId && (r.type_name ?? '').split(',').includes(access.typeName) && r.fields.includes(`${access.typeName}.${access.field}`),
     );
     if (!record) throw new Error(`no FIELD_ACCESS record for ${describe_(access)} in request ${response.requestId}`);
     expect(record.categories).toContain(access.category);
@@ -135,7 +135,7 @@ async function checkScenario(s: Scenario): Promise<GraphQLResponse> {
   expect(refused.length).toBe(s.refusals ?? 0);
   for (const error of refused) {
     const at = refusedAt(response.data, error.path!);
-    const record = fieldAccess.find((r) => r.victim_id === at.victimId && r.type_name === at.typeName && r.denied_fields.includes(at.field));
+    const record = fieldAccess.find((r) => r.victim_id === at.victimId && (r.type_name ?? '').split(',').includes(at.typeName) && r.denied_fields.includes(`${at.typeName}.${at.field}`));
     if (!record) throw new Error(`no refusal record for ${describe_(at)} in request ${response.requestId}`);
     expect(record.basis).toContain(`DENIED:${String(error.extensions!.code)}`);
     expect(record.categories).toContain(error.extensions!.category);

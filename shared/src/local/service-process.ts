@@ -56,14 +56,14 @@ export function startServiceProcess(options: {
       void stop();
       reject(new Error(`${options.name} did not start within ${(options.startTimeoutMs ?? 180_000) / 1000} s`));
     }, options.startTimeoutMs ?? 180_000);
-    const onLine = (raw: string) => {
-      const line = parse(options.name, raw);
-      options.onLog(line);
-      if (line.json?.msg === 'listening' && typeof line.json.port === 'number') {
+    const onLine = (raw: string) => options.onLog(parse(options.name, raw));
+    // Readiness comes over the IPC channel, whatever the log level.
+    child.on('message', (message: { type?: string; url?: string; port?: number }) => {
+      if (message?.type === 'listening' && typeof message.port === 'number') {
         clearTimeout(timeout);
-        resolve({ name: options.name, port: line.json.port, url: String(line.json.url), child, stop });
+        resolve({ name: options.name, port: message.port, url: String(message.url), child, stop });
       }
-    };
+    });
     createInterface({ input: child.stdout! }).on('line', onLine);
     createInterface({ input: child.stderr! }).on('line', onLine);
     child.once('exit', (code, signal) => {

@@ -68,6 +68,7 @@ async function main(): Promise<void> {
     console.log(`  ${name.padEnd(16)} ${service.url}${service.database ? `   db ${service.database}` : ''}`);
   }
   if (hub.postgres) console.log(`  ${'postgres'.padEnd(16)} ${hub.postgres.url}`);
+  console.log(`  ${'console'.padEnd(16)} ${hub.gatewayUrl.replace(/\/graphql$/, '/console')}`);
   console.log(`\nAddresses written to ${join(dataDir, 'hub.json')}.`);
   console.log('Get a token:  npm run token -- --agency COORDINATION --role COORDINATOR');
   console.log('Press Ctrl-C to stop.\n');

@@ -6,7 +6,10 @@ import { type AccessDecision, decide, describeBasis } from './decide';
 /** Loads what the policy needs to know of victims, in one batch per request (see RequestLoaders). */
 export type VictimFactsLoader = (victimIds: readonly string[]) => Promise<(VictimAccessFacts | null)[]>;
 
-/** What one request did with one victim's (or no victim's) fields of one type: the access-log unit. */
+/**
+ * What one request did, in one subgraph, with one victim's fields (or, for fields about no victim, with one
+ * type's): the access-log unit. Fields are named `Type.field`; `typeName` lists the types, comma-separated.
+ */
 export interface FieldAccessRecord {
   victimId: string | null;
   typeName: string;
@@ -57,14 +60,16 @@ export class AccessController {
 
   /** Notes that a field was read or refused; the access log is written from these before the answer leaves. */
   note(victimId: string | null, typeName: string, field: string, category: DataCategory, decision: AccessDecision): void {
-    const key = `${victimId ?? NO_VICTIM}|${typeName}`;
+    const key = victimId ?? `${NO_VICTIM}|${typeName}`;
     let record = this.records.get(key);
     if (!record) {
       record = { victimId, typeName, fields: [], deniedFields: [], categories: [], bases: [], denialCodes: [], review: false };
       this.records.set(key, record);
     }
+    if (!record.typeName.split(',').includes(typeName)) record.typeName = [...record.typeName.split(','), typeName].sort().join(',');
+    const qualified = `${typeName}.${field}`;
     const list = decision.allow ? record.fields : record.deniedFields;
-    if (!list.includes(field)) list.push(field);
+    if (!list.includes(qualified)) list.push(qualified);
     if (!record.categories.includes(category)) record.categories.push(category);
     if (decision.allow) {
       const basis = describeBasis(decision.basis);

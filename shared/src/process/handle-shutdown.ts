@@ -1,5 +1,10 @@
 import type { Logger } from '../observability/logger';
 
+/** Tells the launcher that started this service (if any) where it listens. */
+export function announceListening(url: string, port: number): void {
+  process.send?.({ type: 'listening', url, port });
+}
+
 /**
  * Stops a service cleanly on SIGTERM or SIGINT, and — when a launcher started it — when the launcher's
  * IPC channel closes, so that no service outlives the hub that started it.

@@ -6,7 +6,7 @@ import { generateCaseload } from '../demo/generate-caseload';
 import { createDataSource } from '../db/create-data-source';
 import { createLogger, type Logger } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
-import { handleShutdown } from '../process/handle-shutdown';
+import { announceListening, handleShutdown } from '../process/handle-shutdown';
 import { smallCellK } from '../statistics/small-cell';
 import { AuditWriter } from '../audit/audit-writer';
 import { createSubgraph } from './create-subgraph';
@@ -75,6 +75,7 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
     const port = process.env.PORT === undefined ? defaultPorts[definition.name] : Number(process.env.PORT);
     const running = await subgraph.listen(port, process.env.HOST ?? '127.0.0.1');
     log.info({ url: running.url, port: running.port }, 'listening');
+    announceListening(running.url, running.port);
     handleShutdown(log, async () => {
       stopBackground();
       await running.stop();

@@ -70,17 +70,17 @@ export class AuditRecord {
   victimId!: string | null;
 
   @Category(DataCategory.ACCESS_LOG)
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The types whose fields the record names, comma-separated.' })
   @Column({ name: 'type_name', type: 'text', nullable: true })
   typeName!: string | null;
 
   @Category(DataCategory.ACCESS_LOG)
-  @Field(() => [String], { nullable: true, description: 'Fields whose values were returned.' })
+  @Field(() => [String], { nullable: true, description: 'Fields whose values were returned, as Type.field.' })
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   fields!: string[];
 
   @Category(DataCategory.ACCESS_LOG)
-  @Field(() => [String], { nullable: true, description: 'Fields that were refused.' })
+  @Field(() => [String], { nullable: true, description: 'Fields that were refused, as Type.field.' })
   @Column({ name: 'denied_fields', type: 'text', array: true, default: () => "'{}'" })
   deniedFields!: string[];
 

@@ -34,8 +34,10 @@ export function filterConditions(filter: AccessLogFilter | undefined): { where: 
   if (filter?.actorAgency) add('actor_agency = ?', filter.actorAgency);
   if (filter?.subgraph) add('service = ?', filter.subgraph);
   if (filter?.field) {
+    // Fields are recorded as Type.field; `alias` finds Victim.alias, `Victim.alias` only that.
     params.push(filter.field);
-    where.push(`($${params.length} = ANY(fields) OR $${params.length} = ANY(denied_fields))`);
+    const n = params.length;
+    where.push(`EXISTS (SELECT 1 FROM unnest(fields || denied_fields) AS f WHERE f = $${n} OR f LIKE '%.' || $${n})`);
   }
   if (filter?.category) add('? = ANY(categories)', filter.category);
   if (filter?.decision) add('decision = ?', filter.decision);

@@ -16,7 +16,7 @@ export class AccessLogFilter {
   @Field(() => String, { nullable: true, description: 'Staff id.' }) @IsOptional() actor?: string;
   @Field(() => Agency, { nullable: true }) @IsOptional() actorAgency?: Agency;
   @Field(() => String, { nullable: true, description: 'Service that wrote the record.' }) @IsOptional() subgraph?: string;
-  @Field(() => String, { nullable: true, description: 'A field read or refused, e.g. alias.' }) @IsOptional() field?: string;
+  @Field(() => String, { nullable: true, description: 'A field read or refused: `alias` (any type) or `Victim.alias`.' }) @IsOptional() field?: string;
   @Field(() => DataCategory, { nullable: true }) @IsOptional() category?: DataCategory;
   @Field(() => String, { nullable: true, description: 'ALLOW, DENY or PARTIAL.' }) @IsOptional() decision?: string;
   @Field(() => Purpose, { nullable: true }) @IsOptional() purpose?: Purpose;
