@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { Agency, DataCategory, Purpose, Region, Role } from '@hub/shared';
+import { Agency, type DataCategory, Purpose, Region, Role } from '@hub/shared';
 import { queryAs } from '../support/client';
 import { postgresUrl } from '../support/hub-info';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Agency, Purpose, Role } from '@hub/shared';
+import { type Agency, type Purpose, type Role } from '@hub/shared';
 import { codes, queryAs } from '../support/client';
 
 interface Example {

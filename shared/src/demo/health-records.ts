@@ -1,4 +1,4 @@
-import { ExploitationForm, Gender } from '../domain/enums';
+import { type ExploitationForm, Gender } from '../domain/enums';
 import type { HealthRecords } from './caseload-types';
 import { activeUntil, type GenerationContext, type Person } from './context';
 import { DAY_MS, dateBetween, daysAfter } from './dates';

@@ -1,4 +1,4 @@
-import { Agency, ExploitationForm, Region } from '../domain/enums';
+import { Agency, ExploitationForm, type Region } from '../domain/enums';
 import type { InvestigationRecord, PoliceRecords } from './caseload-types';
 import { activeUntil, type GenerationContext, type Person } from './context';
 import { addDays, dateBetween, daysAfter, isoOrNull, minDate } from './dates';

@@ -1,5 +1,5 @@
 import type { HubCaller } from '../auth/hub-caller';
-import { DataCategory, Purpose, Region } from '../domain/enums';
+import { type DataCategory, Purpose, type Region } from '../domain/enums';
 import {
   consentLimits,
   consentRoles,

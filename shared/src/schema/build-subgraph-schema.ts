@@ -54,7 +54,7 @@ const withoutPlaceholder = (sdl: string): string =>
 export async function buildHubSubgraphSchema(options: {
   resolvers: NonEmptyArray<Function>;
   orphanedTypes?: Function[];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each subgraph's context type
+   
   referenceResolvers?: GraphQLResolverMap<any>;
 }): Promise<{ schema: GraphQLSchema; sdl: string }> {
   const typeGraphqlSchema = await buildSchema({

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Caseload } from '@hub/shared';
-import { ChildWelfareMeasure, ChildWelfareMeasureKind } from './entities/child-welfare-measure';
+import { ChildWelfareMeasure, type ChildWelfareMeasureKind } from './entities/child-welfare-measure';
 import { Guardianship } from './entities/guardianship';
 
 const date = (iso: string | null): Date | null => (iso === null ? null : new Date(iso));

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Caseload } from '@hub/shared';
-import { ConsentForm, ConsentGiver, ConsentGrant } from './entities/consent-grant';
-import { ProblemReport, ProblemTopic } from './entities/problem-report';
+import { type ConsentForm, type ConsentGiver, ConsentGrant } from './entities/consent-grant';
+import { ProblemReport, type ProblemTopic } from './entities/problem-report';
 import { SupportEvent } from './entities/support-event';
 import { Victim } from './entities/victim';
 

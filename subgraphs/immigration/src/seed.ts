@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Caseload } from '@hub/shared';
-import { Permit, PermitDecision, PermitType } from './entities/permit';
+import { Permit, type PermitDecision, type PermitType } from './entities/permit';
 import { ReflectionPeriod } from './entities/reflection-period';
 import { VoluntaryReturn } from './entities/voluntary-return';
 

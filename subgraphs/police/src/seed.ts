@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Caseload } from '@hub/shared';
 import { Cooperation } from './entities/cooperation';
-import { Investigation, InvestigationStatus } from './entities/investigation';
+import { Investigation, type InvestigationStatus } from './entities/investigation';
 import { Testimony } from './entities/testimony';
 
 const date = (iso: string | null): Date | null => (iso === null ? null : new Date(iso));

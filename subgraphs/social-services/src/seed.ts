@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
 import type { Caseload } from '@hub/shared';
 import { AssistanceDecision } from './entities/assistance-decision';
-import { AssistanceMeasure, AssistanceMeasureKind } from './entities/assistance-measure';
+import { AssistanceMeasure, type AssistanceMeasureKind } from './entities/assistance-measure';
 import { Placement } from './entities/placement';
-import { Shelter, ShelterGroup } from './entities/shelter';
+import { Shelter, type ShelterGroup } from './entities/shelter';
 
 const date = (iso: string | null): Date | null => (iso === null ? null : new Date(iso));
 
