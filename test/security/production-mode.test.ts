@@ -1,0 +1,174 @@
+/**
+ * The gateway in production mode (HUB_MODE=production), as a real deployment runs it: bearer tokens only from
+ * the configured OIDC issuer, read under the claim names the deployment configures; no embedded issuer and
+ * none of its routes; no introspection and no field suggestions. A second gateway process is started here
+ * against the test hub's subgraphs, with a stand-in OIDC provider (test/support/oidc-provider.ts).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type ServiceLogLine, type ServiceProcess, startServiceProcess } from '@hub/shared/src/local/service-process';
+import { Agency, Purpose, Role, type SubgraphName, serviceUrlVariable, subgraphNames } from '@hub/shared';
+import { type GraphQLResponse, codes, post, tokenFor } from '../support/client';
+import { testHub } from '../support/hub-info';
+import { type TestOidcProvider, startTestOidcProvider } from '../support/oidc-provider';
+
+const repoRoot = join(__dirname, '../..');
+const ISSUER = 'https://idp.production-mode.test/realms/hub';
+const AUDIENCE = 'support-path-hub-production';
+const countQuery = '{ victims(first: 1) { totalCount } }';
+
+let oidc: TestOidcProvider;
+let gateway: ServiceProcess | undefined;
+let dataDir: string;
+const logs: ServiceLogLine[] = [];
+
+/** A coordinator's claims under the names this deployment configured (OIDC_CLAIM_*). */
+const customClaims = {
+  preferred_username: 'coordinator.production-test',
+  hub_agency: Agency.COORDINATION,
+  hub_role: Role.COORDINATOR,
+  hub_regions: [],
+};
+
+const base = (): string => gateway!.url.replace(/\/graphql$/, '');
+
+/** POSTs an operation to the production gateway with a bearer token and the coordinator's purpose. */
+async function askProduction<T = Record<string, unknown>>(token: string, query: string): Promise<GraphQLResponse<T>> {
+  return post<T>(gateway!.url, { query }, { authorization: `Bearer ${token}`, 'x-purpose': Purpose.CASE_COORDINATION });
+}
+
+const coordinatorToken = (): Promise<string> => oidc.sign(customClaims);
+
+beforeAll(async () => {
+  const hub = testHub();
+  oidc = await startTestOidcProvider({ issuer: ISSUER, audience: AUDIENCE });
+  dataDir = mkdtempSync(join(tmpdir(), 'hub-production-gateway-'));
+  const password = readFileSync(join(hub.keysDir, 'audit-writer.secret'), 'utf8').trim();
+  const subgraphUrls = Object.fromEntries(
+    subgraphNames.map((name: SubgraphName) => [serviceUrlVariable(name), hub.services[name]!.url]),
+  );
+  try {
+    gateway = await startServiceProcess({
+      name: 'gateway-production',
+      entry: join(repoRoot, 'gateway', 'src', 'index.ts'),
+      env: {
+        HUB_MODE: 'production',
+        PORT: '0',
+        HOST: '127.0.0.1',
+        OIDC_ISSUER: ISSUER,
+        OIDC_AUDIENCE: AUDIENCE,
+        OIDC_JWKS_URL: oidc.jwksUrl,
+        OIDC_CLAIM_SUBJECT: 'preferred_username',
+        OIDC_CLAIM_AGENCY: 'hub_agency',
+        OIDC_CLAIM_ROLE: 'hub_role',
+        OIDC_CLAIM_REGIONS: 'hub_regions',
+        HUB_KEYS_DIR: hub.keysDir,
+        HUB_DATA_DIR: dataDir,
+        AUDIT_WRITER_URL: `postgres://hub_audit_writer:${encodeURIComponent(password)}@127.0.0.1:${hub.postgresPort}/hub_audit`,
+        ...subgraphUrls,
+      },
+      onLog: (line) => logs.push(line),
+      startTimeoutMs: 90_000,
+    });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\n${logs.map((l) => l.raw).join('\n')}`);
+  }
+});
+
+afterAll(async () => {
+  await gateway?.stop();
+  await oidc?.stop();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the gateway in production mode: authentication', () => {
+  it('accepts a token from the configured issuer whose claims use the configured names', async () => {
+    const response = await askProduction<{ victims: { totalCount: number } }>(await coordinatorToken(), countQuery);
+    expect(response.status).toBe(200);
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.victims.totalCount).toBeGreaterThan(0);
+  });
+
+  it('refuses the same identity under the default claim names (agency, role) with UNAUTHENTICATED', async () => {
+    const token = await oidc.sign({ sub: 'coordinator.production-test', agency: Agency.COORDINATION, role: Role.COORDINATOR, regions: [] });
+    const response = await askProduction(token, countQuery);
+    expect(response.status).toBe(401);
+    expect(codes(response)).toEqual(['UNAUTHENTICATED']);
+    expect(response.data).toBeUndefined();
+  });
+
+  it('refuses a token from the local embedded issuer with UNAUTHENTICATED', async () => {
+    const local = await tokenFor({ agency: Agency.COORDINATION, role: Role.COORDINATOR });
+    // The control: the same token is good at the local-mode gateway.
+    const atLocal = await post(testHub().gatewayUrl, { query: countQuery }, { authorization: `Bearer ${local}`, 'x-purpose': Purpose.CASE_COORDINATION });
+    expect(atLocal.errors).toBeUndefined();
+    const response = await askProduction(local, countQuery);
+    expect(response.status).toBe(401);
+    expect(codes(response)).toEqual(['UNAUTHENTICATED']);
+    expect(response.data).toBeUndefined();
+  });
+
+  it('carries an x-request-id on answers and refusals', async () => {
+    const answered = await askProduction(await coordinatorToken(), countQuery);
+    const refused = await post(gateway!.url, { query: countQuery }, { 'x-purpose': Purpose.CASE_COORDINATION });
+    expect(refused.status).toBe(401);
+    for (const response of [answered, refused]) expect(response.requestId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(answered.requestId).not.toBe(refused.requestId);
+  });
+});
+
+describe('the gateway in production mode: what the schema gives away', () => {
+  it('refuses introspection with a coded error and no schema data', async () => {
+    const response = await askProduction(await coordinatorToken(), '{ __schema { types { name } } }');
+    expect(response.errors?.length).toBeGreaterThan(0);
+    expect(codes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(response.data ?? null).toBeNull();
+    expect(JSON.stringify(response)).not.toContain('VictimConnection');
+  });
+
+  it('refuses __type introspection too', async () => {
+    const response = await askProduction(await coordinatorToken(), '{ __type(name: "Victim") { fields { name } } }');
+    expect(codes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(response.data ?? null).toBeNull();
+    expect(JSON.stringify(response)).not.toContain('supportPath');
+  });
+
+  it('answers a misspelt field without a "Did you mean" suggestion, where local mode suggests one', async () => {
+    const misspelt = '{ victms(first: 1) { totalCount } }';
+    const local = await post(
+      testHub().gatewayUrl,
+      { query: misspelt },
+      { authorization: `Bearer ${await tokenFor({ agency: Agency.COORDINATION, role: Role.COORDINATOR })}`, 'x-purpose': Purpose.CASE_COORDINATION },
+    );
+    expect(codes(local)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(local.errors?.[0]?.message).toMatch(/Did you mean "victims"/);
+
+    const production = await askProduction(await coordinatorToken(), misspelt);
+    expect(codes(production)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    expect(production.errors?.[0]?.message).toContain('victms');
+    expect(production.errors?.[0]?.message).not.toMatch(/did you mean/i);
+    expect(JSON.stringify(production)).not.toContain('"victims"');
+  });
+});
+
+describe('the gateway in production mode: local-only routes', () => {
+  it('does not serve the embedded issuer\'s JWKS at /.well-known/jwks.json (404)', async () => {
+    // The control: the local-mode gateway serves it.
+    const localBase = testHub().gatewayUrl.replace(/\/graphql$/, '');
+    expect((await fetch(`${localBase}/.well-known/jwks.json`)).status).toBe(200);
+    const response = await fetch(`${base()}/.well-known/jwks.json`);
+    expect(response.status).toBe(404);
+    expect(response.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('issues no console tokens at POST /console/token (404)', async () => {
+    const body = JSON.stringify({ agency: Agency.COORDINATION, role: Role.COORDINATOR });
+    const request = { method: 'POST', headers: { 'content-type': 'application/json' }, body };
+    const localBase = testHub().gatewayUrl.replace(/\/graphql$/, '');
+    expect((await fetch(`${localBase}/console/token`, request)).status).toBe(200);
+    const response = await fetch(`${base()}/console/token`, request);
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toMatch(/"token"/);
+  });
+});
