@@ -53,6 +53,9 @@ function consent(rng: SeededRandom, ctx: GenerationContext, person: Person, reco
   if (victim.minor) recipients.add(Agency.CHILD_WELFARE);
   if (rng.chance(0.15)) recipients.add(Agency.NGO);
   if (recipients.size === 0) recipients.add(Agency.SOCIAL_SERVICES);
+  // A victim sharing with several agencies lets the coordinating unit follow the whole path too
+  // (decided without a draw, so the rest of the caseload stays as it was).
+  if (recipients.size >= 2) recipients.add(Agency.COORDINATION);
 
   const categories = new Set<DataCategory>([DataCategory.IDENTITY, DataCategory.CASE_STATUS]);
   if (rng.chance(0.35)) categories.add(DataCategory.IDENTIFICATION);

@@ -1,8 +1,10 @@
 // One victim's support path across agencies. What the policy withholds shows its coded reason, never a crash.
+// Below it, the actions the user's agency may take; after one succeeds, the path is read again.
 import { graphql } from '../api.js';
 import { formatDate, h, humanize, loading, table } from '../dom.js';
 import { deniedText, errorAt, errorBox } from '../errors.js';
 import { alertBadge } from './caseload.js';
+import { supportPathActions } from './support-path-actions.js';
 
 const QUERY = `query SupportPath($id: ID!) {
   victim(id: $id) {
@@ -34,26 +36,11 @@ function part(title, id, denied, content) {
   return h('section', { class: 'panel', 'aria-labelledby': id, dataset: { part: id } }, h('h2', { id }, title), denied ? deniedText(denied) : content);
 }
 
-export async function renderSupportPath(container, { params, identity }) {
-  const id = params[0] ?? '';
-  container.append(h('p', null, h('a', { href: '#/caseload' }, '← Back to the caseload')), h('h1', { id: 'victim-title' }, `Support path of victim ${id}`));
-  const body = h('div', { id: 'victim-body', 'aria-live': 'polite', 'aria-busy': 'true', dataset: { state: 'loading' } }, loading('Loading the support path…'));
-  container.append(body);
-  let answer;
-  try {
-    answer = await graphql(QUERY, { id });
-  } catch (error) {
-    body.replaceChildren(errorBox(error));
-    body.dataset.state = 'error';
-    body.removeAttribute('aria-busy');
-    return;
-  }
-  const { data, errors } = answer;
+/** The sections of the path as far as the hub answered them; what it withheld shows its code. */
+function pathParts(id, { data, errors }) {
   const victim = data.victim;
   const denied = (field) => errorAt(errors, ['victim', field]);
   const now = new Date();
-  const title = container.querySelector('#victim-title');
-  if (victim?.alias) title.textContent = `Support path of ${victim.alias}`;
   const path = victim?.supportPath;
   const nothingAtAll = !victim || Object.entries(victim).every(([k, v]) => k === 'id' || v === null);
   const parts = [];
@@ -155,10 +142,41 @@ export async function renderSupportPath(container, { params, identity }) {
         : null,
     ),
   );
-  if (identity?.role === 'COORDINATOR') {
-    parts.push(h('p', { class: 'actions' }, h('a', { class: 'button secondary', href: `#/history/${encodeURIComponent(id)}` }, 'Who accessed this victim’s data')));
+  return parts;
+}
+
+export async function renderSupportPath(container, { params, identity, config }) {
+  const id = params[0] ?? '';
+  container.append(h('p', null, h('a', { href: '#/caseload' }, '← Back to the caseload')), h('h1', { id: 'victim-title' }, `Support path of victim ${id}`));
+  const body = h('div', { id: 'victim-body', 'aria-live': 'polite', 'aria-busy': 'true', dataset: { state: 'loading' } }, loading('Loading the support path…'));
+  container.append(body);
+  const actions = (victim, flash) => supportPathActions({ victimId: id, victim, identity, config, flash, onDone: load });
+  /** Reads the path; again after an action, whose outcome (`flash`) then shows in its form. */
+  async function load(flash) {
+    body.dataset.state = 'loading';
+    body.setAttribute('aria-busy', 'true');
+    let answer;
+    try {
+      answer = await graphql(QUERY, { id });
+    } catch (error) {
+      // The actions stay usable, and the outcome of the last one visible, even when the path cannot be read.
+      body.replaceChildren(...[errorBox(error), actions(null, flash)].filter(Boolean));
+      body.dataset.state = 'error';
+      body.removeAttribute('aria-busy');
+      if (flash) body.querySelector('.action-flash')?.focus();
+      return;
+    }
+    const victim = answer.data.victim;
+    if (victim?.alias) container.querySelector('#victim-title').textContent = `Support path of ${victim.alias}`;
+    const parts = [...pathParts(id, answer), actions(victim, flash)];
+    if (identity?.role === 'COORDINATOR') {
+      parts.push(h('p', { class: 'actions' }, h('a', { class: 'button secondary', href: `#/history/${encodeURIComponent(id)}` }, 'Who accessed this victim’s data')));
+    }
+    body.replaceChildren(...parts.filter(Boolean));
+    body.dataset.state = 'done';
+    body.removeAttribute('aria-busy');
+    // Keyboard and screen-reader users land on the outcome of what they just did.
+    if (flash) body.querySelector('.action-flash')?.focus();
   }
-  body.replaceChildren(...parts);
-  body.dataset.state = 'done';
-  body.removeAttribute('aria-busy');
+  await load(null);
 }

@@ -1,0 +1,230 @@
+import type { Browser, Page } from 'playwright-core';
+import { Agency, Purpose, Region, Role } from '@hub/shared';
+import { codes, queryAs } from '../support/client';
+import { type ConsoleTab, choosePurpose, gatewayOrigin, launchBrowser, openConsole, screenshot, settled, signIn, unlabelledControls } from './console-browser';
+
+/**
+ * The support path's "Actions" panel, in headless Chromium against the test hub: each action the signed-in
+ * agency may take is a form calling the real mutation; what the API then answers must show what was done.
+ */
+const run = Date.now().toString(36);
+const DAY = 86_400_000;
+const coordinator = { agency: Agency.COORDINATION, role: Role.COORDINATOR, sub: `actions-coord-${run}`, purpose: Purpose.CASE_COORDINATION };
+const immigration = { agency: Agency.IMMIGRATION, role: Role.CASEWORKER, sub: `actions-udi-${run}`, purpose: Purpose.PERMIT_PROCESSING };
+const analyst = { agency: Agency.COORDINATION, role: Role.ANALYST, sub: `actions-analyst-${run}`, purpose: Purpose.STATISTICS };
+
+interface Consent {
+  id: string;
+  recipients: string[];
+  categories: string[];
+  purposes: string[];
+  validFrom: string;
+  validUntil: string;
+  givenBy: string;
+  form: string;
+  withdrawnAt: string | null;
+}
+
+/** A fresh adult victim, registered through the API, so that the writes below touch no one else's records. */
+async function identify(alias: string): Promise<string> {
+  const response = await queryAs<{ identifyVictim: { id: string } }>(
+    coordinator,
+    'mutation ($input: IdentifyVictimInput!) { identifyVictim(input: $input) { id } }',
+    {
+      input: {
+        alias, birthYear: 1990, gender: 'FEMALE', nationalities: ['NG'], languages: ['en'], region: Region.OSLO,
+        exploitationForms: ['SEXUAL_EXPLOITATION'], identifiedAt: new Date(Date.now() - 2 * DAY).toISOString(),
+        identifyingAgency: Agency.POLICE, indicatorsPresent: ['E1', 'E2'],
+      },
+    },
+  );
+  expect(codes(response)).toEqual([]);
+  return response.data!.identifyVictim.id;
+}
+
+async function consentsOf(victimId: string): Promise<Consent[]> {
+  const response = await queryAs<{ victim: { consents: Consent[] } }>(
+    coordinator,
+    'query ($id: ID!) { victim(id: $id) { consents { id recipients categories purposes validFrom validUntil givenBy form withdrawnAt } } }',
+    { id: victimId },
+  );
+  expect(codes(response)).toEqual([]);
+  return response.data!.victim.consents;
+}
+
+async function openPath(page: Page, victimId: string): Promise<void> {
+  await page.goto(`${gatewayOrigin()}/console/#/victim/${encodeURIComponent(victimId)}`);
+  await settled(page, '#victim-body');
+}
+
+const offered = (page: Page): Promise<(string | null)[]> =>
+  page.locator('#victim-actions [data-action]').evaluateAll((els) => els.map((el) => el.getAttribute('data-action')));
+
+let browser: Browser;
+const tabs: ConsoleTab[] = [];
+beforeAll(async () => (browser = await launchBrowser()));
+afterAll(async () => {
+  // No script error and no Content-Security-Policy violation on any page these tests drove.
+  for (const tab of tabs) expect(tab.problems).toEqual([]);
+  await browser?.close();
+});
+
+describe('support-path actions of a coordinator', () => {
+  let page: Page;
+  let victimId: string;
+  beforeAll(async () => {
+    victimId = await identify(`Actions consent ${run}`);
+    const tab = await openConsole(browser);
+    tabs.push(tab);
+    page = tab.page;
+    await signIn(page, coordinator);
+    await openPath(page, victimId);
+  });
+
+  it('grants a consent through the form naming POLICE / POLICE_CASE / INVESTIGATION, and the API then shows it in force', async () => {
+    expect(await offered(page)).toEqual(['grantConsent', 'withdrawConsent', 'assignCoordinator']);
+    expect(await consentsOf(victimId)).toEqual([]);
+    // An adult gives consent themselves: the form says so before anyone chooses.
+    await expect(page.getByLabel('Given by').inputValue()).resolves.toBe('VICTIM');
+    await page.getByLabel('Recipients', { exact: true }).selectOption(['POLICE']);
+    await page.getByLabel('Categories', { exact: true }).selectOption(['POLICE_CASE']);
+    await page.getByLabel('Purposes', { exact: true }).selectOption(['INVESTIGATION']);
+    const validFrom = await page.getByLabel('Valid from').inputValue();
+    const validUntil = await page.getByLabel('Valid until').inputValue();
+    await screenshot(page, 'actions-coordinator-01-consent-form');
+    await page.getByRole('button', { name: 'Record consent' }).click();
+    await page.locator('[data-action="grantConsent"] .success').waitFor();
+    await settled(page, '#victim-body');
+    await screenshot(page, 'actions-coordinator-02-consent-granted');
+
+    const consents = await consentsOf(victimId);
+    expect(consents).toEqual([
+      expect.objectContaining({
+        recipients: ['POLICE'], categories: ['POLICE_CASE'], purposes: ['INVESTIGATION'], givenBy: 'VICTIM', form: 'WRITTEN', withdrawnAt: null,
+        validFrom: `${validFrom}T00:00:00.000Z`, validUntil: `${validUntil}T00:00:00.000Z`,
+      }),
+    ]);
+    // The refreshed path shows it in force, offers to withdraw it, and the keyboard focus is on the outcome.
+    await expect(page.locator('[data-part="victim-consents"] tbody tr').allTextContents()).resolves.toEqual([expect.stringMatching(/^Active.*Police case.*Investigation/)]);
+    await expect(page.locator(`[data-action="withdrawConsent"] button[data-consent-id="${consents[0]!.id}"]`).count()).resolves.toBe(1);
+    await expect(page.evaluate<string>('document.activeElement ? document.activeElement.className : ""')).resolves.toContain('action-flash');
+    expect(await unlabelledControls(page)).toEqual([]);
+    await expect(page.locator('#victim-actions').textContent()).resolves.not.toMatch(/\b(null|undefined)\b/);
+  });
+
+  it('withdraws that consent through its button (from the keyboard), and the API then shows it withdrawn', async () => {
+    const [consent] = await consentsOf(victimId);
+    expect(consent?.withdrawnAt).toBeNull();
+    const button = page.locator(`[data-action="withdrawConsent"] button[data-consent-id="${consent!.id}"]`);
+    await expect(button.getAttribute('aria-label')).resolves.toBe('Withdraw the consent to Police for Investigation');
+    await button.press('Enter');
+    await page.locator('[data-action="withdrawConsent"] .success').waitFor();
+    await settled(page, '#victim-body');
+    await screenshot(page, 'actions-coordinator-03-consent-withdrawn');
+
+    const [after] = await consentsOf(victimId);
+    expect(after?.id).toBe(consent!.id);
+    expect(after?.withdrawnAt).not.toBeNull();
+    await expect(button.count()).resolves.toBe(0);
+    await expect(page.locator('[data-part="victim-consents"] tbody tr').first().textContent()).resolves.toMatch(/^Withdrawn/);
+  });
+
+  it('shows its actions disabled under another purpose, naming the purpose they need', async () => {
+    await choosePurpose(page, Purpose.STATISTICS);
+    await settled(page, '#victim-body');
+    await screenshot(page, 'actions-coordinator-04-other-purpose');
+    expect(await offered(page)).toEqual(['grantConsent', 'withdrawConsent', 'assignCoordinator']);
+    await expect(page.getByRole('button', { name: 'Record consent' }).isDisabled()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'Assign coordinator' }).isDisabled()).resolves.toBe(true);
+    await expect(page.locator('[data-action="grantConsent"] [data-needs-purpose]').textContent()).resolves.toBe('Needs the purpose Case coordination.');
+
+    await page.getByRole('button', { name: 'Use purpose Case coordination' }).click();
+    await settled(page, '#victim-body');
+    await expect(page.getByRole('button', { name: 'Record consent' }).isEnabled()).resolves.toBe(true);
+    await expect(page.locator('#victim-actions [data-needs-purpose]').count()).resolves.toBe(0);
+  });
+});
+
+describe('support-path actions of an immigration caseworker', () => {
+  let page: Page;
+  let victimId: string;
+  const grantedEvents = async (): Promise<{ events: number; grantedAt: string | null; daysLeft: number | null }> => {
+    const response = await queryAs<{ victim: { reflectionPeriod: { grantedAt: string; daysLeft: number } | null; supportPath: { events: { kind: string }[] } } }>(
+      immigration,
+      'query ($id: ID!) { victim(id: $id) { reflectionPeriod { grantedAt daysLeft } supportPath { events { kind } } } }',
+      { id: victimId },
+    );
+    expect(codes(response)).toEqual([]);
+    const victim = response.data!.victim;
+    return {
+      events: victim.supportPath.events.filter((e) => e.kind === 'REFLECTION_PERIOD_GRANTED').length,
+      grantedAt: victim.reflectionPeriod?.grantedAt ?? null,
+      daysLeft: victim.reflectionPeriod?.daysLeft ?? null,
+    };
+  };
+
+  beforeAll(async () => {
+    victimId = await identify(`Actions reflection ${run}`);
+    // The victim lets immigration see who they are and where their path stands, for permit processing.
+    const consent = await queryAs(coordinator, 'mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }', {
+      input: {
+        victimId, recipients: ['IMMIGRATION'], categories: ['IDENTITY', 'CASE_STATUS'], purposes: ['PERMIT_PROCESSING'],
+        validFrom: new Date(Date.now() - DAY).toISOString(), validUntil: new Date(Date.now() + 180 * DAY).toISOString(), givenBy: 'VICTIM', form: 'WRITTEN',
+      },
+    });
+    expect(codes(consent)).toEqual([]);
+    const tab = await openConsole(browser);
+    tabs.push(tab);
+    page = tab.page;
+    await signIn(page, immigration);
+    await openPath(page, victimId);
+  });
+
+  it('grants the reflection period through the form, and the support path then shows REFLECTION_PERIOD_GRANTED (API and page)', async () => {
+    expect(await offered(page)).toEqual(['grantReflectionPeriod', 'applyForPermit']);
+    expect(await grantedEvents()).toEqual({ events: 0, grantedAt: null, daysLeft: null });
+    await expect(page.locator('#timeline li[data-kind="REFLECTION_PERIOD_GRANTED"]').count()).resolves.toBe(0);
+    const startsOn = await page.getByLabel('First day of the reflection period').inputValue();
+    await page.getByRole('button', { name: 'Grant reflection period' }).click();
+    await page.locator('[data-action="grantReflectionPeriod"] .success').waitFor();
+    await settled(page, '#victim-body');
+    await screenshot(page, 'actions-immigration-01-reflection-granted');
+
+    const api = await grantedEvents();
+    expect(api).toEqual({ events: 1, grantedAt: `${startsOn}T00:00:00.000Z`, daysLeft: expect.any(Number) });
+    expect(api.daysLeft).toBeGreaterThan(150);
+    await expect(page.locator('#timeline li[data-kind="REFLECTION_PERIOD_GRANTED"]').count()).resolves.toBe(1);
+    await expect(page.locator('#reflection-days').textContent()).resolves.toBe(`${api.daysLeft} days left`);
+    expect(await unlabelledControls(page)).toEqual([]);
+  });
+
+  it('refuses a second grant, showing the CONFLICT message on the page and changing nothing', async () => {
+    const before = await grantedEvents();
+    expect(before.events).toBe(1);
+    await page.getByRole('button', { name: 'Grant reflection period' }).click();
+    const refusal = page.locator('[data-action="grantReflectionPeriod"] .error');
+    await refusal.waitFor();
+    await screenshot(page, 'actions-immigration-02-second-grant-conflict');
+    await expect(refusal.getAttribute('data-code')).resolves.toBe('CONFLICT');
+    await expect(refusal.textContent()).resolves.toContain('That contradicts the current state of the record; nothing was changed. (CONFLICT)');
+    await expect(refusal.textContent()).resolves.toContain('not renewable');
+    // The form stays usable, and nothing is recorded a second time.
+    await expect(page.getByRole('button', { name: 'Grant reflection period' }).isEnabled()).resolves.toBe(true);
+    expect(await grantedEvents()).toEqual(before);
+  });
+});
+
+describe('support-path actions of an analyst', () => {
+  it('offers none: no actions panel, no form and no button on the support path', async () => {
+    const victimId = await identify(`Actions analyst ${run}`);
+    const tab = await openConsole(browser);
+    tabs.push(tab);
+    const { page } = tab;
+    await signIn(page, analyst);
+    await openPath(page, victimId);
+    await screenshot(page, 'actions-analyst-01-support-path');
+    await expect(page.locator('#victim-body .denied').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('#victim-actions').count()).resolves.toBe(0);
+    await expect(page.locator('#victim-body form, #victim-body button, #victim-body [data-action]').count()).resolves.toBe(0);
+  });
+});
