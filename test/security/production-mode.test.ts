@@ -4,24 +4,18 @@
  * none of its routes; no introspection and no field suggestions. A second gateway process is started here
  * against the test hub's subgraphs, with a stand-in OIDC provider (test/support/oidc-provider.ts).
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { type ServiceLogLine, type ServiceProcess, startServiceProcess } from '@hub/shared/src/local/service-process';
-import { Agency, Purpose, Role, type SubgraphName, serviceUrlVariable, subgraphNames } from '@hub/shared';
+import { Agency, Purpose, Role } from '@hub/shared';
 import { type GraphQLResponse, codes, post, tokenFor } from '../support/client';
 import { testHub } from '../support/hub-info';
 import { type TestOidcProvider, startTestOidcProvider } from '../support/oidc-provider';
+import { type ProductionGateway, startProductionGateway } from '../support/production-gateway';
 
-const repoRoot = join(__dirname, '../..');
 const ISSUER = 'https://idp.production-mode.test/realms/hub';
 const AUDIENCE = 'support-path-hub-production';
 const countQuery = '{ victims(first: 1) { totalCount } }';
 
 let oidc: TestOidcProvider;
-let gateway: ServiceProcess | undefined;
-let dataDir: string;
-const logs: ServiceLogLine[] = [];
+let gateway: ProductionGateway | undefined;
 
 /** A coordinator's claims under the names this deployment configured (OIDC_CLAIM_*). */
 const customClaims = {
@@ -31,7 +25,7 @@ const customClaims = {
   hub_regions: [],
 };
 
-const base = (): string => gateway!.url.replace(/\/graphql$/, '');
+const base = (): string => gateway!.origin;
 
 /** POSTs an operation to the production gateway with a bearer token and the coordinator's purpose. */
 async function askProduction<T = Record<string, unknown>>(token: string, query: string): Promise<GraphQLResponse<T>> {
@@ -41,45 +35,21 @@ async function askProduction<T = Record<string, unknown>>(token: string, query: 
 const coordinatorToken = (): Promise<string> => oidc.sign(customClaims);
 
 beforeAll(async () => {
-  const hub = testHub();
   oidc = await startTestOidcProvider({ issuer: ISSUER, audience: AUDIENCE });
-  dataDir = mkdtempSync(join(tmpdir(), 'hub-production-gateway-'));
-  const password = readFileSync(join(hub.keysDir, 'audit-writer.secret'), 'utf8').trim();
-  const subgraphUrls = Object.fromEntries(
-    subgraphNames.map((name: SubgraphName) => [serviceUrlVariable(name), hub.services[name]!.url]),
-  );
-  try {
-    gateway = await startServiceProcess({
-      name: 'gateway-production',
-      entry: join(repoRoot, 'gateway', 'src', 'index.ts'),
-      env: {
-        HUB_MODE: 'production',
-        PORT: '0',
-        HOST: '127.0.0.1',
-        OIDC_ISSUER: ISSUER,
-        OIDC_AUDIENCE: AUDIENCE,
-        OIDC_JWKS_URL: oidc.jwksUrl,
-        OIDC_CLAIM_SUBJECT: 'preferred_username',
-        OIDC_CLAIM_AGENCY: 'hub_agency',
-        OIDC_CLAIM_ROLE: 'hub_role',
-        OIDC_CLAIM_REGIONS: 'hub_regions',
-        HUB_KEYS_DIR: hub.keysDir,
-        HUB_DATA_DIR: dataDir,
-        AUDIT_WRITER_URL: `postgres://hub_audit_writer:${encodeURIComponent(password)}@127.0.0.1:${hub.postgresPort}/hub_audit`,
-        ...subgraphUrls,
-      },
-      onLog: (line) => logs.push(line),
-      startTimeoutMs: 90_000,
-    });
-  } catch (error) {
-    throw new Error(`${(error as Error).message}\n${logs.map((l) => l.raw).join('\n')}`);
-  }
+  gateway = await startProductionGateway({
+    OIDC_ISSUER: ISSUER,
+    OIDC_AUDIENCE: AUDIENCE,
+    OIDC_JWKS_URL: oidc.jwksUrl,
+    OIDC_CLAIM_SUBJECT: 'preferred_username',
+    OIDC_CLAIM_AGENCY: 'hub_agency',
+    OIDC_CLAIM_ROLE: 'hub_role',
+    OIDC_CLAIM_REGIONS: 'hub_regions',
+  });
 });
 
 afterAll(async () => {
   await gateway?.stop();
   await oidc?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('the gateway in production mode: authentication', () => {
