@@ -58,9 +58,10 @@ export async function completeOidcSignIn(oidc) {
     credentials: 'omit',
   });
   const body = await response.json().catch(() => ({}));
-  const token = body.access_token ?? body.id_token;
+  // Only an access token is a bearer token for the hub; an ID token is meant for this page, not for APIs.
+  const token = body.access_token;
   if (!response.ok || typeof token !== 'string') {
-    throw new Error(`The identity provider gave no token (${body.error ?? `HTTP ${response.status}`}).`);
+    throw new Error(`The identity provider gave no access token (${body.error ?? `HTTP ${response.status}`}).`);
   }
   return { token, purpose: pending.purpose, justification: pending.justification };
 }
