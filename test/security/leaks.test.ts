@@ -131,6 +131,21 @@ describe('(b) the caseload counts and filters only what the caller may read', ()
     expect(totalCount).toBeLessThan(caseload.coordination.victims.length);
   });
 
+  it('does not order the caseload by identification dates the caller may not read: the police get it by id, the coordinator by date', async () => {
+    const { ids: policeOrder } = await caseloadIds(investigator);
+    expect(policeOrder.length).toBeGreaterThan(1);
+    expect(policeOrder).toEqual([...policeOrder].sort());
+    const identifiedAt = await withDatabase('hub_coordination', async (db) =>
+      new Map((await db.query<{ id: string; identified_at: Date }>('SELECT id, identified_at FROM victim')).rows.map((r) => [r.id, r.identified_at.getTime()])),
+    );
+    const { ids: coordinatorOrder } = await caseloadIds(coordinator);
+    const dates = coordinatorOrder.map((id) => identifiedAt.get(id)!);
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
+    // The police order is not simply the date order: otherwise this test could not tell the two apart.
+    const policeDates = policeOrder.map((id) => identifiedAt.get(id)!);
+    expect(policeDates).not.toEqual([...policeDates].sort((a, b) => b - a));
+  });
+
   it('does not let a caller without IDENTITY find or count a minor through filter { minor }', async () => {
     const year = new Date().getUTCFullYear();
     const { identifyVictim } = await mutate<{ identifyVictim: { id: string } }>(

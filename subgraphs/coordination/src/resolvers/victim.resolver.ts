@@ -43,7 +43,8 @@ export class VictimResolver {
   }
 
   @Query(() => VictimConnection, {
-    description: 'The caseload: victims whose case status the caller may read, newest identification first.',
+    description:
+      'The caseload: victims whose case status the caller may read, newest identification first — or by id when the caller may not read every listed identification.',
   })
   async victims(@Args(() => CaseloadArgs) { first, after, filter }: CaseloadArgs, @Ctx() ctx: SubgraphContext): Promise<VictimConnection> {
     const query = ctx.dataSource.getRepository(Victim).createQueryBuilder('v').orderBy('v.identified_at', 'DESC').addOrderBy('v.id', 'ASC');
@@ -63,6 +64,10 @@ export class VictimResolver {
         return (!filter.stage || path.stage === filter.stage) && (!filter.alert || path.alerts.some((a) => a.kind === filter.alert));
       });
     }
+    // The order may not tell what the caller cannot read: newest identification first only when the caller
+    // may read every listed victim's identification; otherwise by pseudonymous id, which says nothing.
+    const identificationReadable = await ctx.access.readable(matching.map((v) => v.id), [DataCategory.IDENTIFICATION]);
+    if (identificationReadable.length < matching.length) matching.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const { page, hasNextPage, endCursor } = paginate(matching, (v) => v.id, first, after);
     for (const victim of page) coordinationRecords(ctx).victims.prime(victim.id, victim);
     return {
