@@ -139,13 +139,13 @@ async function boot() {
   }
   setMinJustification(config.emergencyJustificationMinLength);
   setClaimNames(config.oidc?.claims);
+  let signInProblem = null;
   if (config.mode === 'oidc' && isOidcCallback()) {
     try {
       const { token, purpose, justification } = await completeOidcSignIn(config.oidc);
       session.signIn(token, purpose, justification);
     } catch (error) {
-      renderSignIn(main, config, () => route(), error.message);
-      return;
+      signInProblem = error.message;
     }
   }
   session.onChange(() => {
@@ -162,7 +162,8 @@ async function boot() {
     route('The hub no longer accepts your sign-in (UNAUTHENTICATED). Sign in again.');
   });
   renderSessionBox();
-  route();
+  // A refused sign-in answer shows the sign-in form with the reason; the page is wired up either way.
+  route(signInProblem ?? undefined);
 }
 
 boot();

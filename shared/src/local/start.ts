@@ -56,6 +56,7 @@ async function main(): Promise<void> {
       onLog: (line) => {
         if (line.service === 'postgres' && !verbose) return;
         if (line.level === 'debug' || line.level === 'trace') return;
+        if (line.message === 'listening') return; // the summary below lists every address
         console.log(`${`[${line.service}]`.padEnd(18)} ${line.level === 'info' ? '' : `${line.level.toUpperCase()} `}${line.message}`);
       },
     });
