@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type SubgraphName, defaultPorts, serviceUrlVariable, subgraphNames } from '@hub/shared';
+import { Role, type SubgraphName, defaultPorts, serviceUrlVariable, subgraphNames } from '@hub/shared';
 
 export interface OidcSettings {
   issuer: string;
@@ -21,10 +21,31 @@ export interface GatewayConfig {
   subgraphUrls: Record<SubgraphName, string>;
   /** Set in production mode (and optionally in local mode to use a real identity provider). */
   oidc: OidcSettings | null;
+  /** Roles whose tokens may carry no regions claim, and then mean national access (`HUB_NATIONAL_ROLES`). */
+  nationalRoles: Role[];
+  /** How long the gateway waits for a subgraph before its part of the answer is SUBGRAPH_UNAVAILABLE. */
+  subgraphTimeoutMs: number;
+  /** Requests per minute one identity (token subject), and one address without a valid token, may send. */
+  rateLimits: { perIdentity: number; perAnonymousAddress: number };
 }
 
 export const LOCAL_ISSUER = 'urn:support-path-hub:local-issuer';
 export const LOCAL_AUDIENCE = 'support-path-hub';
+
+const positiveInteger = (env: NodeJS.ProcessEnv, name: string, fallback: number): number => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, not "${raw}"`);
+  return value;
+};
+
+const roleList = (env: NodeJS.ProcessEnv, name: string): Role[] => {
+  const roles = (env[name] ?? '').split(',').map((r) => r.trim()).filter(Boolean);
+  const unknown = roles.filter((r) => !(Object.values(Role) as string[]).includes(r));
+  if (unknown.length > 0) throw new Error(`${name} names unknown roles: ${unknown.join(', ')} (known: ${Object.values(Role).join(', ')})`);
+  return roles as Role[];
+};
 
 const required = (env: NodeJS.ProcessEnv, name: string): string => {
   const value = env[name];
@@ -66,5 +87,11 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     supergraphPath: env.HUB_SUPERGRAPH ?? join(__dirname, '../supergraph.graphql'),
     subgraphUrls,
     oidc,
+    nationalRoles: roleList(env, 'HUB_NATIONAL_ROLES'),
+    subgraphTimeoutMs: positiveInteger(env, 'HUB_SUBGRAPH_TIMEOUT_MS', 15_000),
+    rateLimits: {
+      perIdentity: positiveInteger(env, 'HUB_RATE_LIMIT_PER_MINUTE', 600),
+      perAnonymousAddress: positiveInteger(env, 'HUB_ANONYMOUS_RATE_LIMIT_PER_MINUTE', 60),
+    },
   };
 }

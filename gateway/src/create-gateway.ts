@@ -6,16 +6,21 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { GraphQLFormattedError } from 'graphql';
-import { type AuditWriter, type HubCaller, HubError, type Logger, type ServiceKeys, errorCodes } from '@hub/shared';
+import { type AuditWriter, type HubCaller, HubError, type Logger, type ServiceKeys } from '@hub/shared';
 import { type Authenticate, type StaffIdentity, createAuthenticator } from './auth/authenticate';
 import { LocalIssuer } from './auth/local-issuer';
 import type { GatewayConfig } from './config';
 import { mountConsole } from './console/console-routes';
 import { type GatewayContext, HubAssertionDataSource } from './datasources/hub-assertion-data-source';
+import { createSubgraphFetch } from './datasources/subgraph-fetcher';
+import { currentRequestId, formatGatewayError } from './errors/format-gateway-error';
 import { documentHash, operationLogPlugin } from './plugins/operation-log';
 import { requestLimitProtection, requestLimits } from './plugins/request-limits';
+import { clientErrorStatusPlugin, queriesAndMutationsOnly } from './plugins/client-errors';
+import { AnonymousRefusals } from './request/anonymous-refusals';
+import { jsonFallbacks, sendError } from './request/json-errors';
 import { readPurpose } from './request/purpose';
+import { RateLimits } from './request/rate-limits';
 
 type HubRequest = Request & { requestId?: string; staff?: StaffIdentity; caller?: HubCaller };
 
@@ -41,36 +46,22 @@ async function refuse(
   } catch (writeError) {
     log.error({ err: writeError, requestId: req.requestId }, 'operation record of a refused request could not be written');
   }
-  res.status(status).json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
-}
-
-/** Error codes a client may see; anything else is masked (its text may hold values). */
-function formatGatewayError(log: Logger) {
-  return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
-    if (typeof code === 'string' && (code in errorCodes || code.startsWith('GRAPHQL_') || code === 'BAD_REQUEST')) {
-      return formatted;
-    }
-    if (/Token limit/i.test(formatted.message)) {
-      return { message: formatted.message, extensions: { code: 'MAX_TOKENS_EXCEEDED' } };
-    }
-    log.error({ error: formatted }, 'unexpected error');
-    return { message: 'Internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-  };
+  sendError(res, status, error.code, error.message);
 }
 
 /**
- * The hub's gateway: authenticates the caller, requires a purpose, applies request limits, and plans each
- * operation over the committed supergraph, sending every subgraph an assertion it signs itself.
+ * The hub's gateway: authenticates the caller, requires a purpose, applies rate and request limits, and plans
+ * each operation over the committed supergraph, sending every subgraph an assertion it signs itself.
  * Builds everything without I/O; `listen` starts it.
  */
 export async function createGateway(config: GatewayConfig, deps: { keys: ServiceKeys; audit: AuditWriter; log: Logger }) {
   const localIssuer = config.oidc ? null : await LocalIssuer.open(config.dataDir);
   const authenticate: Authenticate = createAuthenticator(config, localIssuer);
+  const subgraphFetch = createSubgraphFetch(config.subgraphTimeoutMs);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name }) =>
-      new HubAssertionDataSource(name, config.subgraphUrls[name as keyof typeof config.subgraphUrls], deps.keys),
+      new HubAssertionDataSource(name, config.subgraphUrls[name as keyof typeof config.subgraphUrls], deps.keys, deps.log, subgraphFetch),
   });
   const production = config.mode === 'production';
   const limits = requestLimitProtection(production);
@@ -80,18 +71,25 @@ export async function createGateway(config: GatewayConfig, deps: { keys: Service
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    validationRules: limits.validationRules,
+    validationRules: [...limits.validationRules, queriesAndMutationsOnly],
     parseOptions: limits.parseOptions,
-    plugins: [...(limits.plugins as never[]), ApolloServerPluginLandingPageDisabled(), operationLogPlugin(deps.audit, deps.log)],
+    plugins: [
+      ...(limits.plugins as never[]),
+      ApolloServerPluginLandingPageDisabled(),
+      clientErrorStatusPlugin as never,
+      operationLogPlugin(deps.audit, deps.log),
+    ],
     formatError: formatGatewayError(deps.log),
   });
+  const rateLimits = new RateLimits(config.rateLimits);
+  const anonymousRefusals = new AnonymousRefusals(deps.audit, deps.log);
 
   const app = express();
   app.disable('x-powered-by');
   app.use((req: HubRequest, res: Response, next: NextFunction) => {
     req.requestId = randomUUID();
     res.setHeader('x-request-id', req.requestId);
-    next();
+    currentRequestId.run(req.requestId, next);
   });
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: 'gateway' });
@@ -102,27 +100,48 @@ export async function createGateway(config: GatewayConfig, deps: { keys: Service
     });
   }
   mountConsole(app, { oidc: config.oidc, localIssuer });
+  const address = (req: Request): string => req.socket.remoteAddress ?? 'unknown';
   const authenticateRequest = async (req: HubRequest, res: Response, next: NextFunction): Promise<void> => {
+    let staff: StaffIdentity;
     try {
-      const staff = await authenticate(req.headers.authorization);
-      // Who was refused is recorded even when only the purpose is missing.
-      req.staff = staff;
+      staff = await authenticate(req.headers.authorization);
+    } catch (error) {
+      // Nobody is identified: counted per address, and recorded in aggregate (see AnonymousRefusals).
+      const limited = await rateLimits.anonymousAddress(address(req));
+      if (limited) {
+        anonymousRefusals.count('RATE_LIMITED', address(req));
+        res.setHeader('retry-after', String(limited.retryAfterSeconds));
+        return sendError(res, 429, 'RATE_LIMITED', `Too many requests without a valid token; try again in ${limited.retryAfterSeconds} s`);
+      }
+      const hubError = error instanceof HubError ? error : new HubError('UNAUTHENTICATED', 'Authentication failed');
+      anonymousRefusals.count(hubError.code, address(req));
+      return sendError(res, 401, hubError.code, hubError.message);
+    }
+    // Who was refused is recorded even when only the purpose is missing.
+    req.staff = staff;
+    const limited = await rateLimits.identity(staff.sub);
+    if (limited) {
+      res.setHeader('retry-after', String(limited.retryAfterSeconds));
+      return sendError(res, 429, 'RATE_LIMITED', `Too many requests from this identity; try again in ${limited.retryAfterSeconds} s`);
+    }
+    try {
       const { purpose, justification } = readPurpose(req.headers);
       req.caller = { ...staff, purpose, justification, requestId: req.requestId!, via: 'gateway' };
-      next();
     } catch (error) {
-      const hubError = error instanceof HubError ? error : new HubError('UNAUTHENTICATED', 'Authentication failed');
-      await refuse(deps.audit, deps.log, req, res, hubError.code === 'UNAUTHENTICATED' ? 401 : 400, hubError);
+      const hubError = error instanceof HubError ? error : new HubError('PURPOSE_REQUIRED', 'State the purpose of use in x-purpose');
+      return refuse(deps.audit, deps.log, req, res, 400, hubError);
     }
+    next();
   };
   const bodyLimit = express.json({ limit: requestLimits.maxBodyBytes });
-  const bodyErrors = async (error: { type?: string }, req: HubRequest, res: Response, next: NextFunction): Promise<void> => {
+  const bodyErrors = async (error: { type?: string; status?: number }, req: HubRequest, res: Response, next: NextFunction): Promise<void> => {
     if (error.type === 'entity.too.large') {
       await refuse(deps.audit, deps.log, req, res, 413, new HubError('PAYLOAD_TOO_LARGE', `Request bodies are limited to ${requestLimits.maxBodyBytes} bytes`));
-    } else if (error.type === 'entity.parse.failed') {
-      await refuse(deps.audit, deps.log, req, res, 400, new HubError('BAD_USER_INPUT', 'The request body is not valid JSON'));
+    } else if (error.status !== undefined && error.status >= 400 && error.status < 500) {
+      await refuse(deps.audit, deps.log, req, res, 400, new HubError('BAD_USER_INPUT', 'The request body could not be read as UTF-8 JSON'));
     } else next(error);
   };
+  const fallbacks = jsonFallbacks(deps.log);
 
   let httpServer: Server | undefined;
   return {
@@ -136,17 +155,20 @@ export async function createGateway(config: GatewayConfig, deps: { keys: Service
         bodyErrors,
         expressMiddleware(server, { context: async ({ req }) => ({ caller: (req as HubRequest).caller! }) }),
       );
+      app.use(fallbacks.notFound);
+      app.use(fallbacks.failed);
       httpServer = await new Promise<Server>((resolve, reject) => {
         const s = app.listen(port, host, () => resolve(s));
         s.once('error', reject);
       });
-      const address = httpServer.address();
-      const actualPort = typeof address === 'object' && address ? address.port : port;
+      const bound = httpServer.address();
+      const actualPort = typeof bound === 'object' && bound ? bound.port : port;
       return {
         url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${actualPort}/graphql`,
         port: actualPort,
         stop: async () => {
           await server.stop();
+          await anonymousRefusals.stop();
           await new Promise<void>((resolve) => httpServer?.close(() => resolve()) ?? resolve());
         },
       };

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type GraphQLObjectType, buildSchema, getNamedType, isObjectType } from 'graphql';
 import { Agency, DataCategory, Purpose, categoryOf } from '@hub/shared';
-import { type GraphQLResponse, type Identity, post, queryAs, tokenFor } from '../support/client';
+import { type GraphQLResponse, type Identity, codes, post, queryAs, tokenFor } from '../support/client';
 import { testHub } from '../support/hub-info';
 import {
   type AuditRow,
@@ -269,11 +269,28 @@ describe('the access log is complete for every answer', () => {
     });
   });
 
-  it('records a request refused for want of a token as one OPERATION record, REFUSED:UNAUTHENTICATED', async () => {
-    const response = await post(testHub().gatewayUrl, { query: '{ victims(first: 1) { totalCount } }' }, { 'x-purpose': Purpose.CASE_COORDINATION });
-    expect(response.status).toBe(401);
-    const records = await recordsOf(response.requestId!);
-    expect(records.map((r) => [r.kind, r.service, r.outcome])).toEqual([['OPERATION', 'gateway', 'REFUSED:UNAUTHENTICATED']]);
+  it('counts requests refused for want of a token, and records them in aggregate rather than one record each', async () => {
+    const since = new Date();
+    const refused = [];
+    for (let i = 0; i < 3; i++) {
+      refused.push(await post(testHub().gatewayUrl, { query: '{ victims(first: 1) { totalCount } }' }, { 'x-purpose': Purpose.CASE_COORDINATION }));
+    }
+    expect(refused.map((r) => [r.status, codes(r)])).toEqual(Array(3).fill([401, ['UNAUTHENTICATED']]));
+    for (const response of refused) expect(await recordsOf(response.requestId!)).toEqual([]);
+    // Within the gateway's flush interval (10 s), one OPERATION record counts them all.
+    let aggregate: { outcome: string }[] = [];
+    for (let waited = 0; waited < 20_000 && aggregate.length === 0; waited += 500) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      aggregate = await withAuditDb(async (db) =>
+        (await db.query<{ outcome: string }>(
+          `SELECT outcome FROM audit_record WHERE kind = 'OPERATION' AND service = 'gateway' AND at >= $1 AND outcome LIKE 'REFUSED:UNAUTHENTICATED x%'`,
+          [since],
+        )).rows,
+      );
+    }
+    const counted = aggregate.reduce((sum, r) => sum + Number(/ x(\d+) /.exec(r.outcome)?.[1] ?? 0), 0);
+    expect(counted).toBeGreaterThanOrEqual(3);
+    expect(aggregate[0]!.outcome).toMatch(/^REFUSED:UNAUTHENTICATED x\d+ from \d+ address(es)?$/);
   });
 
   it('records a request refused for want of a purpose as one OPERATION record, REFUSED:PURPOSE_REQUIRED', async () => {

@@ -15,11 +15,12 @@ const victimQuery = 'query ($id: ID!) { victim(id: $id) { id alias birthYear reg
 /** The same query straight to the coordination subgraph, with an assertion signed like the gateway's. */
 async function askCoordinationDirectly(victimId: string): Promise<{ text: string; body: { data?: unknown; errors?: { extensions?: { code?: string } }[] } }> {
   const caller: HubCaller = { sub: 'coord-fail-closed-test', ...coordinator, regions: [], justification: null, requestId: randomUUID(), via: 'gateway' };
-  const assertion = await signHubAssertion(await loadServiceKeys(testHub().keysDir, 'gateway'), 'coordination', caller);
+  const body = JSON.stringify({ query: victimQuery, variables: { id: victimId } });
+  const assertion = await signHubAssertion(await loadServiceKeys(testHub().keysDir, 'gateway'), 'coordination', caller, body);
   const response = await fetch(testHub().services.coordination!.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${assertion}`, 'x-request-id': caller.requestId },
-    body: JSON.stringify({ query: victimQuery, variables: { id: victimId } }),
+    body,
   });
   const text = await response.text();
   return { text, body: JSON.parse(text) as { data?: unknown; errors?: { extensions?: { code?: string } }[] } };

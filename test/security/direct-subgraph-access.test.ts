@@ -15,6 +15,7 @@ import {
   Role,
   type ServiceKeys,
   loadServiceKeys,
+  requestBodyHash,
   signHubAssertion,
   subgraphNames,
 } from '@hub/shared';
@@ -53,10 +54,12 @@ async function assertion(options: {
   exp?: number;
   typ?: string;
   claims?: Record<string, unknown>;
+  /** The request body the assertion is bound to; every forgery is otherwise well-formed. */
+  body: string;
 }): Promise<string> {
   const c = caller();
   const iat = options.iat ?? now();
-  return new SignJWT({ agency: c.agency, role: c.role, regions: c.regions, purpose: c.purpose, justification: null, rid: c.requestId, ...options.claims })
+  return new SignJWT({ jti: crypto.randomUUID(), bh: requestBodyHash(options.body), agency: c.agency, role: c.role, regions: c.regions, purpose: c.purpose, justification: null, rid: c.requestId, ...options.claims })
     .setProtectedHeader({ alg: 'EdDSA', kid: options.kid, typ: options.typ ?? 'hub-assertion+jwt' })
     .setIssuer(options.iss)
     .setSubject(c.sub)
@@ -69,40 +72,40 @@ async function assertion(options: {
 const otherSubgraph = (name: string): string => (name === 'police' ? 'immigration' : 'police');
 
 /** Each: description → the Authorization header (undefined: none) for a request to subgraph `target`. */
-const forgeries: [string, (target: string) => Promise<string | undefined>][] = [
+const forgeries: [string, (target: string, body: string) => Promise<string | undefined>][] = [
   ['no Authorization header', async () => undefined],
   ["the user's own bearer token", async () => `Bearer ${await tokenFor({ agency: Agency.COORDINATION, role: Role.COORDINATOR })}`],
-  ['an assertion signed by a key outside the trusted set', async (target) => {
+  ['an assertion signed by a key outside the trusted set', async (target, body) => {
     const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
-    return `Bearer ${await assertion({ key: privateKey, kid: 'gateway', iss: 'gateway', aud: target })}`;
+    return `Bearer ${await assertion({ key: privateKey, kid: 'gateway', iss: 'gateway', aud: target, body })}`;
   }],
-  ['an expired gateway assertion', async (target) => {
+  ['an expired gateway assertion', async (target, body) => {
     const gateway = await serviceKeys('gateway');
-    return `Bearer ${await assertion({ key: gateway.signingKey, kid: 'gateway', iss: 'gateway', aud: target, iat: now() - 120, exp: now() - 90 })}`;
+    return `Bearer ${await assertion({ key: gateway.signingKey, kid: 'gateway', iss: 'gateway', aud: target, iat: now() - 120, exp: now() - 90, body })}`;
   }],
-  ['a gateway assertion for another audience', async (target) =>
-    `Bearer ${await signHubAssertion(await serviceKeys('gateway'), otherSubgraph(target), caller())}`],
-  ["a subgraph's own assertion (only the gateway may call /graphql)", async (target) =>
-    `Bearer ${await signHubAssertion(await serviceKeys(otherSubgraph(target)), target, caller())}`],
-  ["a subgraph's key claiming to be the gateway", async (target) => {
+  ['a gateway assertion for another audience', async (target, body) =>
+    `Bearer ${await signHubAssertion(await serviceKeys('gateway'), otherSubgraph(target), caller(), body)}`],
+  ["a subgraph's own assertion (only the gateway may call /graphql)", async (target, body) =>
+    `Bearer ${await signHubAssertion(await serviceKeys(otherSubgraph(target)), target, caller(), body)}`],
+  ["a subgraph's key claiming to be the gateway", async (target, body) => {
     const other = await serviceKeys(otherSubgraph(target));
-    return `Bearer ${await assertion({ key: other.signingKey, kid: other.name, iss: 'gateway', aud: target })}`;
+    return `Bearer ${await assertion({ key: other.signingKey, kid: other.name, iss: 'gateway', aud: target, body })}`;
   }],
-  ["a subgraph's key under the gateway's key id", async (target) => {
+  ["a subgraph's key under the gateway's key id", async (target, body) => {
     const other = await serviceKeys(otherSubgraph(target));
-    return `Bearer ${await assertion({ key: other.signingKey, kid: 'gateway', iss: 'gateway', aud: target })}`;
+    return `Bearer ${await assertion({ key: other.signingKey, kid: 'gateway', iss: 'gateway', aud: target, body })}`;
   }],
-  ['a gateway assertion living longer than 60 s (exp − iat = 120 s)', async (target) => {
+  ['a gateway assertion living longer than 60 s (exp − iat = 120 s)', async (target, body) => {
     const gateway = await serviceKeys('gateway');
-    return `Bearer ${await assertion({ key: gateway.signingKey, kid: 'gateway', iss: 'gateway', aud: target, exp: now() + 120 })}`;
+    return `Bearer ${await assertion({ key: gateway.signingKey, kid: 'gateway', iss: 'gateway', aud: target, exp: now() + 120, body })}`;
   }],
-  ['a gateway assertion of another token type', async (target) => {
+  ['a gateway assertion of another token type', async (target, body) => {
     const gateway = await serviceKeys('gateway');
-    return `Bearer ${await assertion({ key: gateway.signingKey, kid: 'gateway', iss: 'gateway', aud: target, typ: 'JWT' })}`;
+    return `Bearer ${await assertion({ key: gateway.signingKey, kid: 'gateway', iss: 'gateway', aud: target, typ: 'JWT', body })}`;
   }],
-  ['a gateway assertion with an unknown purpose', async (target) => {
+  ['a gateway assertion with an unknown purpose', async (target, body) => {
     const gateway = await serviceKeys('gateway');
-    return `Bearer ${await assertion({ key: gateway.signingKey, kid: 'gateway', iss: 'gateway', aud: target, claims: { purpose: 'CURIOSITY' } })}`;
+    return `Bearer ${await assertion({ key: gateway.signingKey, kid: 'gateway', iss: 'gateway', aud: target, claims: { purpose: 'CURIOSITY' }, body })}`;
   }],
 ];
 
@@ -133,9 +136,10 @@ describe.each([...subgraphNames])('direct access to the %s subgraph', (name) => 
   const cases = forgeries.flatMap(([forgery, header]) => operations(name).map(([op, query]) => [forgery, op, query, header] as const));
 
   it.each(cases)('refuses %s on %s with HTTP 401 and no data', async (_forgery, _op, query, header) => {
-    const authorization = await header(name);
+    const body = JSON.stringify({ query });
+    const authorization = await header(name, body);
     const authenticatedBefore = await counter(name, 'hub_graphql_requests_authenticated_total');
-    const response = await post(urlOf(name), { query }, authorization === undefined ? {} : { authorization });
+    const response = await post(urlOf(name), body, authorization === undefined ? {} : { authorization });
     expect(response.status).toBe(401);
     expect(codes(response)).toEqual(['UNAUTHENTICATED']);
     expect(response.data).toBeUndefined();
@@ -146,15 +150,17 @@ describe.each([...subgraphNames])('direct access to the %s subgraph', (name) => 
     const gateway = await serviceKeys('gateway');
     for (const [op, query] of operations(name)) {
       if (op === '_entities' && !hasVictim(name)) continue;
-      const response = await post(urlOf(name), { query }, { authorization: `Bearer ${await signHubAssertion(gateway, name, caller())}` });
+      const body = JSON.stringify({ query });
+      const response = await post(urlOf(name), body, { authorization: `Bearer ${await signHubAssertion(gateway, name, caller(), body)}` });
       expect({ op, status: response.status, codes: codes(response) }).toEqual({ op, status: 200, codes: [] });
       expect(response.data).toBeTruthy();
     }
   });
 
   it('serves its schema only with a valid assertion (the SDL it returns is its committed schema)', async () => {
-    const response = await post<{ _service: { sdl: string } }>(urlOf(name), { query: '{ _service { sdl } }' }, {
-      authorization: `Bearer ${await signHubAssertion(await serviceKeys('gateway'), name, caller())}`,
+    const body = JSON.stringify({ query: '{ _service { sdl } }' });
+    const response = await post<{ _service: { sdl: string } }>(urlOf(name), body, {
+      authorization: `Bearer ${await signHubAssertion(await serviceKeys('gateway'), name, caller(), body)}`,
     });
     expect(response.data?._service.sdl).toContain('@link(url: "https://specs.apollo.dev/federation');
   });
@@ -162,10 +168,11 @@ describe.each([...subgraphNames])('direct access to the %s subgraph', (name) => 
 
 describe("coordination's internal consent look-up", () => {
   const url = (): string => urlOf('coordination').replace(/\/graphql$/, '/internal/victim-access-facts');
-  const lookup = (headers: Record<string, string>) => post<{ facts?: ({ id: string } | null)[] }>(url(), { victimIds: [victimId] }, headers);
+  const lookupBody = JSON.stringify({ victimIds: [victimId] });
+  const lookup = (headers: Record<string, string>) => post<{ facts?: ({ id: string } | null)[] }>(url(), lookupBody, headers);
 
   it('answers a subgraph (police) that signs the look-up for coordination', async () => {
-    const response = await lookup({ authorization: `Bearer ${await signHubAssertion(await serviceKeys('police'), 'coordination', caller())}` });
+    const response = await lookup({ authorization: `Bearer ${await signHubAssertion(await serviceKeys('police'), 'coordination', caller(), lookupBody)}` });
     expect(response.status).toBe(200);
     expect((response as unknown as { facts: { id: string }[] }).facts[0]?.id).toBe(victimId);
   });
@@ -174,14 +181,14 @@ describe("coordination's internal consent look-up", () => {
     ['an unsigned request', async () => ({})],
     ["the user's own bearer token", async () => ({ authorization: `Bearer ${await tokenFor({ agency: Agency.COORDINATION, role: Role.COORDINATOR })}` })],
     ['a gateway-signed assertion (only subgraphs may call it)', async () => ({
-      authorization: `Bearer ${await signHubAssertion(await serviceKeys('gateway'), 'coordination', caller())}`,
+      authorization: `Bearer ${await signHubAssertion(await serviceKeys('gateway'), 'coordination', caller(), lookupBody)}`,
     })],
     ['a police assertion addressed to another audience', async () => ({
-      authorization: `Bearer ${await signHubAssertion(await serviceKeys('police'), 'health', caller())}`,
+      authorization: `Bearer ${await signHubAssertion(await serviceKeys('police'), 'health', caller(), lookupBody)}`,
     })],
     ['an assertion signed by a key outside the trusted set', async () => {
       const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
-      return { authorization: `Bearer ${await assertion({ key: privateKey, kid: 'police', iss: 'police', aud: 'coordination' })}` };
+      return { authorization: `Bearer ${await assertion({ key: privateKey, kid: 'police', iss: 'police', aud: 'coordination', body: lookupBody })}` };
     }],
   ])('refuses %s with HTTP 401 and no facts', async (_name, headers) => {
     const response = await lookup(await headers());

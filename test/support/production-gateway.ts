@@ -24,6 +24,18 @@ export interface ProductionGateway {
  * OIDC_AUDIENCE, OIDC_JWKS_URL, which production mode requires).
  */
 export async function startProductionGateway(env: Record<string, string>, name = 'gateway-production'): Promise<ProductionGateway> {
+  return startGatewayProcess({ HUB_MODE: 'production', ...env }, name);
+}
+
+/**
+ * A second gateway in local mode with the test hub's embedded issuer (the tests' tokens are valid there),
+ * for tests that need a gateway of their own: other subgraph URLs (through a fault proxy), other limits.
+ */
+export async function startLocalGateway(env: Record<string, string>, name = 'gateway-local'): Promise<ProductionGateway> {
+  return startGatewayProcess({ HUB_MODE: 'local', HUB_DATA_DIR: testHub().dataDir, ...env }, name);
+}
+
+async function startGatewayProcess(env: Record<string, string>, name: string): Promise<ProductionGateway> {
   const hub = testHub();
   const dataDir = mkdtempSync(join(tmpdir(), 'hub-production-gateway-'));
   const password = readFileSync(join(hub.keysDir, 'audit-writer.secret'), 'utf8').trim();
@@ -37,7 +49,6 @@ export async function startProductionGateway(env: Record<string, string>, name =
       name,
       entry: join(repoRoot, 'gateway', 'src', 'index.ts'),
       env: {
-        HUB_MODE: 'production',
         PORT: '0',
         HOST: '127.0.0.1',
         HUB_KEYS_DIR: hub.keysDir,

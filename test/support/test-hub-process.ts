@@ -18,6 +18,9 @@ async function main(): Promise<void> {
     ports: 'free',
     demo: { seed: TEST_SEED, asOf: TEST_AS_OF },
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' },
+    // The suite sends thousands of requests from a few identities and one address; the limits themselves are
+    // tested on a gateway of their own (test/security/rate-limits.test.ts).
+    gatewayEnv: { HUB_RATE_LIMIT_PER_MINUTE: '1000000', HUB_ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000' },
     onLog: (line) => {
       logs.push(line);
       if (line.level === 'error' || line.level === 'fatal') process.stderr.write(`[${line.service}] ${line.raw}\n`);

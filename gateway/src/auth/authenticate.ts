@@ -51,7 +51,12 @@ export function createAuthenticator(config: GatewayConfig, localIssuer: LocalIss
     const sub = payload[claims.subject];
     const agency = payload[claims.agency];
     const role = payload[claims.role];
-    const regions = payload[claims.regions] ?? [];
+    // A missing regions claim is never read as "national": only a role configured as national may omit it.
+    const claimed = payload[claims.regions];
+    if (claimed === undefined && !(typeof role === 'string' && config.nationalRoles.includes(role as Role))) {
+      throw new HubError('UNAUTHENTICATED', `The token has no ${claims.regions} claim; only roles configured as national may omit it`);
+    }
+    const regions = claimed ?? [];
     if (typeof sub !== 'string' || sub.length === 0) throw new HubError('UNAUTHENTICATED', 'The token names no subject');
     if (!isOneOf(Agency, agency)) throw new HubError('UNAUTHENTICATED', 'The token names no known agency');
     if (!isOneOf(Role, role)) throw new HubError('UNAUTHENTICATED', 'The token names no known role');

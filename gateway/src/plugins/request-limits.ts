@@ -39,6 +39,8 @@ const limitCodesPlugin: ApolloServerPlugin = {
     return {
       async didEncounterErrors({ errors }) {
         for (const error of errors) {
+          // Only GraphQL errors carry extensions; anything else is masked by the error formatter.
+          if (!(error instanceof GraphQLError)) continue;
           const extensions = error.extensions as Record<string, unknown>;
           const original = error.originalError as { extensions?: Record<string, unknown> } | undefined;
           const code = original?.extensions?.code;

@@ -38,11 +38,12 @@ export class CoordinationClient {
   }
 
   private async post(path: string, payload: unknown): Promise<unknown> {
-    const assertion = await signHubAssertion(this.keys, 'coordination', this.caller);
+    const body = JSON.stringify(payload);
+    const assertion = await signHubAssertion(this.keys, 'coordination', this.caller, body);
     const response = await fetch(`${this.baseUrl}${path}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${assertion}`, 'content-type': 'application/json' },
-      body: JSON.stringify(payload),
+      body,
       signal: AbortSignal.timeout(5000),
     });
     if (!response.ok) throw new Error(`coordination ${path} answered ${response.status}`);

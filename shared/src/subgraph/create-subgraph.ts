@@ -8,7 +8,8 @@ import type { DataSource } from 'typeorm';
 import { accessLogPlugin } from '../audit/access-log-plugin';
 import type { AuditWriter } from '../audit/audit-writer';
 import type { HubCaller } from '../auth/hub-caller';
-import { verifyHubAssertion } from '../auth/hub-assertion';
+import { AssertionReplayGuard } from '../auth/assertion-replay-guard';
+import { type VerifiedAssertion, requestBodyHash, verifyHubAssertion } from '../auth/hub-assertion';
 import type { ServiceKeys } from '../auth/service-keys';
 import { subgraphNames } from '../config/services';
 import { errorCodes } from '../errors/error-codes';
@@ -45,22 +46,81 @@ const GRAPHQL_ISSUERS = ['gateway'] as const;
 /** Subgraphs speak to coordination's internal routes. */
 export const INTERNAL_ISSUERS = subgraphNames.filter((n) => n !== 'coordination');
 
-type AuthenticatedRequest = Request & { caller?: HubCaller };
+type AuthenticatedRequest = Request & { caller?: HubCaller; assertion?: VerifiedAssertion; bodyHash?: string };
+
+/**
+ * Subgraphs keep idle keep-alive sockets this long — longer than any caller's client keeps them (the gateway's
+ * undici closes them 2 s before the `Keep-Alive: timeout` this announces), so a request never meets a socket
+ * being closed by the server.
+ */
+export const SUBGRAPH_KEEP_ALIVE_MS = 65_000;
 
 const bearer = (req: Request): string | undefined => {
   const header = req.headers.authorization;
   return header?.startsWith('Bearer ') ? header.slice('Bearer '.length) : undefined;
 };
 
+const refuseAssertion = (res: Response, message: string): void => {
+  res.status(401).json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+};
+
 /** Refuses, before anything else runs, a request without a valid hub assertion from one of `issuers`. */
 export function requireAssertion(keys: ServiceKeys, issuers: readonly string[]) {
   return async (req: AuthenticatedRequest, res: Response, next: NextFunction): Promise<void> => {
     try {
-      req.caller = await verifyHubAssertion(keys, bearer(req), issuers);
+      req.assertion = await verifyHubAssertion(keys, bearer(req), issuers);
       next();
     } catch (error) {
-      const message = error instanceof HubError ? error.message : 'Invalid hub assertion';
-      res.status(401).json({ errors: [{ message, extensions: { code: 'UNAUTHENTICATED' } }] });
+      refuseAssertion(res, error instanceof HubError ? error.message : 'Invalid hub assertion');
+    }
+  };
+}
+
+/** Parses a JSON body and keeps the hash of its exact bytes, which the assertion must be bound to. */
+export const jsonBodyWithHash = () =>
+  express.json({
+    limit: '1mb',
+    verify: (req, _res, buf) => {
+      (req as AuthenticatedRequest).bodyHash = requestBodyHash(buf);
+    },
+  });
+
+/**
+ * After the body is read: the assertion must be bound to exactly this body and used for the first time.
+ * A captured assertion replayed — with the same body or another — is refused and counted.
+ */
+export function bindAssertion(guard: AssertionReplayGuard, metrics: Metrics) {
+  return (req: AuthenticatedRequest, res: Response, next: NextFunction): void => {
+    const assertion = req.assertion;
+    if (!assertion) return refuseAssertion(res, 'A hub assertion is required');
+    if (req.bodyHash !== assertion.bodyHash) {
+      metrics.increment('hub_assertion_refused_total', { reason: 'body_mismatch' });
+      return refuseAssertion(res, 'The hub assertion is bound to another request');
+    }
+    if (!guard.claim(assertion)) {
+      metrics.increment('hub_assertion_refused_total', { reason: 'replay' });
+      return refuseAssertion(res, 'The hub assertion was already used');
+    }
+    req.caller = assertion.caller;
+    next();
+  };
+}
+
+/**
+ * The last handler: whatever failed before GraphQL (a body that is not JSON, a wrong charset or encoding, a
+ * body too large) is answered with a coded JSON error — never Express's HTML page with a stack.
+ */
+export function jsonErrorHandler(log: Logger) {
+  return (error: { status?: number; statusCode?: number; type?: string }, req: Request, res: Response, next: NextFunction): void => {
+    if (res.headersSent) return next(error);
+    const status = error.status ?? error.statusCode ?? 500;
+    if (status === 413) {
+      res.status(413).json({ errors: [{ message: 'The request body is too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+    } else if (status >= 400 && status < 500) {
+      res.status(400).json({ errors: [{ message: 'The request body could not be read as JSON', extensions: { code: 'BAD_USER_INPUT' } }] });
+    } else {
+      log.error({ err: error, requestId: req.headers['x-request-id'] }, 'unexpected error before GraphQL');
+      res.status(500).json({ errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
     }
   };
 }
@@ -158,9 +218,10 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
   app.get('/metrics', (_req, res) => {
     res.type('text/plain').send(deps.metrics.render());
   });
+  const replayGuard = new AssertionReplayGuard();
   if (definition.internalRoutes) {
     const router = express.Router();
-    router.use(requireAssertion(deps.keys, INTERNAL_ISSUERS), express.json({ limit: '1mb' }));
+    router.use(requireAssertion(deps.keys, INTERNAL_ISSUERS), jsonBodyWithHash(), bindAssertion(replayGuard, deps.metrics));
     definition.internalRoutes(router, deps);
     app.use('/internal', router);
   }
@@ -183,14 +244,18 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
           deps.metrics.increment('hub_graphql_requests_authenticated_total');
           next();
         },
-        express.json({ limit: '1mb' }),
+        jsonBodyWithHash(),
+        bindAssertion(replayGuard, deps.metrics),
         expressMiddleware(server, { context }),
       );
+      app.use(jsonErrorHandler(deps.log));
       const listening = await new Promise<Server>((resolve, reject) => {
         const s = app.listen(port, host, () => resolve(s));
         s.once('error', reject);
       });
       httpServer = listening;
+      listening.keepAliveTimeout = SUBGRAPH_KEEP_ALIVE_MS;
+      listening.headersTimeout = SUBGRAPH_KEEP_ALIVE_MS + 1_000;
       const address = listening.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
       return {
