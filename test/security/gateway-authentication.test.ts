@@ -83,6 +83,9 @@ const refusedCases: [string, () => Promise<string | undefined>][] = [
   ['a token with a role that does not exist in its agency (COORDINATOR of NGO)', async () =>
     bearer(await signToken({ claims: { agency: Agency.NGO, role: Role.COORDINATOR } }))],
   ['a token naming an unknown region', async () => bearer(await signToken({ claims: { regions: ['ATLANTIS'] } }))],
+  // A misconfigured identity provider that drops the claim must not grant national access (no role is
+  // configured as national on the test hub).
+  ['a token without a regions claim', async () => bearer(await signToken({ claims: { regions: undefined } }))],
   ['a token without a subject', async () => {
     const jwk = issuerJwk();
     return bearer(
