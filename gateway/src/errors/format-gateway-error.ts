@@ -33,7 +33,13 @@ export const currentRequestId = new AsyncLocalStorage<string>();
  */
 export function formatGatewayError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const code = formatted.extensions?.code;
+    // Apollo Server answers a few request mistakes (an APQ hash that does not match its query) with an HTTP
+    // 4xx and no code: they are the client's, in plain words of Apollo's own.
+    // (Apollo fills in INTERNAL_SERVER_ERROR for every error without a code, so look at the original.)
+    const original = (error as { extensions?: { code?: unknown; http?: { status?: unknown } } } | null)?.extensions;
+    const status = original?.http?.status;
+    const clientMistake = original?.code === undefined && typeof status === 'number' && status >= 400 && status < 500;
+    const code = clientMistake ? 'BAD_REQUEST' : formatted.extensions?.code;
     if (typeof code === 'string' && clientCodes.has(code)) {
       const { code: _code, ...rest } = formatted.extensions ?? {};
       // Keep only what the hub itself puts in extensions; gateway-js adds the subgraph's name and, for HTTP

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
@@ -102,7 +103,7 @@ export function bindAssertion(guard: AssertionReplayGuard, metrics: Metrics) {
       return refuseAssertion(res, 'The hub assertion was already used');
     }
     req.caller = assertion.caller;
-    next();
+    currentRequestId.run(assertion.caller.requestId, next);
   };
 }
 
@@ -137,6 +138,9 @@ const flatten = (failures: ValidationFailure[], prefix = ''): { field: string; p
     ...flatten(f.children ?? [], `${prefix}${f.property}.`),
   ]);
 
+/** The request id of the request being handled, for log lines written far from the request (error masking). */
+const currentRequestId = new AsyncLocalStorage<string>();
+
 /**
  * Errors as clients see them. Input validation names the fields and rules without echoing the values sent
  * (they may be personal). Unexpected errors (SQL, bugs) never reach the client with their text.
@@ -157,7 +161,7 @@ export function maskUnexpectedError(log: Logger) {
     if (typeof code === 'string' && (code in errorCodes || code.startsWith('GRAPHQL_') || code === 'BAD_REQUEST')) {
       return formatted;
     }
-    log.error({ err: error, path: formatted.path }, 'unexpected error');
+    log.error({ err: error, path: formatted.path, requestId: currentRequestId.getStore() }, 'unexpected error');
     return { message: 'Internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }
