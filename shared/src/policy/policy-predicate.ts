@@ -80,20 +80,23 @@ export function readablePredicate(
       !emergencyRule.closed.includes(category);
     return open ? TRUE : FALSE;
   }
-  const inRegion = caller.regions.length > 0 ? `${sql.region} = ANY(${params.add([...caller.regions])}::text[])` : TRUE;
-  const mandate = (rule: { agency: Agency; roles: readonly string[]; categories: readonly DataCategory[]; purposes: readonly Purpose[] }) =>
+  type Mandate = { agency: Agency; roles: readonly string[]; categories: readonly DataCategory[]; purposes: readonly Purpose[] };
+  const mandate = (rule: Mandate) =>
     rule.agency === caller.agency && rule.roles.includes(caller.role) && rule.categories.includes(category) && rule.purposes.includes(caller.purpose);
-  if (ownRecordsRules.some(mandate)) return inRegion;
+  // Parameters are bound only for terms that stay in the predicate: a statement must use every one it binds.
+  const region = () => (caller.regions.length > 0 ? `${sql.region} = ANY(${params.add([...caller.regions])}::text[])` : TRUE);
+  if (ownRecordsRules.some(mandate)) return region();
 
   const legal = legalRules.filter(mandate).map((rule) => conditionSql(rule.applies, sql));
-  let byConsent = FALSE;
-  if (consentRoles.includes(caller.role) && !neverByConsent.includes(category)) {
-    const limit = consentLimits[caller.role];
-    if (!limit || limit.categories.includes(category)) {
-      const consent = sql.activeConsent(params.add(caller.agency), params.add(category), params.add(caller.purpose), params.add(now));
-      byConsent = and(limit ? conditionSql(limit.applies, sql) : TRUE, consent);
-    }
-  }
+  const limit = consentLimits[caller.role];
+  const consentable = consentRoles.includes(caller.role) && !neverByConsent.includes(category) && (!limit || limit.categories.includes(category));
+  const consentCondition = !consentable ? FALSE : limit ? conditionSql(limit.applies, sql) : TRUE;
+  if (or(...legal) === FALSE && consentCondition === FALSE) return FALSE;
+  const inRegion = region();
+  const byConsent =
+    consentCondition === FALSE
+      ? FALSE
+      : and(consentCondition, sql.activeConsent(params.add(caller.agency), params.add(category), params.add(caller.purpose), params.add(now)));
   return and(inRegion, or(...legal, byConsent));
 }
 

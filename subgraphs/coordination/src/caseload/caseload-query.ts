@@ -73,21 +73,7 @@ export async function caseloadPage(db: Queryable, caller: HubCaller, request: Ca
     return { ids: [], hasNextPage: false, endCursor: null, totalCount: 0, order: 'ID' };
   }
 
-  // Ordered by identification date only when the caller may read every listed identification.
-  const counting = new SqlParameters();
-  const countWhere = compile(counting);
-  const identification = readablePredicate(caller, DataCategory.IDENTIFICATION, victimSql, counting, now);
-  const hidden = identification === SQL_TRUE ? '0' : `count(*) FILTER (WHERE NOT (${identification}))`;
-  const [counts] = (await db.query(
-    `SELECT count(*)::int AS total, (${hidden})::int AS hidden FROM victim v WHERE ${countWhere}`,
-    counting.values,
-  )) as { total: number; hidden: number }[];
-  const totalCount = counts?.total ?? 0;
-  const order = (counts?.hidden ?? 0) === 0 ? 'IDENTIFICATION' : 'ID';
-
-  const paging = new SqlParameters();
-  const pageWhere = compile(paging);
-  let keyset = SQL_TRUE;
+  let cursorAt: Date | null = null;
   if (afterId) {
     // The cursor must point at a victim of this very list: a forged one tells nothing about other victims.
     const lookup = new SqlParameters();
@@ -97,19 +83,46 @@ export async function caseloadPage(db: Queryable, caller: HubCaller, request: Ca
       lookup.values,
     )) as { identified_at: Date }[];
     if (!cursor) throw badInput('after', 'The cursor no longer points into this list');
-    if (order === 'ID') keyset = `v.id > ${paging.add(afterId)}::text`;
-    else {
-      const at = paging.add(cursor.identified_at);
-      const id = paging.add(afterId);
-      keyset = `v.identified_at <= ${at}::timestamptz AND (v.identified_at < ${at}::timestamptz OR v.id > ${id}::text)`;
-    }
+    cursorAt = cursor.identified_at;
   }
+  const keyset = (params: SqlParameters, order: CaseloadPage['order']): string => {
+    if (!afterId || !cursorAt) return SQL_TRUE;
+    const id = params.add(afterId);
+    if (order === 'ID') return `v.id > ${id}::text`;
+    const at = params.add(cursorAt);
+    return `v.identified_at <= ${at}::timestamptz AND (v.identified_at < ${at}::timestamptz OR v.id > ${id}::text)`;
+  };
+
+  // One pass counts the list, tells whether every listed identification is readable (else the order is by id,
+  // which says nothing), and how many follow the cursor in either order: the page then stops at its last row.
+  const counting = new SqlParameters();
+  const countWhere = compile(counting);
+  const identification = readablePredicate(caller, DataCategory.IDENTIFICATION, victimSql, counting, now);
+  const hidden = identification === SQL_TRUE ? '0' : `count(*) FILTER (WHERE NOT (${identification}))`;
+  const remaining = (order: CaseloadPage['order']) => {
+    const after = keyset(counting, order);
+    return after === SQL_TRUE ? 'count(*)' : `count(*) FILTER (WHERE ${after})`;
+  };
+  const [counts] = (await db.query(
+    `SELECT count(*)::int AS total, (${hidden})::int AS hidden,
+            (${remaining('ID')})::int AS after_by_id, (${remaining('IDENTIFICATION')})::int AS after_by_date
+       FROM victim v WHERE ${countWhere}`,
+    counting.values,
+  )) as { total: number; hidden: number; after_by_id: number; after_by_date: number }[];
+  const totalCount = counts?.total ?? 0;
+  const order = (counts?.hidden ?? 0) === 0 ? 'IDENTIFICATION' : 'ID';
+  const following = (order === 'ID' ? counts?.after_by_id : counts?.after_by_date) ?? 0;
+  const limit = Math.min(size, following);
+  if (limit === 0) return { ids: [], hasNextPage: false, endCursor: null, totalCount, order };
+
+  const paging = new SqlParameters();
+  const pageWhere = compile(paging);
   const orderBy = order === 'ID' ? 'v.id ASC' : 'v.identified_at DESC, v.id ASC';
   const rows = (await db.query(
-    `SELECT v.id FROM victim v WHERE ${sqlAnd(pageWhere, keyset)} ORDER BY ${orderBy} LIMIT ${size + 1}`,
+    `SELECT v.id FROM victim v WHERE ${sqlAnd(pageWhere, keyset(paging, order))} ORDER BY ${orderBy} LIMIT ${limit}`,
     paging.values,
   )) as { id: string }[];
   const ids = rows.slice(0, size).map((r) => r.id);
   const last = ids[ids.length - 1];
-  return { ids, hasNextPage: rows.length > size, endCursor: last === undefined ? null : encodeCursor(last), totalCount, order };
+  return { ids, hasNextPage: following > size, endCursor: last === undefined ? null : encodeCursor(last), totalCount, order };
 }

@@ -1,21 +1,22 @@
-import { AlertKind, SupportEventKind, type VictimSql } from '@hub/shared';
+import { AlertKind, type VictimSql } from '@hub/shared';
 
 /**
  * The registry's tables as the policy and the support path read them, for the victim row `v`: one SQL text per
  * fact, used by the consent look-up, the caseload's policy scope and its filters alike.
  */
 
-/** A scalar sub-select, not `EXISTS`: the planner then probes the victim's own rows by index instead of hashing every event. */
-const hasEvent = (kind: SupportEventKind, condition = ''): string =>
-  `COALESCE((SELECT TRUE FROM support_event e WHERE e.victim_id = v.id AND e.kind = '${kind}'${condition} LIMIT 1), FALSE)`;
-const latestEvent = (kind: SupportEventKind, expression: string): string =>
-  `(SELECT ${expression} FROM support_event e WHERE e.victim_id = v.id AND e.kind = '${kind}' ORDER BY e.at DESC, e.id ASC LIMIT 1)`;
+/**
+ * A victim's milestones, kept per victim by the database (migration VictimMilestones): one index probe instead of
+ * one per event kind. A victim without events has no row: every condition then reads as false.
+ */
+const milestone = (column: string): string => `(SELECT ${column} FROM victim_milestones m WHERE m.victim_id = v.id)`;
+const holds = (condition: string): string => `COALESCE(${condition}, FALSE)`;
 
 export const victimSql: VictimSql = {
   region: 'v.region',
   facts: {
     minor: 'v.minor',
-    policeInvestigation: hasEvent(SupportEventKind.INVESTIGATION_OPENED),
+    policeInvestigation: holds(milestone('m.investigation')),
     referredByNgo: `v.identifying_agency = 'NGO'`,
   },
   activeConsent: (agency, category, purpose, now) =>
@@ -33,26 +34,24 @@ export interface PathInstants {
   assessmentDue: string;
 }
 
-const returned = (t: PathInstants) => hasEvent(SupportEventKind.RETURN_COMPLETED, ` AND e.at <= ${t.now}::timestamptz`);
+const returned = (t: PathInstants) => holds(milestone(`m.returned_at <= ${t.now}::timestamptz`));
 
 /** The stage, as `stageOf` in support-path.ts computes it. */
 export const stageSql = (t: PathInstants): string => `CASE
   WHEN ${returned(t)} THEN 'RETURNED'
-  WHEN ${hasEvent(SupportEventKind.PERMANENT_PERMIT_GRANTED, ` AND e.at <= ${t.now}::timestamptz`)} THEN 'PERMANENT_RESIDENCE'
-  WHEN COALESCE(${latestEvent(SupportEventKind.TEMPORARY_PERMIT_GRANTED, `e.due_at IS NULL OR e.due_at > ${t.now}::timestamptz`)}, FALSE) THEN 'TEMPORARY_RESIDENCE'
-  WHEN COALESCE(${latestEvent(SupportEventKind.REFLECTION_PERIOD_GRANTED, `e.due_at > ${t.now}::timestamptz`)}, FALSE) THEN 'REFLECTION_PERIOD'
+  WHEN ${holds(milestone(`m.permanent_at <= ${t.now}::timestamptz`))} THEN 'PERMANENT_RESIDENCE'
+  WHEN ${holds(milestone(`m.permit_at IS NOT NULL AND (m.permit_due IS NULL OR m.permit_due > ${t.now}::timestamptz)`))} THEN 'TEMPORARY_RESIDENCE'
+  WHEN ${holds(milestone(`m.reflection_due > ${t.now}::timestamptz`))} THEN 'REFLECTION_PERIOD'
   ELSE 'IDENTIFIED' END`;
 
 /** Each alert, as `computeSupportPath` raises it. */
 export const alertSql: Record<AlertKind, (t: PathInstants) => string> = {
   [AlertKind.REFLECTION_PERIOD_ENDING]: (t) =>
-    `(${stageSql(t)}) = 'REFLECTION_PERIOD'
-     AND COALESCE(${latestEvent(SupportEventKind.REFLECTION_PERIOD_GRANTED, `e.due_at <= ${t.windowEnd}::timestamptz`)}, FALSE)`,
-  [AlertKind.MINOR_WITHOUT_GUARDIAN]: (t) => `NOT ${returned(t)} AND v.minor AND NOT ${hasEvent(SupportEventKind.GUARDIAN_APPOINTED)}`,
+    `(${stageSql(t)}) = 'REFLECTION_PERIOD' AND ${holds(milestone(`m.reflection_due <= ${t.windowEnd}::timestamptz`))}`,
+  [AlertKind.MINOR_WITHOUT_GUARDIAN]: (t) => `NOT ${returned(t)} AND v.minor AND NOT ${holds(milestone('m.guardian'))}`,
   [AlertKind.NO_HEALTH_ASSESSMENT]: (t) =>
-    `NOT ${returned(t)} AND v.identified_at < ${t.assessmentDue}::timestamptz AND NOT ${hasEvent(SupportEventKind.HEALTH_ASSESSMENT)}`,
-  [AlertKind.SHELTER_OVER_CAPACITY]: (t) =>
-    `NOT ${returned(t)} AND COALESCE(${latestEvent(SupportEventKind.SHELTER_OVER_CAPACITY, 'e.at')} >= ${latestEvent(SupportEventKind.SHELTER_PLACEMENT, 'e.at')}, FALSE)`,
+    `NOT ${returned(t)} AND v.identified_at < ${t.assessmentDue}::timestamptz AND NOT ${holds(milestone('m.health_assessed'))}`,
+  [AlertKind.SHELTER_OVER_CAPACITY]: (t) => `NOT ${returned(t)} AND ${holds(milestone('m.over_capacity_at >= m.placed_at'))}`,
   [AlertKind.CONSENT_EXPIRING]: (t) =>
     `EXISTS (SELECT 1 FROM consent_grant c WHERE c.victim_id = v.id AND c.withdrawn_at IS NULL
        AND c.valid_from <= ${t.now}::timestamptz AND c.valid_until > ${t.now}::timestamptz AND c.valid_until <= ${t.windowEnd}::timestamptz)`,

@@ -7,15 +7,13 @@ import {
   agencyEventCategory,
   badInput,
   encodeCursor,
-  milestoneCategory,
   nationalIndicators,
-  readableCategories,
 } from '@hub/shared';
 import { ConsentGrant } from '../entities/consent-grant';
 import { ProblemReport } from '../entities/problem-report';
 import { Victim } from '../entities/victim';
 import { caseloadPage } from '../caseload/caseload-query';
-import { pathInputCategories, visibleSupportPath } from '../support-path/visible-support-path';
+import { supportPathFor } from '../support-path/visible-support-path';
 import { SupportPath } from '../support-path/support-path.types';
 import { coordinationRecords } from './coordination-records';
 import { Identification, VictimConnection, VictimFilter } from './victim.types';
@@ -106,8 +104,7 @@ export class VictimResolver {
     );
     const shown = new Set(agencies.filter((a) => a.shared).map((a) => a.agency));
     // Stage, deadlines and alerts exist only as far as the caller may read what they are computed from.
-    const readable = await readableCategories(ctx.access, victim.id, [...pathInputCategories(), ...events.map((e) => milestoneCategory(e.agency, e.kind))]);
-    const computed = visibleSupportPath({ minor: victim.minor, identifiedAt: victim.identifiedAt, events, consents }, ctx.now, readable);
+    const computed = await supportPathFor(ctx.access, victim.id, { minor: victim.minor, identifiedAt: victim.identifiedAt, events, consents }, ctx.now);
     return {
       victimId: victim.id,
       stage: computed.stage,

@@ -1,4 +1,13 @@
-import { type Agency, DataCategory, type ReadableCategories, type SupportEventKind, mayDerive, milestoneCategory } from '@hub/shared';
+import {
+  type AccessController,
+  type Agency,
+  DataCategory,
+  type ReadableCategories,
+  type SupportEventKind,
+  mayDerive,
+  milestoneCategory,
+  readableCategories,
+} from '@hub/shared';
 import { alertValues, deadlineValues, stageValue } from './path-values';
 import { type ComputedPath, type PathInputs, computeSupportPath } from './support-path';
 
@@ -33,4 +42,10 @@ export function visibleSupportPath(input: RecordedPathInputs, now: Date, readabl
     deadlines,
     alerts: computed.alerts.filter((a) => mayDerive(alertValues[a.kind], readable)),
   };
+}
+
+/** The support path of one victim for the caller behind `access`: what they may read decides what is derived. */
+export async function supportPathFor(access: AccessController, victimId: string, input: RecordedPathInputs, now: Date): Promise<ComputedPath> {
+  const asked = [...pathInputCategories(), ...input.events.map((e) => milestoneCategory(e.agency, e.kind))];
+  return visibleSupportPath(input, now, await readableCategories(access, victimId, [...new Set(asked)]));
 }
