@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { Agency, AlertKind, ExploitationForm, Purpose, Region, Role, Stage, type SupportEventKind } from '@hub/shared';
+import { Agency, AlertKind, DataCategory, ExploitationForm, Purpose, Region, Role, Stage, type SupportEventKind } from '@hub/shared';
 import { generateCaseload } from '@hub/shared/src/demo/generate-caseload';
 import { type ComputedPath, computeSupportPath } from '@hub/coordination/src/support-path/support-path';
 import { type GraphQLResponse, type Identity, codes, queryAs } from '../support/client';
@@ -79,7 +79,24 @@ interface RegistryVictim {
   minor: boolean;
   forms: ExploitationForm[];
   path: ComputedPath;
+  /** What the coordinating unit may read of the victim beyond its own categories: consented to it for case coordination. */
+  consented: Set<DataCategory>;
 }
+
+/**
+ * Issue 8: an alert exists for a caller only when the caller may read what it is computed from. Written from
+ * the rules (DESIGN, "Support path"): beyond the coordinating unit's own categories, the reflection period's end
+ * is immigration's, the health assessment health's (HEALTH_SUMMARY), the shelter placement social services'.
+ */
+const alertNeedsBeyondOwn: Record<AlertKind, DataCategory[]> = {
+  [AlertKind.REFLECTION_PERIOD_ENDING]: [DataCategory.IMMIGRATION],
+  [AlertKind.MINOR_WITHOUT_GUARDIAN]: [],
+  [AlertKind.NO_HEALTH_ASSESSMENT]: [DataCategory.HEALTH_SUMMARY],
+  [AlertKind.CONSENT_EXPIRING]: [],
+  [AlertKind.SHELTER_OVER_CAPACITY]: [DataCategory.SOCIAL],
+};
+const alertShown = (v: RegistryVictim, kind: AlertKind): boolean =>
+  v.path.alerts.some((a) => a.kind === kind) && alertNeedsBeyondOwn[kind].every((c) => v.consented.has(c));
 
 /** The registry as the coordination subgraph sees it now, newest identification first. */
 async function registry(): Promise<RegistryVictim[]> {
@@ -92,10 +109,14 @@ async function registry(): Promise<RegistryVictim[]> {
     const events = await db.query<{ victim_id: string; kind: SupportEventKind; at: Date; due_at: Date | null }>(
       'SELECT victim_id, kind, at, due_at FROM support_event',
     );
-    const consents = await db.query<{ victim_id: string; valid_from: Date; valid_until: Date; withdrawn_at: Date | null }>(
-      'SELECT victim_id, valid_from, valid_until, withdrawn_at FROM consent_grant',
-    );
+    const consents = await db.query<{
+      victim_id: string; valid_from: Date; valid_until: Date; withdrawn_at: Date | null; recipients: Agency[]; categories: DataCategory[]; purposes: Purpose[];
+    }>('SELECT victim_id, valid_from, valid_until, withdrawn_at, recipients, categories, purposes FROM consent_grant');
     const now = new Date();
+    const active = consents.rows.filter(
+      (c) => c.recipients.includes(Agency.COORDINATION) && c.purposes.includes(Purpose.CASE_COORDINATION)
+        && c.valid_from <= now && now < c.valid_until && c.withdrawn_at === null,
+    );
     return victims.rows.map((v) => ({
       id: v.id,
       region: v.region,
@@ -112,6 +133,7 @@ async function registry(): Promise<RegistryVictim[]> {
         },
         now,
       ),
+      consented: new Set(active.filter((c) => c.victim_id === v.id).flatMap((c) => c.categories)),
     }));
   } finally {
     await db.end();
@@ -124,7 +146,7 @@ const matches = (v: RegistryVictim, f: Filter, regions: Region[] = []): boolean 
   (f.stage === undefined || v.path.stage === f.stage) &&
   (f.minor === undefined || v.minor === f.minor) &&
   (f.exploitationForm === undefined || v.forms.includes(f.exploitationForm)) &&
-  (f.alert === undefined || v.path.alerts.some((a) => a.kind === f.alert));
+  (f.alert === undefined || alertShown(v, f.alert));
 
 const sorted = (ids: Iterable<string>): string[] => [...ids].sort();
 

@@ -9,6 +9,7 @@ import { Victim } from './victim';
  */
 @ObjectType({ description: 'A dated event on the support path, contributed by one agency.' })
 @Entity('support_event')
+@Index('IDX_support_event_victim_kind', ['victimId', 'kind'])
 export class SupportEvent {
   @PrimaryColumn({ type: 'text' })
   id!: string;

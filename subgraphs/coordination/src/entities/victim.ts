@@ -61,6 +61,7 @@ export class Victim {
   coordinator!: string;
 
   /** Identification is exposed as `Victim.identification`. */
+  @Index('IDX_victim_identified_at')
   @Column({ name: 'identified_at', type: 'timestamptz' })
   identifiedAt!: Date;
 

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Gender, Region, VictimAccessFacts, VictimFactsLoader } from '@hub/shared';
+import { victimSql } from '../caseload/victim-sql';
 
 interface FactsRow {
   id: string;
@@ -19,10 +20,9 @@ export const loadVictimAccessFacts =
   (dataSource: DataSource): VictimFactsLoader =>
   async (ids) => {
     const rows = (await dataSource.query(
-      `SELECT v.id, v.region, v.minor, v.gender,
-              EXISTS (SELECT 1 FROM support_event e
-                       WHERE e.victim_id = v.id AND e.kind = 'INVESTIGATION_OPENED') AS police_investigation,
-              v.identifying_agency = 'NGO' AS referred_by_ngo,
+      `SELECT v.id, ${victimSql.region} AS region, ${victimSql.facts.minor} AS minor, v.gender,
+              ${victimSql.facts.policeInvestigation} AS police_investigation,
+              ${victimSql.facts.referredByNgo} AS referred_by_ngo,
               COALESCE((SELECT json_agg(json_build_object(
                           'id', c.id, 'recipients', c.recipients, 'categories', c.categories, 'purposes', c.purposes,
                           'validFrom', c.valid_from, 'validUntil', c.valid_until, 'withdrawnAt', c.withdrawn_at)

@@ -1,5 +1,4 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { Brackets } from 'typeorm';
 import {
   Agency,
   Category,
@@ -7,13 +6,14 @@ import {
   type SubgraphContext,
   agencyEventCategory,
   badInput,
+  encodeCursor,
   nationalIndicators,
-  paginate,
 } from '@hub/shared';
 import { ConsentGrant } from '../entities/consent-grant';
 import { ProblemReport } from '../entities/problem-report';
 import { Victim } from '../entities/victim';
-import { computeSupportPath } from '../support-path/support-path';
+import { caseloadPage } from '../caseload/caseload-query';
+import { supportPathFor } from '../support-path/visible-support-path';
 import { SupportPath } from '../support-path/support-path.types';
 import { coordinationRecords } from './coordination-records';
 import { Identification, VictimConnection, VictimFilter } from './victim.types';
@@ -47,33 +47,14 @@ export class VictimResolver {
       'The caseload: victims whose case status the caller may read, newest identification first — or by id when the caller may not read every listed identification.',
   })
   async victims(@Args(() => CaseloadArgs) { first, after, filter }: CaseloadArgs, @Ctx() ctx: SubgraphContext): Promise<VictimConnection> {
-    const query = ctx.dataSource.getRepository(Victim).createQueryBuilder('v').orderBy('v.identified_at', 'DESC').addOrderBy('v.id', 'ASC');
-    if (filter?.region) query.andWhere('v.region = :region', { region: filter.region });
-    if (filter?.minor !== undefined && filter.minor !== null) query.andWhere('v.minor = :minor', { minor: filter.minor });
-    if (filter?.exploitationForm) query.andWhere(':form = ANY(v.exploitation_forms)', { form: filter.exploitationForm });
-    if (ctx.caller.regions.length > 0) query.andWhere(new Brackets((b) => b.where('v.region IN (:...regions)', { regions: ctx.caller.regions })));
-    const candidates = await query.getMany();
-    // Nothing may be found or counted by a field the caller cannot read.
-    const needed = [DataCategory.CASE_STATUS, ...(filter?.minor !== undefined && filter.minor !== null ? [DataCategory.IDENTITY] : [])];
-    const readable = new Set(await ctx.access.readable(candidates.map((v) => v.id), needed));
-    let matching = candidates.filter((v) => readable.has(v.id));
-    if (filter?.stage || filter?.alert) {
-      const paths = await Promise.all(matching.map((v) => this.computePath(v, ctx)));
-      matching = matching.filter((_, i) => {
-        const path = paths[i]!;
-        return (!filter.stage || path.stage === filter.stage) && (!filter.alert || path.alerts.some((a) => a.kind === filter.alert));
-      });
-    }
-    // The order may not tell what the caller cannot read: newest identification first only when the caller
-    // may read every listed victim's identification; otherwise by pseudonymous id, which says nothing.
-    const identificationReadable = await ctx.access.readable(matching.map((v) => v.id), [DataCategory.IDENTIFICATION]);
-    if (identificationReadable.length < matching.length) matching.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    const { page, hasNextPage, endCursor } = paginate(matching, (v) => v.id, first, after);
-    for (const victim of page) coordinationRecords(ctx).victims.prime(victim.id, victim);
+    // Nothing may be found, ordered or counted by a field the caller cannot read: the policy is part of the query.
+    const page = await caseloadPage(ctx.dataSource, ctx.caller, { first, after, filter }, ctx.now);
+    const victims = await coordinationRecords(ctx).victims.loadMany(page.ids);
+    const nodes = victims.filter((v): v is Victim => v instanceof Victim);
     return {
-      edges: page.map((node) => ({ node, cursor: Buffer.from(node.id, 'utf8').toString('base64url') })),
-      pageInfo: { hasNextPage, endCursor },
-      totalCount: matching.length,
+      edges: nodes.map((node) => ({ node, cursor: encodeCursor(node.id) })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      totalCount: page.totalCount,
     };
   }
 
@@ -110,8 +91,8 @@ export class VictimResolver {
   @FieldResolver(() => SupportPath, { nullable: true })
   async supportPath(@Root() victim: Victim, @Ctx() ctx: SubgraphContext): Promise<SupportPath | null> {
     if (!victim.identifiedAt) return null;
-    const computed = await this.computePath(victim, ctx);
-    const events = await coordinationRecords(ctx).events.load(victim.id);
+    const records = coordinationRecords(ctx);
+    const [events, consents] = await Promise.all([records.events.load(victim.id), records.consents.load(victim.id)]);
     // Each agency's events are shown only as far as the caller may read that agency's category.
     const agencies = await Promise.all(
       pathAgencies.map(async (agency) => {
@@ -122,6 +103,8 @@ export class VictimResolver {
       }),
     );
     const shown = new Set(agencies.filter((a) => a.shared).map((a) => a.agency));
+    // Stage, deadlines and alerts exist only as far as the caller may read what they are computed from.
+    const computed = await supportPathFor(ctx.access, victim.id, { minor: victim.minor, identifiedAt: victim.identifiedAt, events, consents }, ctx.now);
     return {
       victimId: victim.id,
       stage: computed.stage,
@@ -130,11 +113,5 @@ export class VictimResolver {
       alerts: computed.alerts.map((a) => ({ victimId: victim.id, ...a })),
       agencies,
     };
-  }
-
-  private async computePath(victim: Victim, ctx: SubgraphContext) {
-    const records = coordinationRecords(ctx);
-    const [events, consents] = await Promise.all([records.events.load(victim.id), records.consents.load(victim.id)]);
-    return computeSupportPath({ minor: victim.minor, identifiedAt: victim.identifiedAt, events, consents }, ctx.now);
   }
 }

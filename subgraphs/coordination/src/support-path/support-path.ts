@@ -2,8 +2,9 @@ import { AlertKind, Stage, SupportEventKind } from '@hub/shared';
 
 /** What the support path is computed from: the coordination unit's own records only. */
 export interface PathInputs {
-  minor: boolean;
-  identifiedAt: Date;
+  /** `null` where the caller may not read it (see visible-support-path.ts). */
+  minor: boolean | null;
+  identifiedAt: Date | null;
   events: readonly { kind: SupportEventKind; at: Date; dueAt: Date | null }[];
   consents: readonly { validUntil: Date; withdrawnAt: Date | null; validFrom: Date }[];
 }
@@ -19,9 +20,16 @@ export interface ComputedAlert {
   message: string;
 }
 
+export interface ComputedDeadline {
+  kind: DeadlineKind;
+  dueAt: Date;
+}
+
 export interface ComputedPath {
   stage: Stage;
-  nextDeadline: { kind: DeadlineKind; dueAt: Date } | null;
+  nextDeadline: ComputedDeadline | null;
+  /** Every future deadline, soonest first. */
+  deadlines: ComputedDeadline[];
   alerts: ComputedAlert[];
 }
 
@@ -51,7 +59,7 @@ export function stageOf(events: PathInputs['events'], now: Date): Stage {
 export function computeSupportPath(input: PathInputs, now: Date): ComputedPath {
   const stage = stageOf(input.events, now);
   const alerts: ComputedAlert[] = [];
-  const deadlines: { kind: DeadlineKind; dueAt: Date }[] = [];
+  const deadlines: ComputedDeadline[] = [];
   const within = (date: Date) => date > now && date.getTime() - now.getTime() <= ALERT_WINDOW_DAYS * DAY;
   const has = (kind: SupportEventKind) => input.events.some((e) => e.kind === kind);
 
@@ -71,8 +79,8 @@ export function computeSupportPath(input: PathInputs, now: Date): ComputedPath {
     if (input.minor && !has(SupportEventKind.GUARDIAN_APPOINTED)) {
       alerts.push({ kind: AlertKind.MINOR_WITHOUT_GUARDIAN, message: 'Minor without an appointed guardian' });
     }
-    const assessmentDue = input.identifiedAt.getTime() + HEALTH_ASSESSMENT_DAYS * DAY;
-    if (now.getTime() > assessmentDue && !has(SupportEventKind.HEALTH_ASSESSMENT)) {
+    const assessmentDue = input.identifiedAt && input.identifiedAt.getTime() + HEALTH_ASSESSMENT_DAYS * DAY;
+    if (assessmentDue !== null && now.getTime() > assessmentDue && !has(SupportEventKind.HEALTH_ASSESSMENT)) {
       alerts.push({
         kind: AlertKind.NO_HEALTH_ASSESSMENT,
         message: `No health assessment ${HEALTH_ASSESSMENT_DAYS} days after identification`,
@@ -90,6 +98,6 @@ export function computeSupportPath(input: PathInputs, now: Date): ComputedPath {
   if (expiring.length > 0) {
     alerts.push({ kind: AlertKind.CONSENT_EXPIRING, message: `${expiring.length} consent(s) expire within ${ALERT_WINDOW_DAYS} days` });
   }
-  const nextDeadline = deadlines.filter((d) => d.dueAt > now).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())[0] ?? null;
-  return { stage, nextDeadline, alerts };
+  const future = deadlines.filter((d) => d.dueAt > now).sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime());
+  return { stage, nextDeadline: future[0] ?? null, deadlines: future, alerts };
 }

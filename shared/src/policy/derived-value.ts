@@ -1,0 +1,41 @@
+import type { DataCategory } from '../domain/enums';
+import type { AccessController } from './access-controller';
+
+/**
+ * A value the hub computes rather than stores — an alert, a deadline, a stage, a caseload filter, a sort key,
+ * a count — and the categories it is computed from, declared the way `@requires` declares fields. It exists for
+ * a caller only when every input is readable: a derived value with a denied input is not shown, not matched,
+ * not sorted by and not counted, exactly as if its input were absent (docs/architecture.md, "Who may read what").
+ */
+export interface DerivedValue {
+  readonly inputs: readonly DataCategory[];
+  /** What the value says, for the docs and for the generated probes. */
+  readonly description: string;
+}
+
+/** The categories of one victim a caller may read, among those asked. */
+export type ReadableCategories = ReadonlySet<DataCategory>;
+
+/** Declares a set of derived values; keeps the literal keys so that each use names a declared one. */
+export const declareDerivedValues = <K extends string>(values: Record<K, DerivedValue>): Readonly<Record<K, DerivedValue>> => values;
+
+/** May a caller who reads `readable` see `value`? */
+export const mayDerive = (value: DerivedValue, readable: ReadableCategories): boolean =>
+  value.inputs.every((category) => readable.has(category));
+
+/** `compute()` when every input of `value` is readable, else `null` (the value does not exist for the caller). */
+export const derive = <T>(value: DerivedValue, readable: ReadableCategories, compute: () => T): T | null =>
+  mayDerive(value, readable) ? compute() : null;
+
+/** Every category any of `values` reads, each once. */
+export const inputsOf = (values: Iterable<DerivedValue>): DataCategory[] => [...new Set([...values].flatMap((v) => v.inputs))];
+
+/** Which of `categories` the caller may read about one victim, decided by the access policy (as for any field). */
+export async function readableCategories(
+  access: AccessController,
+  victimId: string,
+  categories: readonly DataCategory[],
+): Promise<Set<DataCategory>> {
+  const decisions = await Promise.all(categories.map(async (category) => [category, await access.decide(victimId, category)] as const));
+  return new Set(decisions.filter(([, decision]) => decision.allow).map(([category]) => category));
+}

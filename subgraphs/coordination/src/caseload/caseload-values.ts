@@ -1,0 +1,40 @@
+import { type AlertKind, DataCategory, type DerivedValue, declareDerivedValues } from '@hub/shared';
+import { alertValues, stageValue } from '../support-path/path-values';
+import type { VictimFilter } from '../resolvers/victim.types';
+
+/**
+ * What the caseload computes from each victim, and from which categories (docs/architecture.md, "Who may read
+ * what"): a victim is listed, matched, counted and ordered only by what the caller may read of them.
+ */
+export const caseloadValues = declareDerivedValues({
+  listed: { inputs: [DataCategory.CASE_STATUS], description: 'Being in the caseload at all, and counted in totalCount.' },
+  byIdentification: {
+    inputs: [DataCategory.IDENTIFICATION],
+    description: 'Order by identification date, newest first (else by pseudonymous id): only when every listed identification is readable.',
+  },
+  region: { inputs: [DataCategory.CASE_STATUS], description: 'filter { region }' },
+  minor: { inputs: [DataCategory.IDENTITY], description: 'filter { minor }' },
+  exploitationForm: { inputs: [DataCategory.CASE_STATUS], description: 'filter { exploitationForm }' },
+});
+
+/** What one filter condition reads: the stage and alert filters read what the stage and that alert read. */
+export function filterValue(field: keyof VictimFilter, alert?: AlertKind): DerivedValue {
+  switch (field) {
+    case 'stage':
+      return stageValue;
+    case 'alert':
+      if (!alert) throw new Error('an alert filter names its alert');
+      return alertValues[alert];
+    default:
+      return caseloadValues[field];
+  }
+}
+
+/** Every category a victim must let the caller read to be listed and counted under `filter`. */
+export function caseloadInputs(filter: VictimFilter | undefined): DataCategory[] {
+  const values: DerivedValue[] = [caseloadValues.listed];
+  for (const field of ['region', 'stage', 'minor', 'exploitationForm', 'alert'] as const) {
+    if (filter?.[field] !== undefined && filter[field] !== null) values.push(filterValue(field, filter.alert ?? undefined));
+  }
+  return [...new Set(values.flatMap((v) => v.inputs))];
+}
