@@ -103,10 +103,10 @@ export async function insertVictims(specs: VictimSpec[]): Promise<FixtureRecords
     );
     const consents = specs.flatMap((s) => s.consents.map((c) => ({ victimId: s.id, ...c })));
     await db.query(
-      `INSERT INTO consent_grant (id, victim_id, recipients, categories, purposes, valid_from, valid_until, given_by, form,
-                                  recorded_by, recorded_at, withdrawn_at, withdrawn_by)
+      `INSERT INTO consent_grant (id, victim_id, recipients, categories, purposes, valid_from, valid_until, given_by, given_at,
+                                  form, recorded_by, recorded_at, withdrawn_at, withdrawn_by)
        SELECT id, victim_id, string_to_array(recipients, ','), string_to_array(categories, ','), string_to_array(purposes, ','),
-              valid_from, valid_until, 'VICTIM', 'WRITTEN', 'coord-matrix', valid_from, withdrawn_at,
+              valid_from, valid_until, 'VICTIM', valid_from, 'WRITTEN', 'coord-matrix', valid_from, withdrawn_at,
               CASE WHEN withdrawn_at IS NULL THEN NULL ELSE 'coord-matrix' END
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[])
            AS t(id, victim_id, recipients, categories, purposes, valid_from, valid_until, withdrawn_at)`,

@@ -16,6 +16,8 @@ export const errorCodes = {
   COST_LIMIT_EXCEEDED: 'Request limit: the operation would cost more than allowed.',
   MAX_TOKENS_EXCEEDED: 'Request limit: the operation document has more tokens than allowed.',
   PAYLOAD_TOO_LARGE: 'Request limit: the request body is larger than allowed.',
+  SUBGRAPH_UNAVAILABLE:
+    "Another agency's service this answer or action depends on could not be reached; nothing was written. `extensions.serviceName` names it.",
   AUDIT_UNAVAILABLE: 'The access log could not be written, so no personal data was returned.',
   INTERNAL_SERVER_ERROR: 'An unexpected failure; the request id in x-request-id finds it in the logs.',
 } as const;

@@ -42,7 +42,7 @@ export interface RunningSubgraph {
 
 /** Only the gateway speaks GraphQL to a subgraph. */
 const GRAPHQL_ISSUERS = ['gateway'] as const;
-/** Subgraphs speak to coordination's internal routes. */
+/** Subgraphs speak to coordination's internal routes (a definition may name other callers of its own). */
 export const INTERNAL_ISSUERS = subgraphNames.filter((n) => n !== 'coordination');
 
 type AuthenticatedRequest = Request & { caller?: HubCaller };
@@ -160,7 +160,7 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
   });
   if (definition.internalRoutes) {
     const router = express.Router();
-    router.use(requireAssertion(deps.keys, INTERNAL_ISSUERS), express.json({ limit: '1mb' }));
+    router.use(requireAssertion(deps.keys, definition.internalIssuers ?? INTERNAL_ISSUERS), express.json({ limit: '1mb' }));
     definition.internalRoutes(router, deps);
     app.use('/internal', router);
   }

@@ -6,6 +6,7 @@ import { Victim } from './entities/victim';
 import { coordinationInternalRoutes } from './internal/internal-routes';
 import { loadVictimAccessFacts } from './internal/victim-access-facts';
 import { CoordinationRegistry1764300000000 } from './migrations/1764300000000-coordination-registry';
+import { ConsentGivenAt1764950000000 } from './migrations/1764950000000-consent-given-at';
 import { ConsentResolver } from './resolvers/consent.resolver';
 import { IdentificationResolver } from './resolvers/identification.resolver';
 import { ProblemReportResolver } from './resolvers/problem-report.resolver';
@@ -31,7 +32,7 @@ export const coordinationSubgraph: SubgraphDefinition = {
   ],
   referenceResolvers: victimReference,
   entities: [Victim, ConsentGrant, SupportEvent, ProblemReport],
-  migrations: [CoordinationRegistry1764300000000],
+  migrations: [CoordinationRegistry1764300000000, ConsentGivenAt1764950000000],
   seed: { markerTable: 'victim', load: seedCoordination },
   localVictimFacts: loadVictimAccessFacts,
   internalRoutes: coordinationInternalRoutes,
