@@ -1,5 +1,5 @@
 import { type AccessDecision, DataCategory, Purpose, decide, describeBasis, roleAgencies } from '@hub/shared';
-import { queryAs } from '../support/client';
+import { codes, queryAs } from '../support/client';
 import { JUSTIFICATIONS, type OracleCase, oracleCaller, oracleCases, oracleVictim } from './oracle-case';
 import { instantSensitive, oracleConsent } from './oracle-consents';
 import { type VictimSpec, deleteVictims, insertVictims, newConsentId, newVictimId } from './victim-fixtures';
@@ -53,13 +53,16 @@ const PROBE: Partial<Record<DataCategory, string>> = {
  * gateway lets through; and a field that carries the category on its own (SHELTER_LOCATION of a victim is only
  * reached through SOCIAL placements, so it is probed in the directory only).
  */
+/** The justifications the table calls written (the proper one, and exactly 20 characters). */
+const written = [JUSTIFICATIONS[''], JUSTIFICATIONS['(20)']];
+
 const endToEnd = cases.filter(
   (c) =>
     roleAgencies[c.role].includes(c.agency) &&
     c.victim !== 'unregistered' &&
     (c.victim === 'directory' ? c.category === DataCategory.SHELTER_LOCATION : PROBE[c.category] !== undefined) &&
     !c.consentIds.some((id) => instantSensitive.has(id)) &&
-    (c.purpose !== Purpose.EMERGENCY || c.justification === JUSTIFICATIONS['']),
+    (c.purpose !== Purpose.EMERGENCY || written.includes(c.justification)),
 );
 
 /** One registered victim per (kind, region, consents) the replayed cases name, with fresh consent ids. */
@@ -87,7 +90,8 @@ afterAll(async () => {
 }, 60_000);
 
 type Caller = Pick<OracleCase, 'agency' | 'role' | 'regions' | 'purpose' | 'justification'>;
-const callerKey = (c: Caller): string => `${c.agency} ${c.role} @${c.regions.join(',')} ${c.purpose}`;
+const callerKey = (c: Caller): string =>
+  `${c.agency} ${c.role} @${c.regions.join(',')} ${c.purpose}${c.justification === null ? '' : ` (justified in ${c.justification.length} characters)`}`;
 /** Cases of one caller, at most 12 to a request (the gateway allows 15 aliases). */
 const byCaller = new Map<string, OracleCase[]>();
 for (const c of endToEnd) {
@@ -156,4 +160,34 @@ describe('the gateway answers every replayable case as written', () => {
     });
     expect(problems).toEqual([]);
   });
+});
+
+/**
+ * The rest of the denials the gateway refuses before any subgraph decides: a role outside its agency
+ * (UNAUTHENTICATED: the token itself is refused) and an emergency without a proper written justification
+ * (PURPOSE_REQUIRED). Either way no field is answered — stricter than, and consistent with, the FORBIDDEN
+ * the table expects of decide().
+ */
+const refusedAtGateway = cases.filter(
+  (c) => !roleAgencies[c.role].includes(c.agency) || (c.purpose === Purpose.EMERGENCY && !written.includes(c.justification)),
+);
+
+it('holds only FORBIDDEN among the cases the gateway refuses up front', () => {
+  expect(refusedAtGateway.length).toBeGreaterThanOrEqual(10);
+  expect(new Set(refusedAtGateway.map((c) => c.expected))).toEqual(new Set(['FORBIDDEN']));
+});
+
+it.each(refusedAtGateway.map((c) => [c.line, c.text, c] as const))('gateway refuses line %i up front: %s', async (_line, _text, c) => {
+  const response = await queryAs(
+    {
+      agency: c.agency,
+      role: c.role,
+      regions: c.regions,
+      purpose: c.purpose,
+      ...(c.justification !== null ? { justification: c.justification } : {}),
+    },
+    '{ shelters { name } }',
+  );
+  expect(response.data ?? null).toBeNull();
+  expect(codes(response)).toEqual([roleAgencies[c.role].includes(c.agency) ? 'PURPOSE_REQUIRED' : 'UNAUTHENTICATED']);
 });
