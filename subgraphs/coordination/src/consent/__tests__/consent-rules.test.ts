@@ -1,4 +1,5 @@
-import { HubError } from '@hub/shared';
+import { generateKeyPairSync } from 'node:crypto';
+import { Agency, HubError, Purpose, Role } from '@hub/shared';
 import { ConsentGiver } from '../../entities/consent-grant';
 import { ChildWelfareGuardians, type GuardianRegistry } from '../child-welfare-guardians';
 import { CONSENT_BACKDATING_LIMIT_DAYS, type ConsentToRecord, checkConsentRules } from '../consent-rules';
@@ -38,11 +39,10 @@ describe('a consent given by the guardian', () => {
   });
 
   it('is refused, fail closed, with SUBGRAPH_UNAVAILABLE when child welfare cannot answer', async () => {
-    const unreachable = new ChildWelfareGuardians(
-      { name: 'coordination', signingKey: (await import('node:crypto')).generateKeyPairSync('ed25519').privateKey, trusted: async () => { throw new Error('unused'); } },
-      { sub: 's', agency: 'COORDINATION', role: 'COORDINATOR', regions: [], purpose: 'CASE_COORDINATION', justification: null, requestId: 'r', via: 'gateway' } as never,
-      'http://127.0.0.1:9', // the discard port: nothing listens
-    );
+    const keys = { name: 'coordination', signingKey: generateKeyPairSync('ed25519').privateKey, trusted: async () => { throw new Error('unused'); } };
+    const caller = { sub: 's', agency: Agency.COORDINATION, role: Role.COORDINATOR, regions: [], purpose: Purpose.CASE_COORDINATION, justification: null, requestId: 'r', via: 'gateway' };
+    // The discard port: nothing listens there.
+    const unreachable = new ChildWelfareGuardians(keys, caller, 'http://127.0.0.1:9');
     expect(await refusal(minor({}, unreachable))).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', field: undefined, serviceName: 'child-welfare' });
   });
 
@@ -58,7 +58,7 @@ describe('a consent given by the guardian', () => {
 });
 
 describe('back-dating', () => {
-  it(`is bounded by ${CONSENT_BACKDATING_LIMIT_DAYS} days, which is one week`, () => {
+  it('is bounded by the 7 days docs/architecture.md#consent states', () => {
     expect(CONSENT_BACKDATING_LIMIT_DAYS).toBe(7);
   });
 
