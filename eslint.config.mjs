@@ -1,4 +1,4 @@
-// Lint: a few rules as errors that keep the architecture readable (see ../shared/STYLE.md, point 10).
+// Lint: a few rules as errors that keep the architecture readable (see docs/architecture.md#conventions).
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 

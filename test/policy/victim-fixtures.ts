@@ -15,6 +15,10 @@ export interface VictimSpec {
   /** Adds an INVESTIGATION_OPENED support event: the registry then reports a police investigation. */
   policeInvestigation: boolean;
   consents: ActiveConsent[];
+  /** Registered in this region instead of FIXTURE_REGION. */
+  region?: Region;
+  /** Identified by an NGO (the registry then reports the victim as referred by an NGO) instead of the police. */
+  referredByNgo?: boolean;
 }
 
 /** What each subgraph holds about every fixture victim (the same for all of them). */
@@ -53,11 +57,11 @@ export const FIXTURE_REGION = Region.OSLO;
 /** The facts `decide()` gets for a fixture victim: exactly what was inserted. */
 export const victimContext = (spec: VictimSpec): VictimContext => ({
   id: spec.id,
-  region: FIXTURE_REGION,
+  region: spec.region ?? FIXTURE_REGION,
   minor: spec.minor,
   policeInvestigation: spec.policeInvestigation,
-  // Fixture victims are identified by the police (identifying_agency), not referred by an NGO.
-  referredByNgo: false,
+  // Fixture victims are identified by the police (identifying_agency) unless the spec says an NGO referred them.
+  referredByNgo: spec.referredByNgo ?? false,
   consents: spec.consents,
 });
 
@@ -88,18 +92,21 @@ export async function insertVictims(specs: VictimSpec[]): Promise<FixtureRecords
     await db.query(
       `INSERT INTO victim (id, alias, birth_year, gender, nationalities, languages, minor, region, exploitation_forms,
                            coordinator, identified_at, identifying_agency, indicators_present)
-       SELECT id, alias, birth_year, 'FEMALE', ARRAY['NG'], ARRAY['en'], minor, $4, ARRAY['SEXUAL_EXPLOITATION'],
-              'coord-matrix', $5, 'POLICE', ARRAY[]::text[]
-         FROM unnest($1::text[], $2::text[], $3::boolean[]) AS t(id, alias, minor),
+       SELECT id, alias, birth_year, 'FEMALE', ARRAY['NG'], ARRAY['en'], minor, region, ARRAY['SEXUAL_EXPLOITATION'],
+              'coord-matrix', $6, identifying_agency, ARRAY[]::text[]
+         FROM unnest($1::text[], $2::text[], $3::boolean[], $4::text[], $5::text[]) AS t(id, alias, minor, region, identifying_agency),
               LATERAL (SELECT CASE WHEN t.minor THEN ${thisYear - 15} ELSE ${thisYear - 30} END AS birth_year) AS b`,
-      [...columns(specs, 3, (s) => [s.id, s.alias, s.minor]), records.region, records.identifiedAt],
+      [
+        ...columns(specs, 5, (s) => [s.id, s.alias, s.minor, s.region ?? records.region, s.referredByNgo ? 'NGO' : 'POLICE']),
+        records.identifiedAt,
+      ],
     );
     const consents = specs.flatMap((s) => s.consents.map((c) => ({ victimId: s.id, ...c })));
     await db.query(
-      `INSERT INTO consent_grant (id, victim_id, recipients, categories, purposes, valid_from, valid_until, given_by, form,
-                                  recorded_by, recorded_at, withdrawn_at, withdrawn_by)
+      `INSERT INTO consent_grant (id, victim_id, recipients, categories, purposes, valid_from, valid_until, given_by, given_at,
+                                  form, recorded_by, recorded_at, withdrawn_at, withdrawn_by)
        SELECT id, victim_id, string_to_array(recipients, ','), string_to_array(categories, ','), string_to_array(purposes, ','),
-              valid_from, valid_until, 'VICTIM', 'WRITTEN', 'coord-matrix', valid_from, withdrawn_at,
+              valid_from, valid_until, 'VICTIM', valid_from, 'WRITTEN', 'coord-matrix', valid_from, withdrawn_at,
               CASE WHEN withdrawn_at IS NULL THEN NULL ELSE 'coord-matrix' END
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[])
            AS t(id, victim_id, recipients, categories, purposes, valid_from, valid_until, withdrawn_at)`,

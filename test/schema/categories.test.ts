@@ -15,11 +15,11 @@ import {
 import { uncategorisedFields } from './uncategorised-fields';
 
 /**
- * DESIGN.md, "Data categories": every field that says something about a victim carries exactly one
+ * docs/architecture.md#data-categories: every field that says something about a victim carries exactly one
  * category, visible in the committed supergraph that agency developers read, and owned by one subgraph.
  */
 
-/** DESIGN.md's table: the subgraph that owns (and alone may serve) each category. */
+/** The table of docs/architecture.md#data-categories: the subgraph that owns (and alone may serve) each category. */
 const OWNER: Record<DataCategory, string> = {
   [DataCategory.IDENTITY]: 'coordination',
   [DataCategory.CASE_STATUS]: 'coordination',

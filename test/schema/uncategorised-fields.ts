@@ -18,7 +18,7 @@ const AUDIT_INTEGRITY = 'integrity of the access log as a whole (hash chain, che
 const SHELTER_STOCK = 'safe-house stock (region, beds, target group, occupancy): about the house, not who lives there';
 
 const STATISTICS =
-  'aggregate statistics (DESIGN.md, "Statistics"): a count over a period with small-cell suppression, never about one victim';
+  'aggregate statistics (docs/architecture.md#statistics): a count over a period with small-cell suppression, never about one victim';
 
 export const uncategorisedFields: Readonly<Record<string, string>> = {
   'Query.victims': ROOT_QUERY,

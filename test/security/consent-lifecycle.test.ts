@@ -1,7 +1,8 @@
 /**
  * Consent opens a category to another agency only when it names that agency, that category and that
  * purpose and is inside its validity period; granting and withdrawing take effect on the very next
- * request (no decision is cached). A minor's consent is given by the guardian.
+ * request (no decision is cached). A minor's consent is given by the guardian child welfare has appointed; a
+ * consent is recorded at most 7 days after it was given, and keeps both dates (issue 8, point 10).
  */
 import { Agency, DataCategory, Purpose, Region, Role } from '@hub/shared';
 import { type GraphQLResponse, codes, queryAs } from '../support/client';
@@ -15,6 +16,7 @@ interface ConsentInput {
   recipients: Agency[];
   categories: DataCategory[];
   purposes: Purpose[];
+  givenAt?: string;
   validFrom: string;
   validUntil: string;
   givenBy: 'VICTIM' | 'GUARDIAN';
@@ -55,6 +57,11 @@ const grant = (victimId: string, input: ConsentInput): Promise<GraphQLResponse<{
     input: { victimId, ...input },
   });
 
+const consentIds = async (id: string): Promise<string[]> => {
+  const response = await queryAs<{ victim: { consents: { id: string }[] } }>(coordinator, 'query ($id: ID!) { victim(id: $id) { consents { id } } }', { id });
+  return response.data!.victim.consents.map((c) => c.id);
+};
+
 async function granted(victimId: string, input: ConsentInput): Promise<string> {
   const response = await grant(victimId, input);
   expect(response.errors).toBeUndefined();
@@ -94,7 +101,7 @@ describe('consent lifecycle', () => {
     ['another purpose (PROSECUTION)', { purposes: [Purpose.PROSECUTION] }],
     ['another recipient (IMMIGRATION)', { recipients: [Agency.IMMIGRATION] }],
     ['another category only (POLICE_CASE)', { categories: [DataCategory.POLICE_CASE] }],
-    ['a validity period that has already ended', { validFrom: at(-60 * DAY), validUntil: at(-DAY) }],
+    ['a validity period that has already ended', { validFrom: at(-6 * DAY), validUntil: at(-DAY) }],
     ['a validity period that has not begun', { validFrom: at(DAY), validUntil: at(60 * DAY) }],
   ])('does not open it with a consent naming %s', async (_name, change) => {
     await granted(victimId, { ...opening, ...change });
@@ -121,6 +128,30 @@ describe('consent lifecycle', () => {
     expect(await policeReadsAlias(victimId)).toEqual({ alias, codes: [] });
     await queryAs(coordinator, 'mutation ($id: ID!) { withdrawConsent(id: $id) { id } }', { id: consentId });
     expect(await policeReadsAlias(victimId)).toEqual(refused);
+  });
+
+  it('refuses a consent back-dated 300 days with BAD_USER_INPUT, and records nothing', async () => {
+    const before = await consentIds(victimId);
+    for (const backDated of [{ validFrom: at(-300 * DAY) }, { givenAt: at(-300 * DAY), validFrom: at(-300 * DAY) }, { givenAt: at(-8 * DAY) }]) {
+      const response = await grant(victimId, { ...opening, ...backDated });
+      expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+      expect(response.data).toBeNull();
+    }
+    expect(await consentIds(victimId)).toEqual(before);
+  });
+
+  it('records a consent given 3 days ago with both the day it was given and the moment it was recorded', async () => {
+    const givenAt = at(-3 * DAY);
+    const response = await queryAs<{ grantConsent: { id: string; givenAt: string; recordedAt: string; validFrom: string } }>(
+      coordinator,
+      'mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id givenAt recordedAt validFrom } }',
+      { input: { victimId, ...opening, givenAt, validFrom: at(-2 * DAY) } },
+    );
+    expect(response.errors).toBeUndefined();
+    const consent = response.data!.grantConsent;
+    expect(Date.parse(consent.givenAt)).toBe(Date.parse(givenAt));
+    expect(Math.abs(Date.parse(consent.recordedAt) - Date.now())).toBeLessThan(60_000);
+    await queryAs(coordinator, 'mutation ($id: ID!) { withdrawConsent(id: $id) { id } }', { id: consent.id });
   });
 
   it('refuses a guardian as the giver of an adult\'s consent with BAD_USER_INPUT', async () => {
@@ -154,7 +185,21 @@ describe("a minor's consent", () => {
     expect(await policeReadsAlias(minorId)).toEqual(refused);
   });
 
-  it('is recorded when given by the guardian, and opens what it names on the next request', async () => {
+  it('is refused with BAD_USER_INPUT when given by a guardian child welfare has not appointed, and nothing is recorded', async () => {
+    const response = await grant(minorId, { ...opening, givenBy: 'GUARDIAN' });
+    expect(codes(response)).toEqual(['BAD_USER_INPUT']);
+    expect(response.errors?.[0]?.extensions?.field).toBe('givenBy');
+    expect(await consentCount()).toBe(0);
+    expect(await policeReadsAlias(minorId)).toEqual(refused);
+  });
+
+  it('is recorded when given by the guardian child welfare appointed, and opens what it names on the next request', async () => {
+    const appointed = await queryAs(
+      { agency: Agency.CHILD_WELFARE, role: Role.CASEWORKER, purpose: Purpose.CHILD_PROTECTION },
+      'mutation ($id: ID!, $at: DateTimeISO!) { appointGuardian(victimId: $id, guardianName: "Consent Test Guardian", appointedAt: $at) { id } }',
+      { id: minorId, at: at(-DAY) },
+    );
+    expect(appointed.errors).toBeUndefined();
     const consentId = await granted(minorId, { ...opening, givenBy: 'GUARDIAN' });
     expect(await consentCount()).toBe(1);
     expect(await policeReadsAlias(minorId)).toEqual({ alias, codes: [] });

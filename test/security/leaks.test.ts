@@ -157,6 +157,13 @@ describe('(b) the caseload counts and filters only what the caller may read', ()
       } },
     );
     const minorId = identifyVictim.id;
+    // A guardian's consent needs a guardian child welfare has appointed (issue 8, point 10).
+    const appointed = await queryAs(
+      { agency: Agency.CHILD_WELFARE, role: Role.CASEWORKER, purpose: Purpose.CHILD_PROTECTION },
+      'mutation ($id: ID!, $at: DateTimeISO!) { appointGuardian(victimId: $id, guardianName: "Leak Test Guardian", appointedAt: $at) { id } }',
+      { id: minorId, at: new Date(Date.now() - 3_600_000).toISOString() },
+    );
+    expect(appointed.errors).toBeUndefined();
     const grant = async (categories: DataCategory[]): Promise<string> =>
       (await mutate<{ grantConsent: { id: string } }>('mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }', {
         input: {

@@ -6,7 +6,7 @@ import { type GraphQLResponse, type Identity, codes, queryAs } from '../support/
 import { TEST_AS_OF, TEST_SEED, postgresUrl } from '../support/hub-info';
 
 /**
- * DESIGN.md, "Statistics" and issue 5 item 2: aggregates computed by each owner on its own data, for purpose
+ * docs/architecture.md#statistics and issue 5 item 2: aggregates computed by each owner on its own data, for purpose
  * STATISTICS only, with small-cell suppression that no total gives away. Other test files write to the same
  * hub, so expected counts come from the databases read just before and just after each query.
  */

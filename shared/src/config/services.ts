@@ -59,6 +59,8 @@ export const subgraphEnvironment = [
 /** Variables one subgraph reads beyond `subgraphEnvironment` (all optional). */
 export const subgraphOwnEnvironment: Partial<Record<SubgraphName, readonly string[]>> = {
   audit: ['HUB_AUDIT_CHECKPOINT_SECONDS'],
+  // Where coordination asks child welfare whether a minor has an appointed guardian (guardian consent).
+  coordination: ['CHILD_WELFARE_INTERNAL_URL'],
 };
 
 /**

@@ -17,7 +17,7 @@ export const errorCodes = {
   MAX_TOKENS_EXCEEDED: 'Request limit: the operation document has more tokens than allowed.',
   PAYLOAD_TOO_LARGE: 'Request limit: the request body is larger than allowed.',
   AUDIT_UNAVAILABLE: 'The access log could not be written, so no personal data was returned.',
-  SUBGRAPH_UNAVAILABLE: "One agency's service did not answer in time or could not be reached; `extensions.service` names it. Its part of the answer is null, the rest is served.",
+  SUBGRAPH_UNAVAILABLE: "An agency's service did not answer in time or could not be reached; `extensions.service` names it. In a query its part of the answer is null and the rest is served; an action that depends on it writes nothing.",
   RATE_LIMITED: 'Too many requests from this identity or address; `retry-after` says when to try again.',
   INTERNAL_SERVER_ERROR: 'An unexpected failure; the request id in x-request-id finds it in the logs.',
 } as const;

@@ -121,7 +121,12 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
         const service = await startServiceProcess({
           name,
           entry: join(repoRoot, 'subgraphs', name, 'src', 'index.ts'),
-          env: { ...common, PORT: String(ports[name]), DATABASE_URL: databaseUrls[name] },
+          env: {
+            ...common,
+            ...(name === 'coordination' ? { CHILD_WELFARE_INTERNAL_URL: baseUrl('child-welfare') } : {}),
+            PORT: String(ports[name]),
+            DATABASE_URL: databaseUrls[name],
+          },
           onLog: options.onLog,
         });
         started.push(service);

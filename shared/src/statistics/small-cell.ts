@@ -1,5 +1,5 @@
 /**
- * Small-cell suppression of published counts (DESIGN.md, "Statistics"): a count between 1 and k−1 is never
+ * Small-cell suppression of published counts (docs/architecture.md#statistics): a count between 1 and k−1 is never
  * shown, and no suppressed count can be recovered from the breakdown's total minus the cells that are shown.
  */
 

@@ -44,7 +44,7 @@ export interface RunningSubgraph {
 
 /** Only the gateway speaks GraphQL to a subgraph. */
 const GRAPHQL_ISSUERS = ['gateway'] as const;
-/** Subgraphs speak to coordination's internal routes. */
+/** Subgraphs speak to coordination's internal routes (a definition may name other callers of its own). */
 export const INTERNAL_ISSUERS = subgraphNames.filter((n) => n !== 'coordination');
 
 type AuthenticatedRequest = Request & { caller?: HubCaller; assertion?: VerifiedAssertion; bodyHash?: string };
@@ -225,7 +225,7 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
   const replayGuard = new AssertionReplayGuard();
   if (definition.internalRoutes) {
     const router = express.Router();
-    router.use(requireAssertion(deps.keys, INTERNAL_ISSUERS), jsonBodyWithHash(), bindAssertion(replayGuard, deps.metrics));
+    router.use(requireAssertion(deps.keys, definition.internalIssuers ?? INTERNAL_ISSUERS), jsonBodyWithHash(), bindAssertion(replayGuard, deps.metrics));
     definition.internalRoutes(router, deps);
     app.use('/internal', router);
   }

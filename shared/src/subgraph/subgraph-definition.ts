@@ -28,6 +28,8 @@ export interface SubgraphDefinition {
   localVictimFacts?: (dataSource: DataSource) => VictimFactsLoader;
   /** Extra service-to-service routes (under `/internal`), each authenticated by a service assertion. */
   internalRoutes?: (router: Router, deps: InternalRouteDeps) => void;
+  /** Which services may call those routes; by default every subgraph but coordination (which they all call). */
+  internalIssuers?: readonly SubgraphName[];
   /** Periodic work of the service (e.g. signing checkpoints); returns how to stop it. */
   background?: (deps: InternalRouteDeps) => () => void;
 }

@@ -1,6 +1,7 @@
 import type { SubgraphDefinition } from '@hub/shared';
 import { ChildWelfareMeasure } from './entities/child-welfare-measure';
 import { Guardianship } from './entities/guardianship';
+import { guardianRoutes } from './internal/guardian-routes';
 import { ChildWelfareRecords1764300000000 } from './migrations/1764300000000-child-welfare-records';
 import { ChildWelfareMeasureResolver } from './resolvers/child-welfare-measure.resolver';
 import { GuardianshipResolver } from './resolvers/guardianship.resolver';
@@ -19,4 +20,7 @@ export const childWelfareSubgraph: SubgraphDefinition = {
   entities: [Guardianship, ChildWelfareMeasure],
   migrations: [ChildWelfareRecords1764300000000],
   seed: { markerTable: 'guardianship', load: seedChildWelfare },
+  internalRoutes: guardianRoutes,
+  // Only the coordination registry asks whether a minor has a guardian (before a guardian's consent).
+  internalIssuers: ['coordination'],
 };

@@ -8,6 +8,7 @@ import { loadVictimAccessFacts } from './internal/victim-access-facts';
 import { CoordinationRegistry1764300000000 } from './migrations/1764300000000-coordination-registry';
 import { CaseloadIndexes1764900000000 } from './migrations/1764900000000-caseload-indexes';
 import { VictimMilestones1764900000001 } from './migrations/1764900000001-victim-milestones';
+import { ConsentGivenAt1764950000000 } from './migrations/1764950000000-consent-given-at';
 import { ConsentResolver } from './resolvers/consent.resolver';
 import { IdentificationResolver } from './resolvers/identification.resolver';
 import { ProblemReportResolver } from './resolvers/problem-report.resolver';
@@ -33,7 +34,7 @@ export const coordinationSubgraph: SubgraphDefinition = {
   ],
   referenceResolvers: victimReference,
   entities: [Victim, ConsentGrant, SupportEvent, ProblemReport],
-  migrations: [CoordinationRegistry1764300000000, CaseloadIndexes1764900000000, VictimMilestones1764900000001],
+  migrations: [CoordinationRegistry1764300000000, CaseloadIndexes1764900000000, VictimMilestones1764900000001, ConsentGivenAt1764950000000],
   seed: { markerTable: 'victim', load: seedCoordination },
   localVictimFacts: loadVictimAccessFacts,
   internalRoutes: coordinationInternalRoutes,

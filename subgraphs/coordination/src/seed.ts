@@ -42,6 +42,8 @@ export async function seedCoordination(dataSource: DataSource, caseload: Caseloa
         form: c.form as ConsentForm,
         validFrom: new Date(c.validFrom),
         validUntil: new Date(c.validUntil),
+        // The demo records when a consent took effect and when it was recorded: it was given at the earlier.
+        givenAt: new Date(Math.min(Date.parse(c.validFrom), Date.parse(c.recordedAt))),
         recordedAt: new Date(c.recordedAt),
         withdrawnAt: date(c.withdrawnAt),
         withdrawnBy: c.withdrawnAt ? c.recordedBy : null,

@@ -2,7 +2,7 @@ import { SeededRandom } from '../../demo/random';
 import { type CountCell, smallCellK, suppressBreakdown, suppressCount, suppressCounts } from '../small-cell';
 
 /**
- * DESIGN.md, "Statistics": a count between 1 and k−1 is never shown, and totals must not let a suppressed cell
+ * docs/architecture.md#statistics: a count between 1 and k−1 is never shown, and totals must not let a suppressed cell
  * be recovered. The attacker below knows the rule itself, the published cells and the published total.
  */
 

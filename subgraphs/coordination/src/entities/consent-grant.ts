@@ -18,6 +18,7 @@ registerEnumType(ConsentForm, { name: 'ConsentForm', description: 'How a consent
 @ObjectType({ description: "A victim's consent to share named categories with named agencies for named purposes." })
 @Entity('consent_grant')
 @Check('consent_grant_check', 'valid_until > valid_from')
+@Check('consent_grant_given_check', 'given_at <= recorded_at')
 export class ConsentGrant {
   @Field(() => ID)
   @PrimaryColumn({ type: 'text' })
@@ -57,6 +58,11 @@ export class ConsentGrant {
   @Field(() => ConsentGiver, { nullable: true })
   @Column({ name: 'given_by', type: 'text' })
   givenBy!: ConsentGiver;
+
+  @Category(DataCategory.CONSENT)
+  @Field(() => Date, { nullable: true, description: 'When the victim or guardian gave the consent; recordedAt says when it was recorded.' })
+  @Column({ name: 'given_at', type: 'timestamptz' })
+  givenAt!: Date;
 
   @Category(DataCategory.CONSENT)
   @Field(() => ConsentForm, { nullable: true })

@@ -14,6 +14,8 @@ import {
   requireWrite,
   newRecordId,
 } from '@hub/shared';
+import { CONSENT_BACKDATING_LIMIT_DAYS, checkConsentRules } from '../consent/consent-rules';
+import { ChildWelfareGuardians } from '../consent/child-welfare-guardians';
 import { ConsentForm, ConsentGiver, ConsentGrant } from '../entities/consent-grant';
 import { recordCoordinationEvent } from './record-event';
 
@@ -25,7 +27,13 @@ class GrantConsentInput {
   @Field(() => [Agency]) @ArrayNotEmpty() @ArrayUnique() recipients!: Agency[];
   @Field(() => [DataCategory]) @ArrayNotEmpty() @ArrayUnique() categories!: DataCategory[];
   @Field(() => [Purpose]) @ArrayNotEmpty() @ArrayUnique() purposes!: Purpose[];
-  @Field(() => Date) @IsDate() validFrom!: Date;
+  @Field(() => Date, {
+    nullable: true,
+    description: `When the victim or guardian gave the consent (at most ${CONSENT_BACKDATING_LIMIT_DAYS} days before it is recorded); defaults to validFrom, or to the moment it is recorded when validFrom lies ahead.`,
+  })
+  @IsOptional() @IsDate()
+  givenAt?: Date;
+  @Field(() => Date, { description: 'When the consent takes effect: no earlier than it was given.' }) @IsDate() validFrom!: Date;
   @Field(() => Date) @IsDate() validUntil!: Date;
   @Field(() => ConsentGiver, { description: 'VICTIM for adults; GUARDIAN for minors.' }) givenBy!: ConsentGiver;
   @Field(() => ConsentForm) form!: ConsentForm;
@@ -41,8 +49,7 @@ export class ConsentResolver {
     requireWrite(ctx, DataCategory.CONSENT);
     await requireVictim(ctx, input.victimId);
     const facts = await ctx.access.facts(input.victimId);
-    if (facts?.minor && input.givenBy !== ConsentGiver.GUARDIAN) throw badInput('givenBy', "A minor's consent is given by the guardian");
-    if (!facts?.minor && input.givenBy !== ConsentGiver.VICTIM) throw badInput('givenBy', 'An adult gives consent themselves');
+    const recordedAt = new Date();
     if (input.form === ConsentForm.ORAL_WITH_INTERPRETER && !input.interpreterLanguage) {
       throw badInput('interpreterLanguage', 'Oral consent through an interpreter names the language');
     }
@@ -53,6 +60,11 @@ export class ConsentResolver {
     const closed = input.categories.filter((c) => neverByConsent.includes(c));
     if (closed.length > 0) throw badInput('categories', `No consent can open ${closed.join(', ')}`);
     if (input.recipients.includes(Agency.AUDIT)) throw badInput('recipients', 'Audit staff read the access log only');
+    const givenAt = await checkConsentRules(input, {
+      minor: facts?.minor ?? null,
+      recordedAt,
+      guardians: new ChildWelfareGuardians(ctx.keys, ctx.caller),
+    });
     return ctx.dataSource.transaction(async (tx) => {
       const consent = tx.getRepository(ConsentGrant).create({
         id: newRecordId('cs'),
@@ -63,10 +75,11 @@ export class ConsentResolver {
         validFrom: input.validFrom,
         validUntil: input.validUntil,
         givenBy: input.givenBy,
+        givenAt,
         form: input.form,
         interpreterLanguage: input.interpreterLanguage ?? null,
         recordedBy: ctx.caller.sub,
-        recordedAt: new Date(),
+        recordedAt,
         withdrawnAt: null,
         withdrawnBy: null,
       });
