@@ -180,6 +180,33 @@ export class CompactRange {
     return created;
   }
 
+  /** Appends a whole perfect subtree of 2^level leaves (e.g. an archived range, from stored nodes). */
+  appendSubtree(level: number, hash: Hash): void {
+    const width = 2 ** level;
+    if (this.size % width !== 0) throw new RangeError(`a subtree of ${width} leaves cannot start at leaf ${this.size}`);
+    this.nodes.push({ level, index: this.size / width, hash });
+    for (;;) {
+      const last = this.nodes[this.nodes.length - 1]!;
+      const before = this.nodes[this.nodes.length - 2];
+      if (!before || before.level !== last.level) break;
+      this.nodes.splice(this.nodes.length - 2, 2, { level: last.level + 1, index: before.index / 2, hash: hashChildren(before.hash, last.hash) });
+    }
+    this.size += width;
+  }
+
+  /** The perfect subtrees that cover leaves [start, end), left to right. */
+  static cover(start: number, end: number): { level: number; index: number }[] {
+    const out: { level: number; index: number }[] = [];
+    let at = start;
+    while (at < end) {
+      let level = 0;
+      while (at % 2 ** (level + 1) === 0 && at + 2 ** (level + 1) <= end) level += 1;
+      out.push({ level, index: at / 2 ** level });
+      at += 2 ** level;
+    }
+    return out;
+  }
+
   root(): Hash {
     if (this.nodes.length === 0) return EMPTY_ROOT;
     let hash = this.nodes[this.nodes.length - 1]!.hash;

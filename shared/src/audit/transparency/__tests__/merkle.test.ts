@@ -101,3 +101,25 @@ describe('RFC 9162 Merkle tree', () => {
     expect(sizes[1_000_000]!.consistency).toBeLessThanOrEqual(2 * 20);
   });
 });
+
+describe('CompactRange', () => {
+  const leaves = Array.from({ length: 45 }, (_, i) => hashLeaf(Buffer.from(`leaf ${i}`)));
+
+  it('loads from stored nodes and extends to the same root as appending every leaf', async () => {
+    for (const m of [0, 1, 7, 8, 13, 32, 44]) {
+      const range = await CompactRange.load(reader(leaves), m);
+      expect(range.root().equals(mth(leaves.slice(0, m)))).toBe(true);
+      for (const leaf of leaves.slice(m)) range.append(leaf);
+      expect(range.root().equals(mth(leaves))).toBe(true);
+    }
+  });
+
+  it('skips an archived range by its covering subtrees and still reaches the same root', async () => {
+    for (const [a, b] of [[3, 17], [8, 16], [0, 45], [21, 22], [5, 40]] as const) {
+      const range = built(leaves.slice(0, a));
+      for (const c of CompactRange.cover(a, b)) range.appendSubtree(c.level, await reader(leaves)(c.level, c.index));
+      for (const leaf of leaves.slice(b)) range.append(leaf);
+      expect(range.root().equals(mth(leaves))).toBe(true);
+    }
+  });
+});
