@@ -37,8 +37,10 @@ export const verifierKey = (name: string, type: 0x01 | 0x04, key: KeyObject): st
   `${name}+${keyId(name, type, key).toString('hex')}+${Buffer.concat([Buffer.of(type), rawPublicKey(key)]).toString('base64')}`;
 
 export function parseVerifierKey(vkey: string): { name: string; type: number; key: KeyObject } {
-  const [name, , material] = vkey.trim().split('+');
-  const bytes = Buffer.from(material ?? '', 'base64');
+  // <name>+<8 hex>+<base64>: the base64 may itself contain '+'.
+  const match = /^([^+\s]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/=]+)$/.exec(vkey.trim());
+  const name = match?.[1];
+  const bytes = Buffer.from(match?.[3] ?? '', 'base64');
   if (!name || bytes.length !== 33) throw new Error('not an Ed25519 verifier key');
   const key = createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: bytes.subarray(1).toString('base64url') }, format: 'jwk' });
   return { name, type: bytes[0]!, key };

@@ -17,7 +17,7 @@ async function offline(keys: LogVerifierKeys, exportFile: string, headsFile: str
   const { heads: notes } = JSON.parse(readFileSync(headsFile, 'utf8')) as { heads: string[] };
   const { heads, problem } = trustedHeads(notes, keys);
   const { start, records } = await readExport(exportFile);
-  const result = await verifyRecords({ records, heads, start, archived: [], node: null, keys });
+  const result = await verifyRecords({ records, heads, start, archived: [], node: null, keys, endsAtHead: start.size > 0 });
   return result.ok && problem ? { ...result, ok: false, reason: problem } : !result.ok && problem && !result.firstBadRecord ? { ...result, reason: problem } : result;
 }
 

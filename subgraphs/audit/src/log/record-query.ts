@@ -28,7 +28,7 @@ const PAGE = 5000;
 
 /** Records with seq in [from, to], in seq order (a repeated seq is read too), paged on (seq, at). */
 export async function* storedRecords(db: Queryable, from: number, to: number): AsyncGenerator<StoredRecord> {
-  let after: [string, string] = [String(from - 1), '-infinity'];
+  let after: [string, string] = [String(from - 1), 'infinity'];
   for (;;) {
     const rows = (await db.query(
       `SELECT ${STORED_RECORD_COLUMNS}, r.at::text AS "atKey" FROM audit_record r

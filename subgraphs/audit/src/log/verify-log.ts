@@ -65,6 +65,8 @@ export async function verifyRecords(input: {
   archived: { first: number; last: number }[];
   node: NodeReader | null;
   keys: LogVerifierKeys;
+  /** A part of the log (an archived month): it must end at a signed head; larger heads are not its business. */
+  endsAtHead?: boolean;
 }): Promise<LogVerification> {
   const { heads, keys } = input;
   const range = input.start.clone();
@@ -133,7 +135,9 @@ export async function verifyRecords(input: {
   const skipped = await skipArchived();
   if (skipped) return skipped;
   const beyond = heads[heads.length - 1];
-  if (beyond && beyond.size > range.size) {
+  if (input.endsAtHead) {
+    if (lastMatched !== range.size) return result(null, `the records end at ${range.size}, where no signed head is`);
+  } else if (beyond && beyond.size > range.size) {
     return result(String(range.size + 1), `record ${range.size + 1} is missing: a signed head covers ${beyond.size} records`);
   }
   if (witnessedSize === 0) return result(null, 'no witness-cosigned tree head covers the records checked');
