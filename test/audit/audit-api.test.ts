@@ -240,7 +240,7 @@ describe('the audit API', () => {
 
     it('has no field naming staff, and is refused to case workers other than the coordinator (audit staff read the log anyway)', async () => {
       const type = await queryAs<{ __type: { fields: { name: string }[] } }>(coordinator, '{ __type(name: "AccessHistoryEntry") { fields { name } } }');
-      expect(type.data!.__type.fields.map((f) => f.name).sort()).toEqual(['agency', 'at', 'categories', 'purpose']);
+      expect(type.data!.__type.fields.map((f) => f.name).sort()).toEqual(['agency', 'at', 'categories', 'proofs', 'purpose']);
       expect(codes(await queryAs(coordinator, 'query ($id: ID!) { victim(id: $id) { accessHistory { actor } } }', { id: victimId }))).toEqual([
         'GRAPHQL_VALIDATION_FAILED',
       ]);

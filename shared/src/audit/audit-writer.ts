@@ -58,7 +58,7 @@ export class AuditWriter {
     private readonly log: Logger,
     signingKey?: KeyObject,
   ) {
-    this.pool = new Pool({ connectionString: url, max: 5, connectionTimeoutMillis: 3000, statement_timeout: 5000 });
+    this.pool = new Pool({ connectionString: url, max: 5, connectionTimeoutMillis: 10_000, statement_timeout: 5000 });
     this.pool.on('error', (error) => this.log.warn({ err: error }, 'audit store connection lost'));
     if (signingKey) this.key = Promise.resolve(signingKey);
   }
