@@ -55,6 +55,7 @@ export class TransparencyLog1764900000000 implements MigrationInterface {
     await q.query(`ALTER TABLE audit_record ADD COLUMN received_categories text[] NOT NULL DEFAULT '{}'`);
     await q.query(`ALTER TABLE audit_record ADD COLUMN writer_signature text`);
     await q.query(`ALTER TABLE audit_record ADD COLUMN seal text NOT NULL DEFAULT ''`);
+    await q.query(`ALTER TABLE audit_record ALTER COLUMN seal DROP DEFAULT`);
     await q.query(`
       CREATE TABLE audit_tree_node (level smallint NOT NULL, idx bigint NOT NULL, hash bytea NOT NULL, PRIMARY KEY (level, idx))`);
     await q.query(`
@@ -96,7 +97,20 @@ export class TransparencyLog1764900000000 implements MigrationInterface {
     await q.query(`GRANT USAGE ON SEQUENCE audit_pending_id_seq TO hub_audit_writer`);
   }
 
-  async down(): Promise<void> {
-    throw new Error('The transparency log cannot be turned back into a hash chain: restore a backup instead');
+  /**
+   * Back to the shape the hash-chain migration left, without its records: integrated records are not re-chained
+   * (restore a backup to go back with data). Enough for that migration's own `down` to remove everything.
+   */
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE audit_archive, audit_head_cosignature, audit_tree_head, audit_tree_node, audit_pending`);
+    await q.query(`ALTER TABLE audit_record DISABLE TRIGGER USER`);
+    await q.query(`DELETE FROM audit_record`);
+    await q.query(`ALTER TABLE audit_record ENABLE TRIGGER USER`);
+    await q.query(`ALTER TABLE audit_record DROP COLUMN received_categories, DROP COLUMN writer_signature, DROP COLUMN seal`);
+    await q.query(`ALTER TABLE audit_record ADD COLUMN prev_hash text NOT NULL`);
+    await q.query(`CREATE TABLE audit_chain_head (id int PRIMARY KEY CHECK (id = 1), seq bigint NOT NULL, hash text NOT NULL)`);
+    await q.query(`INSERT INTO audit_chain_head VALUES (1, 0, repeat('0', 64))`);
+    await q.query(`CREATE TABLE audit_checkpoint (seq bigint PRIMARY KEY, hash text NOT NULL, signed_at timestamptz NOT NULL DEFAULT now(), signature text NOT NULL)`);
+    await q.query(`CREATE FUNCTION audit_record_chain() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`);
   }
 }
