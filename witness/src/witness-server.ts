@@ -14,6 +14,8 @@ import type { WitnessStore } from './witness-state';
 export interface WitnessOptions {
   name: string;
   key: KeyObject;
+  /** This witness's verifier key (c2sp.org/signed-note), published at `GET /vkey`. */
+  vkey: string;
   log: { origin: string; signer: string; key: KeyObject };
   store: WitnessStore;
   logger: Logger;
@@ -85,6 +87,7 @@ export function createWitnessServer(options: WitnessOptions): Server {
       const state = store.read();
       return state.size === 0 ? answer(res, 404, 'nothing cosigned yet\n') : answer(res, 200, state.note);
     }
+    if (req.method === 'GET' && req.url === '/vkey') return answer(res, 200, `${options.vkey}\n`);
     if (req.method === 'GET' && req.url === '/status') {
       const { size, refusals } = store.read();
       return answer(res, 200, JSON.stringify({ size, refusals }), 'application/json');

@@ -18,11 +18,21 @@ export const logConfig = (): LogConfig => ({
   intervalMs: Number(process.env.HUB_AUDIT_SEQUENCE_MS ?? 200),
 });
 
-let verifierKeys: LogVerifierKeys | null = null;
-/** The keys verification trusts (loaded once per process). */
-export function verificationKeys(): LogVerifierKeys {
-  const config = logConfig();
-  verifierKeys ??= logVerifierKeys(config.keysDir, config.witnessVkey);
+let verifierKeys: Promise<LogVerifierKeys> | null = null;
+/**
+ * The keys verification trusts (loaded once per process). The witness's key is HUB_WITNESS_VKEY; when only its
+ * URL is configured, it is asked of the witness once (trust on first use; pin it in production).
+ */
+export function verificationKeys(): Promise<LogVerifierKeys> {
+  verifierKeys ??= (async () => {
+    const config = logConfig();
+    let vkey = config.witnessVkey;
+    if (!vkey && config.witnessUrl) vkey = (await (await fetch(`${config.witnessUrl}/vkey`, { signal: AbortSignal.timeout(5000) })).text()).trim();
+    return logVerifierKeys(config.keysDir, vkey);
+  })().catch((error: unknown) => {
+    verifierKeys = null;
+    throw error;
+  });
   return verifierKeys;
 }
 

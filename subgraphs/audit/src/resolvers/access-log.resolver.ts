@@ -134,7 +134,7 @@ export class AccessLogResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<ChainVerification> {
     requireWrite(ctx, DataCategory.ACCESS_LOG);
-    const result = await verifyLogDatabase(ctx.dataSource, verificationKeys(), logConfig().witnessUrl, {
+    const result = await verifyLogDatabase(ctx.dataSource, await verificationKeys(), logConfig().witnessUrl, {
       since: incremental ? lastVerified : null,
     });
     if (result.ok && result.witnessedHead) lastVerified = { size: result.witnessedHead.size, root: result.witnessedHead.root };
