@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { Logger, Metrics, ServiceKeys } from '@hub/shared';
 import { trustedPublicKeys } from '@hub/shared/src/audit/record-form';
-import { type SignedHead, Sequencer } from './sequencer';
+import { Sequencer } from './sequencer';
 import { WitnessClient } from './witness-client';
 
 /**
@@ -47,9 +47,12 @@ export function startLogMaintenance(
         await dataSource.query(`SELECT audit_ensure_month_partition((now() + interval '1 month')::date)`);
         lastPartitionCheck = Date.now();
       }
-      let head: SignedHead | null = null;
-      for (let next = await sequencer.integrate(); next && !stopped; next = await sequencer.integrate()) head = next;
-      if (head) log.debug({ size: head.size }, 'tree head signed');
+      // Batch after batch while records wait; the witness is handed the newest head after each (without waiting
+      // for it, so that a slow witness never delays integration).
+      for (let head = await sequencer.integrate(); head && !stopped; head = await sequencer.integrate()) {
+        log.debug({ size: head.size }, 'tree head signed');
+        if (witness) void witness.submit(head);
+      }
       if (witness) {
         const [latest] = (await dataSource.query(
           `SELECT h.size::text AS size, h.root, h.checkpoint FROM (SELECT * FROM audit_tree_head ORDER BY size DESC LIMIT 1) h

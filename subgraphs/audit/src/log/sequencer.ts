@@ -9,7 +9,7 @@ import { AT_TEXT } from './record-query';
 import { storedNodes, storedTreeSize } from './tree-store';
 
 /** At most this many pending records per batch (one transaction, one signed head). */
-const BATCH = 4000;
+const BATCH = 1000;
 /** Only one sequencer integrates at a time, whatever runs. */
 const SEQUENCER_LOCK = 4_242_009;
 
