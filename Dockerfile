@@ -18,15 +18,16 @@ COPY subgraphs/social-services/package.json subgraphs/social-services/
 COPY subgraphs/health/package.json subgraphs/health/
 COPY subgraphs/child-welfare/package.json subgraphs/child-welfare/
 COPY subgraphs/audit/package.json subgraphs/audit/
+COPY witness/package.json witness/
 # Development dependencies included: @swc-node/register and @swc/core run the services.
 RUN npm ci --no-audit --no-fund && npm cache clean --force
 
 # The whole repository (see .dockerignore: no node_modules, no local .data with its keys and database).
 COPY . .
 
-# Mount points of the shared service keys and of the gateway's data (its embedded token issuer in local
-# mode); owned by the unprivileged user so that named volumes start out writable by it.
-RUN mkdir -p /keys /data && chown node:node /keys /data
+# Mount points of the shared service keys, of the gateway's data (its embedded token issuer in local
+# mode) and of the witness's own key and state; owned by the unprivileged user so that named volumes start out writable by it.
+RUN mkdir -p /keys /data /witness && chown node:node /keys /data /witness
 USER node
 
 ENV HOST=0.0.0.0

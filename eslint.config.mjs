@@ -23,7 +23,7 @@ export default tseslint.config(
     settings: { 'import-x/resolver-next': [importX.createNodeResolver({ extensions: ['.ts', '.js'] })] },
   },
   // Every workspace declares what it imports (dev tools come from the root).
-  ...['shared', 'gateway', 'test', ...subgraphs.map((s) => `subgraphs/${s}`)].map((workspace) => ({
+  ...['shared', 'gateway', 'test', 'witness', ...subgraphs.map((s) => `subgraphs/${s}`)].map((workspace) => ({
     files: [`${workspace}/**/*.ts`],
     rules: {
       'import-x/no-extraneous-dependencies': ['error', { packageDir: [`${root}/${workspace}`, root], devDependencies: true }],

@@ -16,6 +16,7 @@ import {
   grantConsent,
   identifyVictim,
   investigator,
+  logIntegrated,
   recordsOf,
   uniqueAlias,
   verifyThroughGateway,
@@ -155,7 +156,7 @@ describe('the audit API', () => {
     expect(walked).toEqual(expected);
 
     // Unfiltered, the first page starts at the newest record (numeric order, not text order: 999 < 1000).
-    const head = await withAuditDb(async (db) => BigInt((await db.query(`SELECT seq::text AS seq FROM audit_chain_head`)).rows[0].seq as string));
+    const head = await withAuditDb(async (db) => BigInt((await db.query(`SELECT max(seq)::text AS seq FROM audit_record`)).rows[0].seq as string));
     const newest = (await accessLog({}, 5)).edges.map((e) => BigInt(e.node.seq));
     expect(newest[0]! >= head).toBe(true);
     expect(newest).toEqual([...newest].sort((a, b) => (a > b ? -1 : a < b ? 1 : 0)));
@@ -220,9 +221,11 @@ describe('the audit API', () => {
       expect(codes(refused)).toEqual(['CONSENT_REQUIRED']);
       await grantConsent(subject, Agency.POLICE, [DataCategory.IDENTITY], Purpose.INVESTIGATION);
       const started = new Date().toISOString();
-      expect((await reads(police, 'query ($id: ID!) { victim(id: $id) { id alias } }')).errors).toBeUndefined();
+      // Alias received, region (CASE_STATUS, no consent) refused in the same request: only IDENTITY was received.
+      expect(codes(await reads(police, 'query ($id: ID!) { victim(id: $id) { id alias region } }'))).toEqual(['CONSENT_REQUIRED']);
       expect((await reads(clinician, 'query ($id: ID!) { victim(id: $id) { id healthSummary { hasGp } } }')).errors).toBeUndefined();
       const ended = new Date(Date.now() + 1).toISOString();
+      await logIntegrated();
 
       const response = await reads(coordinator, historyQuery);
       expect(response.errors).toBeUndefined();
@@ -237,7 +240,7 @@ describe('the audit API', () => {
 
     it('has no field naming staff, and is refused to case workers other than the coordinator (audit staff read the log anyway)', async () => {
       const type = await queryAs<{ __type: { fields: { name: string }[] } }>(coordinator, '{ __type(name: "AccessHistoryEntry") { fields { name } } }');
-      expect(type.data!.__type.fields.map((f) => f.name).sort()).toEqual(['agency', 'at', 'categories', 'purpose']);
+      expect(type.data!.__type.fields.map((f) => f.name).sort()).toEqual(['agency', 'at', 'categories', 'proofs', 'purpose']);
       expect(codes(await queryAs(coordinator, 'query ($id: ID!) { victim(id: $id) { accessHistory { actor } } }', { id: victimId }))).toEqual([
         'GRAPHQL_VALIDATION_FAILED',
       ]);

@@ -42,10 +42,29 @@ export interface AuditRow {
   review_required: boolean;
   outcome: string | null;
   reviewed_seq: string | null;
+  received_categories: string[];
+  hash: string;
+  seal: string;
 }
 
-/** A superuser connection to the audit database, closed afterwards. */
-export async function withAuditDb<T>(work: (db: Client) => Promise<T>): Promise<T> {
+/**
+ * Waits until every record written so far has been integrated into the log (the sequencer's bound is about a
+ * second; this fails after 10 s). Reads of `audit_record` see a request's records only after that.
+ */
+export async function logIntegrated(db?: Client): Promise<void> {
+  if (!db) return withRawAuditDb((own) => logIntegrated(own));
+  const { rows } = await db.query<{ id: string | null }>('SELECT max(id)::text AS id FROM audit_pending');
+  const upTo = rows[0]?.id;
+  if (!upTo) return;
+  for (const started = Date.now(); Date.now() - started < 10_000; ) {
+    const left = await db.query('SELECT 1 FROM audit_pending WHERE id <= $1 LIMIT 1', [upTo]);
+    if (left.rowCount === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('pending access records were not integrated within 10 s');
+}
+
+async function withRawAuditDb<T>(work: (db: Client) => Promise<T>): Promise<T> {
   const db = new Client({ connectionString: postgresUrl('hub_audit') });
   await db.connect();
   try {
@@ -54,6 +73,13 @@ export async function withAuditDb<T>(work: (db: Client) => Promise<T>): Promise<
     await db.end();
   }
 }
+
+/** A superuser connection to the audit database, once what was written before is integrated; closed afterwards. */
+export const withAuditDb = <T>(work: (db: Client) => Promise<T>): Promise<T> =>
+  withRawAuditDb(async (db) => {
+    await logIntegrated(db);
+    return work(db);
+  });
 
 /** Every record a request left, in chain order. */
 export const recordsOf = (requestId: string): Promise<AuditRow[]> =>
@@ -68,6 +94,7 @@ export interface Verification {
 
 /** `verifyAuditChain` through the gateway, as an auditor. */
 export async function verifyThroughGateway(): Promise<Verification> {
+  await logIntegrated();
   const response = await queryAs<{ verifyAuditChain: Verification }>(
     auditor,
     '{ verifyAuditChain { ok checkedRecords firstBadRecord reason } }',
@@ -82,7 +109,7 @@ export async function verifyThroughGateway(): Promise<Verification> {
  */
 const LOG_LOCK = 4_242_001;
 export async function withLogLock<T>(mode: 'shared' | 'exclusive', work: () => Promise<T>): Promise<T> {
-  return withAuditDb(async (db) => {
+  return withRawAuditDb(async (db) => {
     await db.query(mode === 'shared' ? 'SELECT pg_advisory_lock_shared($1)' : 'SELECT pg_advisory_lock($1)', [LOG_LOCK]);
     try {
       return await work();

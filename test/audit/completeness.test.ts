@@ -20,6 +20,7 @@ import {
   identifyVictim,
   investigator,
   openInvestigation,
+  logIntegrated,
   recordsOf,
   uniqueAlias,
   withAuditDb,
@@ -260,6 +261,7 @@ describe('the access log is complete for every answer', () => {
 
   it("records an auditor's reading of the log itself, record by record", async () => {
     const read = await queryAs(investigator, 'query ($id: ID!) { victim(id: $id) { id alias } }', { id: consenting });
+    await logIntegrated();
     await checkScenario({
       who: auditor,
       query: `query ($r: String) { accessLog(filter: { requestId: $r }) { totalCount edges { node { seq victimId

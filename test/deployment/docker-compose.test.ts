@@ -75,8 +75,8 @@ const initScript = (): string => {
 };
 
 describe('docker-compose.yml', () => {
-  it('names its services postgres, keys, gateway and exactly one per subgraph', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['postgres', 'keys', ...hubServices].sort());
+  it('names its services postgres, keys, the witness, gateway and exactly one per subgraph', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['postgres', 'keys', 'witness', ...hubServices].sort());
   });
 
   it.each([...subgraphNames])('runs subgraph %s from its own entry point, listening on its default port', (name) => {

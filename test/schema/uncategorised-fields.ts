@@ -14,7 +14,9 @@ const PAGINATION = 'pagination mechanics (opaque cursor, has-next flag) of a lis
 const CONTAINER = 'container of a list whose items carry the categories';
 const DIRECTORY = 'public agency directory (units, on-call phone, e-mail): about agencies, never about a victim';
 const INDICATOR = 'the national indicator list itself (code, label, group), the same for every victim';
-const AUDIT_INTEGRITY = 'integrity of the access log as a whole (hash chain, checkpoints): names records by position only';
+const AUDIT_INTEGRITY = 'integrity of the access log as a whole (Merkle tree, signed heads): names records by position only';
+const TREE_PROOF =
+  'Merkle-tree proof of the access log (leaf position, hashes, signed tree heads): hashes and sizes, no record content';
 const SHELTER_STOCK = 'safe-house stock (region, beds, target group, occupancy): about the house, not who lives there';
 
 const STATISTICS =
@@ -30,6 +32,9 @@ export const uncategorisedFields: Readonly<Record<string, string>> = {
   'Query.accessLog': ROOT_QUERY,
   'Query.emergencyReviewQueue': ROOT_QUERY,
   'Query.verifyAuditChain': ROOT_QUERY,
+  'Query.accessRecordProof': ROOT_QUERY,
+  'Query.treeConsistency': ROOT_QUERY,
+  'Query.latestTreeHead': ROOT_QUERY,
 
   'Mutation.identifyVictim': ROOT_MUTATION,
   'Mutation.assignCoordinator': ROOT_MUTATION,
@@ -85,6 +90,24 @@ export const uncategorisedFields: Readonly<Record<string, string>> = {
   'ChainVerification.firstBadRecord': AUDIT_INTEGRITY,
   'ChainVerification.reason': AUDIT_INTEGRITY,
   'ChainVerification.checkpointsChecked': AUDIT_INTEGRITY,
+  'ChainVerification.witnessedSize': AUDIT_INTEGRITY,
+  'ChainVerification.treeSize': AUDIT_INTEGRITY,
+  'ChainVerification.archivedRecords': AUDIT_INTEGRITY,
+  'ChainVerification.mode': AUDIT_INTEGRITY,
+  'AccessRecordProof.seq': TREE_PROOF,
+  'AccessRecordProof.leafIndex': TREE_PROOF,
+  'AccessRecordProof.leafHash': TREE_PROOF,
+  'AccessRecordProof.inclusionPath': TREE_PROOF,
+  'AccessRecordProof.head': TREE_PROOF,
+  'TreeHead.size': TREE_PROOF,
+  'TreeHead.rootHash': TREE_PROOF,
+  'TreeHead.checkpoint': TREE_PROOF,
+  'TreeHead.witnessed': TREE_PROOF,
+  'TreeConsistencyProof.fromSize': TREE_PROOF,
+  'TreeConsistencyProof.toSize': TREE_PROOF,
+  'TreeConsistencyProof.fromHead': TREE_PROOF,
+  'TreeConsistencyProof.toHead': TREE_PROOF,
+  'TreeConsistencyProof.proof': TREE_PROOF,
 
   'AgencyContact.agency': DIRECTORY,
   'AgencyContact.unit': DIRECTORY,

@@ -1,7 +1,10 @@
+import { type KeyObject, sign } from 'node:crypto';
 import { Pool } from 'pg';
 import type { HubCaller } from '../auth/hub-caller';
+import { loadServiceKeys } from '../auth/service-keys';
 import type { Logger } from '../observability/logger';
 import type { FieldAccessRecord } from '../policy/access-controller';
+import { type WriterPayload, writerPayloadForm } from './record-form';
 
 /** An operation record: what the gateway writes once per request, refused requests included. */
 export interface OperationRecord {
@@ -13,64 +16,122 @@ export interface OperationRecord {
   durationMs: number;
 }
 
-const FIELD_COLUMNS = [
-  'kind', 'request_id', 'service', 'actor', 'actor_agency', 'actor_role', 'purpose', 'justification',
-  'victim_id', 'type_name', 'fields', 'denied_fields', 'categories', 'decision', 'basis', 'review_required',
-] as const;
-const OPERATION_COLUMNS = [
-  'kind', 'request_id', 'service', 'actor', 'actor_agency', 'actor_role', 'purpose', 'justification',
+/** What a writer may insert into `audit_pending`; sequence number, time and review flag are the log's. */
+const PENDING_COLUMNS = [
+  'kind', 'request_id', 'writer', 'writer_signature', 'actor', 'actor_agency', 'actor_role', 'purpose', 'justification',
+  'victim_id', 'type_name', 'fields', 'denied_fields', 'categories', 'received_categories', 'decision', 'basis',
   'operation_name', 'document_hash', 'outcome', 'duration_ms',
 ] as const;
 
 const decisionOf = (record: FieldAccessRecord): string =>
   record.deniedFields.length === 0 ? 'ALLOW' : record.fields.length === 0 ? 'DENY' : 'PARTIAL';
 
+/** Received categories: as noted, or (from a record that does not say) all of them only when nothing was refused. */
+const receivedOf = (r: FieldAccessRecord): string[] =>
+  r.receivedCategories ?? (r.deniedFields.length === 0 && r.fields.length > 0 ? r.categories : []);
+
 const placeholders = (rows: number, columns: number): string =>
   Array.from({ length: rows }, (_, r) => `(${Array.from({ length: columns }, (_, c) => `$${r * columns + c + 1}`).join(', ')})`).join(', ');
 
+/** The payload as pending-row values (column order of PENDING_COLUMNS), with the writer's signature. */
+const rowOf = (p: WriterPayload, signature: string): unknown[] => [
+  p.kind, p.requestId, p.writer, signature, p.actor, p.actorAgency, p.actorRole, p.purpose, p.justification, p.victimId,
+  p.typeName, p.fields, p.deniedFields, p.categories, p.receivedCategories, p.decision, p.basis, p.operationName,
+  p.documentHash, p.outcome, p.durationMs,
+];
+
 /**
- * Writes the access log through the insert-only role `hub_audit_writer` (`AUDIT_WRITER_URL`).
- * One statement per request per service; the database chains each record (see the audit subgraph).
+ * Writes the access log through the insert-only role `hub_audit_writer` (`AUDIT_WRITER_URL`), as itself: every
+ * record is signed with this service's own key, and the audit service records the writer from that signature.
+ * An insert is one statement into `audit_pending`, with no lock shared with other writers; the audit service's
+ * sequencer integrates pending records into the log's Merkle tree within about a second. The statement has
+ * committed (the record is durable) before the caller goes on, so callers fail closed when it throws.
  * The pool reconnects on its own, so a service recovers when the audit store is back.
  */
 export class AuditWriter {
   private readonly pool: Pool;
+  private key: Promise<KeyObject> | null = null;
 
   constructor(
     url: string,
     private readonly service: string,
     private readonly log: Logger,
+    signingKey?: KeyObject,
   ) {
-    this.pool = new Pool({ connectionString: url, max: 5, connectionTimeoutMillis: 3000, statement_timeout: 5000 });
+    this.pool = new Pool({ connectionString: url, max: 5, connectionTimeoutMillis: 10_000, statement_timeout: 5000 });
     this.pool.on('error', (error) => this.log.warn({ err: error }, 'audit store connection lost'));
+    if (signingKey) this.key = Promise.resolve(signingKey);
   }
 
   /** Records what one request read and was refused. Throws when the records could not be written. */
   async writeFieldAccess(caller: HubCaller, records: readonly FieldAccessRecord[]): Promise<void> {
     if (records.length === 0) return;
-    const values = records.flatMap((r) => [
-      'FIELD_ACCESS', caller.requestId, this.service, caller.sub, caller.agency, caller.role, caller.purpose,
-      caller.justification, r.victimId, r.typeName, r.fields, r.deniedFields, r.categories, decisionOf(r),
-      [...r.bases, ...r.denialCodes.map((code) => `DENIED:${code}`)], r.review,
-    ]);
-    await this.pool.query(
-      `INSERT INTO audit_record (${FIELD_COLUMNS.join(', ')}) VALUES ${placeholders(records.length, FIELD_COLUMNS.length)}`,
-      values,
+    await this.insert(
+      records.map((r) => ({
+        kind: 'FIELD_ACCESS', requestId: caller.requestId, writer: this.service, actor: caller.sub, actorAgency: caller.agency,
+        actorRole: caller.role, purpose: caller.purpose, justification: caller.justification ?? null, victimId: r.victimId,
+        typeName: r.typeName, fields: r.fields, deniedFields: r.deniedFields, categories: r.categories,
+        receivedCategories: receivedOf(r), decision: decisionOf(r),
+        basis: [...r.bases, ...r.denialCodes.map((code) => `DENIED:${code}`)], operationName: null, documentHash: null,
+        outcome: null, durationMs: null, reviewedSeq: null, reviewOutcome: null, reviewNote: null,
+      })),
     );
   }
 
   async writeOperation(record: OperationRecord): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO audit_record (${OPERATION_COLUMNS.join(', ')}) VALUES ${placeholders(1, OPERATION_COLUMNS.length)}`,
-      [
-        'OPERATION', record.requestId, this.service, record.caller.sub ?? null, record.caller.agency ?? null,
-        record.caller.role ?? null, record.caller.purpose ?? null, record.caller.justification ?? null,
-        record.operationName, record.documentHash, record.outcome, Math.round(record.durationMs),
-      ],
-    );
+    await this.insert([
+      {
+        kind: 'OPERATION', requestId: record.requestId, writer: this.service, actor: record.caller.sub ?? null,
+        actorAgency: record.caller.agency ?? null, actorRole: record.caller.role ?? null, purpose: record.caller.purpose ?? null,
+        justification: record.caller.justification ?? null, victimId: null, typeName: null, fields: [], deniedFields: [],
+        categories: [], receivedCategories: [], decision: null, basis: [], operationName: record.operationName,
+        documentHash: record.documentHash, outcome: record.outcome, durationMs: Math.round(record.durationMs),
+        reviewedSeq: null, reviewOutcome: null, reviewNote: null,
+      },
+    ]);
   }
 
   close(): Promise<void> {
     return this.pool.end();
+  }
+
+  private signingKey(): Promise<KeyObject> {
+    this.key ??= (async () => {
+      const dir = process.env.HUB_KEYS_DIR;
+      if (!dir) throw new Error('HUB_KEYS_DIR is not set: the access-log writer signs with its service key');
+      return (await loadServiceKeys(dir, this.service)).signingKey as KeyObject;
+    })();
+    return this.key;
+  }
+
+  private async insert(payloads: WriterPayload[]): Promise<void> {
+    const key = await this.signingKey();
+    const values = payloads.flatMap((p) => rowOf(p, sign(null, Buffer.from(writerPayloadForm(p), 'utf8'), key).toString('base64')));
+    // Chunked: PostgreSQL takes at most 65,535 parameters per statement; one statement keeps the batch atomic.
+    const perStatement = Math.floor(65_535 / PENDING_COLUMNS.length);
+    if (payloads.length > perStatement) {
+      const client = await this.pool.connect();
+      try {
+        await client.query('BEGIN');
+        for (let i = 0; i < payloads.length; i += perStatement) {
+          const rows = Math.min(perStatement, payloads.length - i);
+          await client.query(
+            `INSERT INTO audit_pending (${PENDING_COLUMNS.join(', ')}) VALUES ${placeholders(rows, PENDING_COLUMNS.length)}`,
+            values.slice(i * PENDING_COLUMNS.length, (i + rows) * PENDING_COLUMNS.length),
+          );
+        }
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+      return;
+    }
+    await this.pool.query(
+      `INSERT INTO audit_pending (${PENDING_COLUMNS.join(', ')}) VALUES ${placeholders(payloads.length, PENDING_COLUMNS.length)}`,
+      values,
+    );
   }
 }

@@ -58,10 +58,18 @@ export const subgraphEnvironment = [
 
 /** Variables one subgraph reads beyond `subgraphEnvironment` (all optional). */
 export const subgraphOwnEnvironment: Partial<Record<SubgraphName, readonly string[]>> = {
-  audit: ['HUB_AUDIT_CHECKPOINT_SECONDS'],
+  audit: ['HUB_AUDIT_SEQUENCE_MS', 'HUB_WITNESS_URL', 'HUB_WITNESS_VKEY'],
   // Where coordination asks child welfare whether a minor has an appointed guardian (guardian consent).
   coordination: ['CHILD_WELFARE_INTERNAL_URL'],
 };
+
+/**
+ * The access log's witness (`witness/`): a separate service with its own key and state folder, outside the log's
+ * trust domain. It reads PORT, HOST, HUB_KEYS_DIR (only the audit service's public key), HUB_WITNESS_DIR,
+ * HUB_WITNESS_NAME and LOG_LEVEL.
+ */
+export const WITNESS_DEFAULT_PORT = 4008;
+export const witnessEnvironment = ['PORT', 'HOST', 'HUB_KEYS_DIR', 'HUB_WITNESS_DIR', 'HUB_WITNESS_NAME', 'LOG_LEVEL'] as const;
 
 /**
  * Variables the gateway process reads (`gateway/src/config.ts`, `gateway/src/console/console-routes.ts`, the

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { ensureServiceKeys } from '../auth/service-keys';
 import {
   AUDIT_WRITER_ROLE,
+  WITNESS_DEFAULT_PORT,
   type SubgraphName,
   databaseName,
   databaseUrlVariable,
@@ -117,7 +118,7 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
         : {}),
       ...options.env,
     };
-    const startSubgraph = async (name: SubgraphName) => {
+    const startSubgraph = async (name: SubgraphName, own: Record<string, string> = {}) => {
         const service = await startServiceProcess({
           name,
           entry: join(repoRoot, 'subgraphs', name, 'src', 'index.ts'),
@@ -126,17 +127,34 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
             ...(name === 'coordination' ? { CHILD_WELFARE_INTERNAL_URL: baseUrl('child-welfare') } : {}),
             PORT: String(ports[name]),
             DATABASE_URL: databaseUrls[name],
+            ...own,
           },
           onLog: options.onLog,
         });
         started.push(service);
         return service;
     };
+    // The witness first (own key and state under <dataDir>/witness), so that the audit service can hand it heads.
+    const witnessDir = join(options.dataDir, 'witness');
+    const witness = await startServiceProcess({
+      name: 'witness',
+      entry: join(repoRoot, 'witness', 'src', 'index.ts'),
+      env: {
+        HOST: '127.0.0.1',
+        HUB_KEYS_DIR: keysDir,
+        HUB_WITNESS_DIR: witnessDir,
+        PORT: String(options.ports === 'free' ? await freePort() : WITNESS_DEFAULT_PORT),
+        ...(options.env?.LOG_LEVEL ? { LOG_LEVEL: options.env.LOG_LEVEL } : {}),
+      },
+      onLog: options.onLog,
+    });
+    started.push(witness);
+    const witnessVkey = readFileSync(join(witnessDir, 'witness.vkey'), 'utf8').trim();
     // The audit subgraph migrates the access log before anyone writes to it.
-    const audit = await startSubgraph('audit');
+    const audit = await startSubgraph('audit', { HUB_WITNESS_URL: witness.url, HUB_WITNESS_VKEY: witnessVkey });
     const subgraphs = [
       audit,
-      ...(await Promise.all(subgraphNames.filter((n) => n !== 'audit').map(startSubgraph))),
+      ...(await Promise.all(subgraphNames.filter((n) => n !== 'audit').map((n) => startSubgraph(n)))),
     ];
     const gateway = await startServiceProcess({
       name: 'gateway',
@@ -151,7 +169,10 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
       onLog: options.onLog,
     });
     started.push(gateway);
-    const services: Record<string, ServiceAddress> = { gateway: { url: gateway.url, port: gateway.port } };
+    const services: Record<string, ServiceAddress> = {
+      gateway: { url: gateway.url, port: gateway.port },
+      witness: { url: witness.url, port: witness.port },
+    };
     for (const s of subgraphs) {
       services[s.name] = { url: s.url, port: s.port, database: redact(databaseUrls[s.name as SubgraphName]) };
     }
@@ -171,6 +192,7 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
           gateway: gateway.url,
           services,
           postgres: hub.postgres,
+          witness: { url: witness.url, vkey: witnessVkey },
           demo: options.demo && { seed: options.demo.seed, asOf: options.demo.asOf.toISOString() },
           databaseUrlVariables: Object.fromEntries(subgraphNames.map((n) => [n, databaseUrlVariable(n)])),
         },

@@ -16,6 +16,8 @@ export interface FieldAccessRecord {
   fields: string[];
   deniedFields: string[];
   categories: DataCategory[];
+  /** The categories of the fields returned (not of those refused); what `accessHistory` lists as received. */
+  receivedCategories?: DataCategory[];
   bases: string[];
   denialCodes: string[];
   review: boolean;
@@ -63,7 +65,7 @@ export class AccessController {
     const key = victimId ?? `${NO_VICTIM}|${typeName}`;
     let record = this.records.get(key);
     if (!record) {
-      record = { victimId, typeName, fields: [], deniedFields: [], categories: [], bases: [], denialCodes: [], review: false };
+      record = { victimId, typeName, fields: [], deniedFields: [], categories: [], receivedCategories: [], bases: [], denialCodes: [], review: false };
       this.records.set(key, record);
     }
     if (!record.typeName.split(',').includes(typeName)) record.typeName = [...record.typeName.split(','), typeName].sort().join(',');
@@ -74,6 +76,7 @@ export class AccessController {
     if (decision.allow) {
       const basis = describeBasis(decision.basis);
       if (!record.bases.includes(basis)) record.bases.push(basis);
+      if (!record.receivedCategories?.includes(category)) record.receivedCategories?.push(category);
       record.review ||= decision.review;
     } else if (!record.denialCodes.includes(decision.code)) {
       record.denialCodes.push(decision.code);

@@ -1,23 +1,25 @@
 import type { SubgraphDefinition } from '@hub/shared';
-import { startChainMaintenance } from './chain/checkpoints';
 import { AuditRecord } from './entities/audit-record';
+import { startLogService } from './log/log-service';
 import { AccessLog1764300000000 } from './migrations/1764300000000-access-log';
-import { AccessHistoryResolver } from './resolvers/access-history.resolver';
+import { TransparencyLog1764900000000 } from './migrations/1764900000000-transparency-log';
+import { AccessHistoryEntryResolver, AccessHistoryResolver } from './resolvers/access-history.resolver';
 import { AccessLogResolver } from './resolvers/access-log.resolver';
+import { TransparencyResolver } from './resolvers/transparency.resolver';
 import { Victim } from './resolvers/victim';
 import { victimReference } from './resolvers/victim.reference';
 
 /**
- * The access log: field-access and operation records from every service, hash-chained and insert-only,
- * with signed checkpoints; read by audit staff, and per victim (dates, purposes, agencies) by coordinators.
+ * The access log as a transparency log: records from every service (each signed by its writer), sequenced
+ * into an RFC 9162 Merkle tree with signed, witness-cosigned heads; read by audit staff, with proofs, and per
+ * victim (dates, purposes, agencies) by coordinators.
  */
 export const auditSubgraph: SubgraphDefinition = {
   name: 'audit',
-  resolvers: [AccessLogResolver, AccessHistoryResolver],
+  resolvers: [AccessLogResolver, AccessHistoryResolver, AccessHistoryEntryResolver, TransparencyResolver],
   orphanedTypes: [Victim],
   referenceResolvers: victimReference,
   entities: [AuditRecord],
-  migrations: [AccessLog1764300000000],
-  background: ({ dataSource, keys, log }) =>
-    startChainMaintenance(dataSource, keys, log, Number(process.env.HUB_AUDIT_CHECKPOINT_SECONDS ?? 60)),
+  migrations: [AccessLog1764300000000, TransparencyLog1764900000000],
+  background: startLogService,
 };

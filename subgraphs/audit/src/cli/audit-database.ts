@@ -19,6 +19,15 @@ export function auditDatabaseUrl(): string {
   return localDatabaseUrl(hub.postgres.port, databaseName('audit'));
 }
 
+/** The witness to ask for its newest cosigned head: HUB_WITNESS_URL / HUB_WITNESS_VKEY, or the local hub's. */
+export function witnessConfig(): { url: string | undefined; vkey: string | undefined } {
+  if (process.env.HUB_WITNESS_URL) return { url: process.env.HUB_WITNESS_URL, vkey: process.env.HUB_WITNESS_VKEY };
+  const hubFile = join(process.env.HUB_DATA_DIR ?? join(repoRoot, '.data'), 'hub.json');
+  if (!existsSync(hubFile)) return { url: undefined, vkey: process.env.HUB_WITNESS_VKEY };
+  const hub = JSON.parse(readFileSync(hubFile, 'utf8')) as { witness?: { url: string; vkey: string } };
+  return { url: hub.witness?.url, vkey: process.env.HUB_WITNESS_VKEY ?? hub.witness?.vkey };
+}
+
 export const keysDir = (): string => process.env.HUB_KEYS_DIR ?? join(process.env.HUB_DATA_DIR ?? join(repoRoot, '.data'), 'keys');
 
 export async function openAuditDatabase(): Promise<DataSource> {

@@ -5,7 +5,7 @@ import { Agency, Category, DataCategory, Purpose, Role } from '@hub/shared';
 /**
  * One record of the access log: a field access (what one request read and was refused about one victim
  * in one subgraph), an operation (the gateway's record of a request) or a review of an emergency access.
- * Records hold field names and categories, never values. Written only by the database's insert path.
+ * Records hold field names and categories, never values. Written only by the audit service's sequencer.
  */
 @ObjectType('AccessRecord', { description: 'One record of the access log. It names fields and categories, never values.' })
 @Entity('audit_record')
@@ -15,7 +15,7 @@ import { Agency, Category, DataCategory, Purpose, Role } from '@hub/shared';
 @Index('audit_record_review_idx', ['reviewRequired'], { where: 'review_required' })
 @Index('audit_record_reviewed_idx', ['reviewedSeq'], { where: 'reviewed_seq IS NOT NULL' })
 export class AuditRecord {
-  @Field(() => ID, { description: 'Position in the hash chain.' })
+  @Field(() => ID, { description: 'Position in the log (leaf index + 1).' })
   @PrimaryColumn({ type: 'bigint' })
   seq!: string;
 
@@ -35,7 +35,10 @@ export class AuditRecord {
   requestId!: string;
 
   @Category(DataCategory.ACCESS_LOG)
-  @Field(() => String, { nullable: true, description: 'The service that wrote the record (a subgraph, or the gateway).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The service that wrote the record (a subgraph, or the gateway), as its signature proves; `unverified` when it did not.',
+  })
   @Column({ name: 'service', type: 'text' })
   subgraph!: string;
 
@@ -139,11 +142,19 @@ export class AuditRecord {
   @Column({ name: 'review_note', type: 'text', nullable: true })
   reviewNote!: string | null;
 
-  @Column({ name: 'prev_hash', type: 'text' })
-  prevHash!: string;
+  @Category(DataCategory.ACCESS_LOG)
+  @Field(() => [DataCategory], { nullable: true, description: 'Categories of the fields returned (not of those refused).' })
+  @Column({ name: 'received_categories', type: 'text', array: true, default: () => "'{}'" })
+  receivedCategories!: DataCategory[];
 
   @Category(DataCategory.ACCESS_LOG)
-  @Field(() => String, { nullable: true, description: 'SHA-256 chaining this record to the one before.' })
+  @Field(() => String, { nullable: true, description: "RFC 9162 leaf hash (hex) of the record's canonical form: its leaf in the log's Merkle tree." })
   @Column({ type: 'text' })
   hash!: string;
+
+  @Column({ type: 'text' })
+  seal!: string;
+
+  @Column({ name: 'writer_signature', type: 'text', nullable: true })
+  writerSignature!: string | null;
 }

@@ -1,4 +1,6 @@
 import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { AccessRecordProof } from './transparency.types';
+import { recordProofs } from './transparency.resolver';
 import { Agency, Category, DataCategory, Purpose, type SubgraphContext, groupByKey } from '@hub/shared';
 import { Victim } from './victim';
 
@@ -23,8 +25,24 @@ export class AccessHistoryEntry {
   agency!: Agency;
 
   @Category(DataCategory.ACCESS_LOG)
-  @Field(() => [DataCategory], { description: 'Categories of data received.' })
+  @Field(() => [DataCategory], { description: 'Categories of data received (refused ones are not listed).' })
   categories!: DataCategory[];
+
+  /** The records of this access (one per subgraph), whose inclusion `proofs` shows. */
+  seqs!: string[];
+}
+
+@Resolver(() => AccessHistoryEntry)
+export class AccessHistoryEntryResolver {
+  @Category(DataCategory.ACCESS_LOG)
+  @FieldResolver(() => [AccessRecordProof], {
+    description:
+      "Inclusion proofs of this access's records against the newest witnessed tree head: with the head's signatures, " +
+      'they show the access is in the log everyone else sees.',
+  })
+  proofs(@Root() entry: AccessHistoryEntry, @Ctx() ctx: SubgraphContext): Promise<AccessRecordProof[]> {
+    return recordProofs(ctx.dataSource, entry.seqs);
+  }
 }
 
 @Resolver(() => Victim)
@@ -40,7 +58,7 @@ export class AccessHistoryResolver {
         const rows = (await ctx.dataSource.query(
           `SELECT DISTINCT r.victim_id FROM audit_record r
             WHERE r.review_required AND r.victim_id = ANY($1::text[])
-              AND NOT EXISTS (SELECT 1 FROM audit_record v WHERE v.reviewed_seq = r.seq)`,
+              AND NOT EXISTS (SELECT 1 FROM audit_record v WHERE v.reviewed_seq = r.seq AND v.kind = 'REVIEW' AND v.service = 'audit')`,
           [[...ids]],
         )) as { victim_id: string }[];
         const pending = new Set(rows.map((r) => r.victim_id));
@@ -58,17 +76,18 @@ export class AccessHistoryResolver {
     return ctx.loaders
       .get<string, AccessHistoryEntry[]>('accessHistoryByVictim', async (ids) => {
         const rows = (await ctx.dataSource.query(
+          // Only what was received: a record's received categories, not those of refused fields.
           `SELECT victim_id, request_id, min(at) AS at, min(purpose) AS purpose, min(actor_agency) AS agency,
-                  array_agg(DISTINCT c) AS categories
-             FROM audit_record, unnest(categories) AS c
-            WHERE kind = 'FIELD_ACCESS' AND victim_id = ANY($1::text[]) AND cardinality(fields) > 0
+                  array_agg(DISTINCT c) AS categories, array_agg(DISTINCT seq::text) AS seqs
+             FROM audit_record, unnest(received_categories) AS c
+            WHERE kind = 'FIELD_ACCESS' AND victim_id = ANY($1::text[]) AND cardinality(fields) > 0 AND service <> 'unverified'
             GROUP BY victim_id, request_id
             ORDER BY min(at) DESC`,
           [[...ids]],
-        )) as { victim_id: string; at: Date; purpose: Purpose; agency: Agency; categories: DataCategory[] }[];
+        )) as { victim_id: string; at: Date; purpose: Purpose; agency: Agency; categories: DataCategory[]; seqs: string[] }[];
         return groupByKey(
           ids,
-          rows.map((r) => ({ victimId: r.victim_id, at: r.at, purpose: r.purpose, agency: r.agency, categories: r.categories })),
+          rows.map((r) => ({ victimId: r.victim_id, at: r.at, purpose: r.purpose, agency: r.agency, categories: r.categories, seqs: r.seqs })),
           (e) => e.victimId,
         );
       })

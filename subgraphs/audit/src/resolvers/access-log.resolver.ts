@@ -10,7 +10,11 @@ import {
   pageSize,
   requireWrite,
 } from '@hub/shared';
-import { verifyChain } from '../chain/verify-chain';
+import { type KeyObject, sign } from 'node:crypto';
+import { type WriterPayload, writerPayloadForm } from '@hub/shared/src/audit/record-form';
+import { LOG_SIGNER } from '../log/log-keys';
+import { integratePending, logConfig, verificationKeys } from '../log/log-service';
+import { verifyLogDatabase } from '../log/verify-database';
 import { AuditRecord } from '../entities/audit-record';
 import { AccessLogFilter, AccessRecordConnection, ChainVerification, ReviewOutcome } from './access-log.types';
 
@@ -49,7 +53,10 @@ export function filterConditions(filter: AccessLogFilter | undefined): { where: 
   return { where, params };
 }
 
-/** The audit staff's API: search, emergency review, chain verification. Auditors only. */
+/** The newest witnessed head a verification of this process found intact: where an incremental one starts. */
+let lastVerified: { size: number; root: Buffer } | null = null;
+
+/** The audit staff's API: search, emergency review, log verification. Auditors only. */
 @Resolver()
 export class AccessLogResolver {
   @Query(() => AccessRecordConnection, { description: 'Search the access log, newest first (audit staff only).' })
@@ -68,7 +75,7 @@ export class AccessLogResolver {
     requireWrite(ctx, DataCategory.ACCESS_LOG);
     return this.page(
       ctx,
-      { where: ['review_required', 'NOT EXISTS (SELECT 1 FROM audit_record v WHERE v.reviewed_seq = r.seq)'], params: [] },
+      { where: ['review_required', `NOT EXISTS (SELECT 1 FROM audit_record v WHERE v.reviewed_seq = r.seq AND v.kind = 'REVIEW' AND v.service = 'audit')`], params: [] },
       first,
       after,
     );
@@ -84,27 +91,54 @@ export class AccessLogResolver {
     requireWrite(ctx, DataCategory.ACCESS_LOG);
     if (!/^\d{1,18}$/.test(seq)) throw badInput('seq', 'A record sequence number');
     if (note.trim().length < 5 || note.length > 2000) throw badInput('note', 'A note of 5–2000 characters');
-    return ctx.dataSource.transaction(async (tx) => {
-      // One review per record: serialise reviewers of the same record.
+    await ctx.dataSource.transaction(async (tx) => {
+      // One review per record: serialise reviewers of the same record (a review waiting for the sequencer counts).
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`review:${seq}`]);
       const [target] = (await tx.query(`SELECT review_required FROM audit_record WHERE seq = $1`, [seq])) as { review_required: boolean }[];
       if (!target) throw notFound('Access record', seq);
       if (!target.review_required) throw conflict('That record is not an emergency access');
-      const [done] = (await tx.query(`SELECT 1 FROM audit_record WHERE reviewed_seq = $1`, [seq])) as unknown[];
+      const [done] = (await tx.query(
+        `SELECT 1 FROM audit_record WHERE reviewed_seq = $1 AND kind = 'REVIEW' AND service = 'audit'
+         UNION ALL SELECT 1 FROM audit_pending WHERE reviewed_seq = $1 AND kind = 'REVIEW' AND writer = 'audit'`,
+        [seq],
+      )) as unknown[];
       if (done) throw conflict('That emergency access has already been reviewed');
+      // The review is a record like any other, written as the audit service (signed with its key).
+      const review: WriterPayload = {
+        kind: 'REVIEW', requestId: ctx.caller.requestId, writer: LOG_SIGNER, actor: ctx.caller.sub, actorAgency: ctx.caller.agency,
+        actorRole: ctx.caller.role, purpose: ctx.caller.purpose, justification: null, victimId: null, typeName: null, fields: [],
+        deniedFields: [], categories: [], receivedCategories: [], decision: null, basis: [], operationName: null, documentHash: null,
+        outcome: null, durationMs: null, reviewedSeq: seq, reviewOutcome: outcome, reviewNote: note.trim(),
+      };
+      const signature = sign(null, Buffer.from(writerPayloadForm(review), 'utf8'), ctx.keys.signingKey as KeyObject).toString('base64');
       await tx.query(
-        `INSERT INTO audit_record (kind, request_id, service, actor, actor_agency, actor_role, purpose, reviewed_seq, review_outcome, review_note)
-         VALUES ('REVIEW', $1, 'audit', $2, $3, $4, $5, $6, $7, $8)`,
-        [ctx.caller.requestId, ctx.caller.sub, ctx.caller.agency, ctx.caller.role, ctx.caller.purpose, seq, outcome, note.trim()],
+        `INSERT INTO audit_pending (kind, request_id, writer, writer_signature, actor, actor_agency, actor_role, purpose, reviewed_seq, review_outcome, review_note)
+         VALUES ('REVIEW', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [review.requestId, LOG_SIGNER, signature, review.actor, review.actorAgency, review.actorRole, review.purpose, seq, outcome, review.reviewNote],
       );
-      return (await tx.getRepository(AuditRecord).findOneByOrFail({ reviewedSeq: seq }));
     });
+    await integratePending();
+    const record = await ctx.dataSource.getRepository(AuditRecord).findOneBy({ reviewedSeq: seq, kind: 'REVIEW', subgraph: LOG_SIGNER });
+    if (!record) throw new Error('the review was written but not yet integrated into the log');
+    return record;
   }
 
-  @Query(() => ChainVerification, { description: 'Re-computes the hash chain and checks the signed checkpoints.' })
-  async verifyAuditChain(@Ctx() ctx: SubgraphContext): Promise<ChainVerification> {
+  @Query(() => ChainVerification, {
+    description:
+      "Verifies the access log as a transparency log: every record's leaf hash, seal and writer signature, and the Merkle " +
+      "tree against every signed head and the witness's newest cosigned head. `incremental`: only what came after the last " +
+      'head this service verified (O(new records + log n)); by default a full replay.',
+  })
+  async verifyAuditChain(
+    @Arg('incremental', () => Boolean, { nullable: true }) incremental: boolean | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ChainVerification> {
     requireWrite(ctx, DataCategory.ACCESS_LOG);
-    return verifyChain(ctx.dataSource, ctx.keys.trusted);
+    const result = await verifyLogDatabase(ctx.dataSource, await verificationKeys(), logConfig().witnessUrl, {
+      since: incremental ? lastVerified : null,
+    });
+    if (result.ok && result.witnessedHead) lastVerified = { size: result.witnessedHead.size, root: result.witnessedHead.root };
+    return result;
   }
 
   private async page(

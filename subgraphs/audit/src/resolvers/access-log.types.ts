@@ -45,11 +45,15 @@ export class AccessRecordConnection {
   @Field(() => Int) totalCount!: number;
 }
 
-@ObjectType({ description: 'The result of re-computing the hash chain and checking its signed checkpoints.' })
+@ObjectType({ description: 'The result of verifying the access log against its signed and witnessed tree heads.' })
 export class ChainVerification {
   @Field(() => Boolean) ok!: boolean;
   @Field(() => Int) checkedRecords!: number;
-  @Field(() => ID, { nullable: true, description: 'The first record that no longer fits the chain.' }) firstBadRecord!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The first record that no longer fits the log.' }) firstBadRecord!: string | null;
   @Field(() => String, { nullable: true }) reason!: string | null;
-  @Field(() => Int) checkpointsChecked!: number;
+  @Field(() => Int, { description: 'Signed tree heads the recomputed tree was compared with.' }) checkpointsChecked!: number;
+  @Field(() => Int, { description: 'Size of the largest witness-cosigned head the log matched (0: none).' }) witnessedSize!: number;
+  @Field(() => Int, { description: 'Records in the recomputed tree, archived ones included.' }) treeSize!: number;
+  @Field(() => Int, { description: 'Records of archived months, taken from the stored tree.' }) archivedRecords!: number;
+  @Field(() => String, { description: 'FULL (replay from record 1) or INCREMENTAL (from the last verified head).' }) mode!: string;
 }
