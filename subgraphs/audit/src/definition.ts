@@ -1,11 +1,10 @@
-import type { SubgraphDefinition } from '@hub/shared';
+import { type SubgraphDefinition, victimReference } from '@hub/shared';
 import { startChainMaintenance } from './chain/checkpoints';
 import { AuditRecord } from './entities/audit-record';
 import { AccessLog1764300000000 } from './migrations/1764300000000-access-log';
 import { AccessHistoryResolver } from './resolvers/access-history.resolver';
 import { AccessLogResolver } from './resolvers/access-log.resolver';
 import { Victim } from './resolvers/victim';
-import { victimReference } from './resolvers/victim.reference';
 
 /**
  * The access log: field-access and operation records from every service, hash-chained and insert-only,

@@ -10,12 +10,10 @@ import {
   conflict,
   neverByConsent,
   notFound,
-  requireVictim,
-  requireWrite,
+  agencyMutation,
   newRecordId,
 } from '@hub/shared';
 import { ConsentForm, ConsentGiver, ConsentGrant } from '../entities/consent-grant';
-import { recordCoordinationEvent } from './record-event';
 
 const MAX_VALIDITY_DAYS = 366;
 
@@ -38,8 +36,6 @@ class GrantConsentInput {
 export class ConsentResolver {
   @Mutation(() => ConsentGrant, { description: 'Records a consent; it takes effect on the next request to any subgraph.' })
   async grantConsent(@Arg('input', () => GrantConsentInput) input: GrantConsentInput, @Ctx() ctx: SubgraphContext): Promise<ConsentGrant> {
-    requireWrite(ctx, DataCategory.CONSENT);
-    await requireVictim(ctx, input.victimId);
     const facts = await ctx.access.facts(input.victimId);
     if (facts?.minor && input.givenBy !== ConsentGiver.GUARDIAN) throw badInput('givenBy', "A minor's consent is given by the guardian");
     if (!facts?.minor && input.givenBy !== ConsentGiver.VICTIM) throw badInput('givenBy', 'An adult gives consent themselves');
@@ -53,7 +49,13 @@ export class ConsentResolver {
     const closed = input.categories.filter((c) => neverByConsent.includes(c));
     if (closed.length > 0) throw badInput('categories', `No consent can open ${closed.join(', ')}`);
     if (input.recipients.includes(Agency.AUDIT)) throw badInput('recipients', 'Audit staff read the access log only');
-    return ctx.dataSource.transaction(async (tx) => {
+    return agencyMutation(ctx, {
+      mutation: 'grantConsent',
+      category: DataCategory.CONSENT,
+      typeName: 'ConsentGrant',
+      written: ConsentGrant,
+      target: { victimId: input.victimId },
+      run: async (tx, write) => {
       const consent = tx.getRepository(ConsentGrant).create({
         id: newRecordId('cs'),
         victimId: input.victimId,
@@ -71,35 +73,41 @@ export class ConsentResolver {
         withdrawnBy: null,
       });
       await tx.getRepository(ConsentGrant).insert(consent);
-      await recordCoordinationEvent(tx, {
-        victimId: input.victimId,
+      await write.supportEvent({
         kind: SupportEventKind.CONSENT_GIVEN,
-        at: consent.recordedAt,
+        at: consent.recordedAt.toISOString(),
         summary: `Consent given to ${input.recipients.length} agenc${input.recipients.length === 1 ? 'y' : 'ies'}`,
+        dueAt: null,
       });
       return consent;
+      },
     });
   }
 
   @Mutation(() => ConsentGrant, { description: 'Withdraws a consent; every subgraph honours it from the next request on.' })
   async withdrawConsent(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<ConsentGrant> {
-    requireWrite(ctx, DataCategory.CONSENT);
-    return ctx.dataSource.transaction(async (tx) => {
+    return agencyMutation(ctx, {
+      mutation: 'withdrawConsent',
+      category: DataCategory.CONSENT,
+      typeName: 'ConsentGrant',
+      fields: ['ConsentGrant.withdrawnAt', 'ConsentGrant.withdrawnBy'],
+      target: { record: 'Consent', id, locate: (db) => db.findOneBy(ConsentGrant, { id }) },
+      run: async (tx, write) => {
       const repo = tx.getRepository(ConsentGrant);
       const consent = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!consent) throw notFound('Consent', id);
-      await requireVictim(ctx, consent.victimId);
       if (consent.withdrawnAt) throw conflict('The consent is already withdrawn');
       consent.withdrawnAt = new Date();
       consent.withdrawnBy = ctx.caller.sub;
       await repo.save(consent);
-      await recordCoordinationEvent(tx, {
-        victimId: consent.victimId,
+      await write.supportEvent({
         kind: SupportEventKind.CONSENT_WITHDRAWN,
-        at: consent.withdrawnAt,
+        at: consent.withdrawnAt.toISOString(),
         summary: 'Consent withdrawn',
+        dueAt: null,
       });
       return consent;
+      },
     });
   }
 }
