@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { GraphQLObjectType } from 'graphql';
 import { Field, ID, ObjectType, Query, Resolver } from 'type-graphql';
 import { DataCategory } from '../../domain/enums';
 import { enforceCategories } from '../../policy/enforce-categories';
@@ -52,7 +53,7 @@ describe('explicit victim bindings', () => {
       },
       note: () => undefined,
     };
-    const field = schema.getType('KitBoundRecord') as import('graphql').GraphQLObjectType;
+    const field = schema.getType('KitBoundRecord') as GraphQLObjectType;
     await expect(
       field.getFields().secret!.resolve!({ personId: 'v-bound', secret: 'x' }, {}, { access }, {} as never),
     ).rejects.toMatchObject({ extensions: { code: 'FORBIDDEN', category: DataCategory.POLICE_CASE } });
