@@ -102,6 +102,7 @@ describe('the support-event outbox', () => {
     const down = new OutboxRelay({ dataSource, keys, coordinationUrl: await closedPort(), log, metrics: new Metrics() });
     await down.deliverPending();
     await down.deliverPending();
+    await down.stop(); // no retry of its own from here on
     expect(await pending()).toEqual([{ id, attempts: 2, delivered: false }]);
 
     const coordination = await fakeCoordination();
@@ -109,6 +110,7 @@ describe('the support-event outbox', () => {
       const back = new OutboxRelay({ dataSource, keys, coordinationUrl: coordination.url, log, metrics: new Metrics() });
       await back.deliverPending();
       await back.deliverPending();
+      await back.stop();
       expect(coordination.received.map((e) => e.id)).toEqual([id]);
       expect(await pending()).toEqual([{ id, attempts: 3, delivered: true }]);
     } finally {

@@ -18,6 +18,7 @@ const DEFAULT_INTERVAL_MS = 1000;
 export class OutboxRelay {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
+  private stopped = false;
 
   constructor(
     private readonly deps: {
@@ -30,25 +31,41 @@ export class OutboxRelay {
     },
   ) {}
 
+  /** Delivers what an earlier run left (a crash between commit and delivery); later rounds run only to retry. */
   start(): void {
-    const interval = this.deps.intervalMs ?? (Number(process.env.HUB_OUTBOX_INTERVAL_MS) || DEFAULT_INTERVAL_MS);
-    this.timer = setInterval(() => void this.deliverPending(), interval);
-    this.timer.unref();
+    void this.deliverPending();
   }
 
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
     await this.running;
   }
 
-  /** One round: every pending row (or only `ids`, right after the commit that wrote them). Never throws. */
+  /**
+   * One round: every pending row (or only `ids`, right after the commit that wrote them). Never throws. While a
+   * row waits for coordination, another round of all pending rows follows after the interval; none polls otherwise.
+   */
   deliverPending(ids?: readonly string[]): Promise<void> {
-    const round = (this.running ?? Promise.resolve()).then(() => this.round(ids));
+    const round = (this.running ?? Promise.resolve()).then(async () => {
+      if (!(await this.round(ids))) this.retryLater();
+    });
     this.running = round;
     return round;
   }
 
-  private async round(ids?: readonly string[]): Promise<void> {
+  private retryLater(): void {
+    if (this.stopped || this.timer) return;
+    const interval = this.deps.intervalMs ?? (Number(process.env.HUB_OUTBOX_INTERVAL_MS) || DEFAULT_INTERVAL_MS);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.deliverPending();
+    }, interval);
+    this.timer.unref();
+  }
+
+  /** `true` when nothing it read is left waiting for coordination. */
+  private async round(ids?: readonly string[]): Promise<boolean> {
     const { dataSource, log, metrics } = this.deps;
     let rows: OutboxRow[];
     try {
@@ -60,7 +77,7 @@ export class OutboxRelay {
       )) as OutboxRow[];
     } catch (error) {
       log.warn({ err: error }, 'support-event outbox unreadable');
-      return;
+      return false;
     }
     for (const row of rows) {
       try {
@@ -82,8 +99,9 @@ export class OutboxRelay {
         metrics.increment('hub_support_event_delivery_failures_total');
         log[permanent ? 'error' : 'warn']({ err: error, event: row.id, kind: row.kind }, 'support event not delivered');
         // Keep the order of a victim's path: stop the round at the first that waits for coordination.
-        if (!permanent) return;
+        if (!permanent) return false;
       }
     }
+    return true;
   }
 }

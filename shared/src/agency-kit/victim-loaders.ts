@@ -3,7 +3,7 @@ import { type EntityTarget, type FindOptionsOrder, In, type ObjectLiteral } from
 import { byKey, groupByKey } from '../subgraph/request-loaders';
 import type { SubgraphContext } from '../subgraph/subgraph-context';
 
-type VictimRecord = ObjectLiteral & { victimId: string };
+type VictimRecord = ObjectLiteral & { victimId: string | null };
 
 const loaderName = (entity: EntityTarget<ObjectLiteral>, kind: string): string =>
   `${kind}:${typeof entity === 'function' ? entity.name : String(entity)}`;

@@ -14,7 +14,7 @@ export const auditSubgraph: SubgraphDefinition = {
   name: 'audit',
   resolvers: [AccessLogResolver, AccessHistoryResolver],
   orphanedTypes: [Victim],
-  referenceResolvers: victimReference,
+  referenceResolvers: victimReference(),
   entities: [AuditRecord],
   migrations: [AccessLog1764300000000],
   background: ({ dataSource, keys, log }) =>

@@ -14,7 +14,7 @@ export const childWelfareSubgraph: SubgraphDefinition = {
   resolvers: [VictimChildWelfareResolver, GuardianshipResolver, ChildWelfareMeasureResolver],
   // Victim is reached by no query here, only through `_entities`: listed so that the schema keeps it.
   orphanedTypes: [Victim],
-  referenceResolvers: victimReference,
+  referenceResolvers: victimReference(),
   entities: [Guardianship, ChildWelfareMeasure, SupportEventOutboxEntry],
   migrations: [ChildWelfareRecords1764300000000, SupportEventOutbox1764900000000],
   supportEvents: 'outbox',

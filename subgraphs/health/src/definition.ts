@@ -13,7 +13,7 @@ export const healthSubgraph: SubgraphDefinition = {
   resolvers: [VictimHealthResolver, HealthResolver],
   // Victim is reached by no query here, only through `_entities`: listed so that the schema keeps it.
   orphanedTypes: [Victim],
-  referenceResolvers: victimReference,
+  referenceResolvers: victimReference(),
   entities: [HealthSummary, HealthAssessment, SupportEventOutboxEntry],
   migrations: [HealthRecords1764300000000, SupportEventOutbox1764900000000],
   supportEvents: 'outbox',

@@ -23,7 +23,8 @@ export const immigrationSubgraph: SubgraphDefinition = {
   ],
   // type-graphql 2 emits only types reachable from Query/Mutation; Victim is reached through `_entities`.
   orphanedTypes: [Victim],
-  referenceResolvers: victimReference,
+  // testifiedInCourt comes from the police for permanentResidenceEligibility (@requires).
+  referenceResolvers: victimReference('testifiedInCourt'),
   entities: [ReflectionPeriod, Permit, VoluntaryReturn, SupportEventOutboxEntry],
   migrations: [ImmigrationRecords1764300000000, SupportEventOutbox1764900000000],
   supportEvents: 'outbox',

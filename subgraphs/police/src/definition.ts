@@ -15,7 +15,7 @@ export const policeSubgraph: SubgraphDefinition = {
   resolvers: [VictimPoliceResolver, InvestigationResolver, PoliceStatisticsResolver],
   // Victim is reached only through _entities, so no query names it.
   orphanedTypes: [Victim],
-  referenceResolvers: victimReference,
+  referenceResolvers: victimReference(),
   entities: [Investigation, Cooperation, Testimony, SupportEventOutboxEntry],
   migrations: [PoliceRecords1764300000000, SupportEventOutbox1764900000000],
   supportEvents: 'outbox',

@@ -26,7 +26,7 @@ export const socialServicesSubgraph: SubgraphDefinition = {
   ],
   // Nothing here returns a Victim, so type-graphql would leave the entity out without this.
   orphanedTypes: [Victim],
-  referenceResolvers: victimReference,
+  referenceResolvers: victimReference(),
   entities: [Shelter, Placement, AssistanceMeasure, AssistanceDecision, SupportEventOutboxEntry],
   migrations: [SocialServicesRecords1764300000000, SupportEventOutbox1764900000000],
   supportEvents: 'outbox',
