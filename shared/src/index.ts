@@ -40,3 +40,4 @@ export * from './agency-kit/victim-loaders';
 export { SupportEventOutbox1764900000000 } from './agency-kit/support-event-outbox';
 export { SupportEventOutboxEntry } from './agency-kit/support-event-outbox-entry';
 export * from './policy/region-scope';
+export * from './agency-kit/agency-victim';
