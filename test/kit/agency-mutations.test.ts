@@ -108,6 +108,23 @@ describe('the agency mutations', () => {
     });
   });
 
+  describe('refusals that rest on facts the caller may not read (issue 8, point 2)', () => {
+    it("a safe house that does not take in the person answers as a full one: the refusal names no gender or age", async () => {
+      const social = mutationCases.find((c) => c.name === 'placeInShelter')!.writer;
+      const woman = await identifyVictim('Kit Shelter'); // an adult woman; social services may not read her IDENTITY
+      const houses = await queryAs<{ shelters: { id: string; accepts: string[]; vacancies: number }[] }>(social, '{ shelters { id accepts vacancies } }');
+      expect(houses.errors).toBeUndefined();
+      const forMenOnly = houses.data!.shelters.find((h) => !h.accepts.includes('WOMEN') && h.vacancies > 0);
+      expect(forMenOnly).toBeDefined();
+      const placed = await queryAs(social, 'mutation ($v: ID!, $s: ID!, $f: DateTimeISO!) { placeInShelter(victimId: $v, shelterId: $s, from: $f) { id } }', {
+        v: woman, s: forMenOnly!.id, f: new Date(Date.now() - 3_600_000).toISOString(),
+      });
+      expect(placed.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+        ['CONFLICT', 'The safe house cannot take this placement: it is full or does not take in this person'],
+      ]);
+    });
+  });
+
   describe('when the access log cannot be written', () => {
     let victim: string;
     beforeAll(async () => {

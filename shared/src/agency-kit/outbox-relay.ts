@@ -56,7 +56,7 @@ export class OutboxRelay {
 
   private retryLater(): void {
     if (this.stopped || this.timer) return;
-    const interval = this.deps.intervalMs ?? (Number(process.env.HUB_OUTBOX_INTERVAL_MS) || DEFAULT_INTERVAL_MS);
+    const interval = this.deps.intervalMs ?? DEFAULT_INTERVAL_MS;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.deliverPending();
