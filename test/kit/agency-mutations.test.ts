@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { buildSchema } from 'graphql';
-import { Region } from '@hub/shared';
+import { type Agency, Region, type Role, roleAgencies } from '@hub/shared';
 import { type GraphQLResponse, queryAs } from '../support/client';
 import { postgresUrl, testHub } from '../support/hub-info';
 import { identifyVictim, withAuditDb, withLogLock } from '../audit/audit-support';
@@ -71,6 +71,27 @@ describe('the agency mutations', () => {
       const unknown = await queryAs(writer, c.document, c.variables(unknownVictim));
       expect(known.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       expect(shape(known, [eastVictim])).toBe(shape(unknown, [unknownVictim]));
+    });
+  });
+
+  describe('for every role of every agency, limited to NORTH (no right to a victim in EAST)', () => {
+    const identities = Object.entries(roleAgencies).flatMap(([role, agencies]) => agencies.map((agency) => ({ agency: agency as Agency, role: role as Role })));
+    let eastVictim: string;
+    beforeAll(async () => {
+      eastVictim = await identifyVictim('Kit Roles');
+    });
+
+    it.each(aboutVictim.map((c) => [c.name, c] as const))('%s answers a known victim exactly as an unknown id', async (_name, c) => {
+      const differences: string[] = [];
+      for (const who of identities) {
+        const caller = { ...who, purpose: c.writer.purpose, regions: [Region.NORTH] };
+        const known = await queryAs(caller, c.document, c.variables(eastVictim));
+        const unknown = await queryAs(caller, c.document, c.variables(unknownVictim));
+        if (known.data != null || shape(known, [eastVictim]) !== shape(unknown, [unknownVictim])) {
+          differences.push(`${who.agency} ${who.role}: ${shape(known, [eastVictim])} vs ${shape(unknown, [unknownVictim])}`);
+        }
+      }
+      expect(differences).toEqual([]);
     });
   });
 
