@@ -189,13 +189,13 @@ describe('one flow per agency through the gateway', () => {
     expect(path.alerts.map((a) => a.kind)).not.toContain(AlertKind.NO_HEALTH_ASSESSMENT);
   });
 
-  it('child welfare appoints a guardian for a minor; for an adult it is a CONFLICT and writes nothing', async () => {
+  it('child welfare appoints a guardian for a minor; an adult, whose age it may not read, answers as an unknown id and nothing is written', async () => {
     await ok(childWelfare, M.guardian, { v: minor.id, n: 'Guardian Test', at: ago(DAY) });
     const path = await pathOf(minor.id);
     expect(eventsOf(path, Agency.CHILD_WELFARE)).toEqual(['GUARDIAN_APPOINTED']);
     expect(path.alerts.map((a) => a.kind)).not.toContain(AlertKind.MINOR_WITHOUT_GUARDIAN);
 
-    expectRefused(await queryAs(childWelfare, M.guardian, { v: adult.id, n: 'Guardian Test', at: ago(DAY) }), 'CONFLICT');
+    expectRefused(await queryAs(childWelfare, M.guardian, { v: adult.id, n: 'Guardian Test', at: ago(DAY) }), 'NOT_FOUND');
     expect(await rows('hub_child_welfare', 'guardianship WHERE victim_id = $1', [adult.id])).toBe(0);
   });
 });

@@ -11,6 +11,7 @@ import {
   type VictimFacts,
 } from './access-policy';
 import type { ActiveConsent } from './consent';
+import { mayActWithoutRegions } from './region-scope';
 
 export type AccessBasis =
   | { kind: 'OWN_RECORDS' }
@@ -53,6 +54,9 @@ export function decide(
     if (emergencyRule.closed.includes(category)) return deny('FORBIDDEN', `${category} is closed even in an emergency`);
     return { allow: true, basis: { kind: 'EMERGENCY' }, review: true };
   }
+  if (caller.regions.length === 0 && !mayActWithoutRegions(caller)) {
+    return deny('FORBIDDEN', `${caller.agency} ${caller.role} is local staff and the caller carries no regions`);
+  }
   if (victim && caller.regions.length > 0 && (victim.region === null || !caller.regions.includes(victim.region))) {
     return deny('FORBIDDEN', 'the victim is outside the regions of the caller');
   }
@@ -80,9 +84,13 @@ export function decide(
     return deny('FORBIDDEN', `no rule lets ${caller.role} read ${category}`);
   }
   const limit = consentLimits[caller.role];
-  if (limit && (!limit.categories.includes(category) || !limit.applies(victim))) {
+  if (limit && !limit.categories.includes(category)) {
     return deny('FORBIDDEN', `${caller.role} reads by consent only ${limit.categories.join(', ')}, when ${limit.condition}`);
   }
+  const noConsent = deny('CONSENT_REQUIRED', `no active consent names ${caller.agency}, ${category} and ${caller.purpose}`);
+  // A victim the limit's condition does not hold for (e.g. not referred by an NGO), a victim without consent and an
+  // unknown id get the same answer: the condition is a fact about the victim the caller may not learn.
+  if (limit && !limit.applies(victim)) return noConsent;
   const consent = victim.consents.find(
     (c) =>
       c.recipients.includes(caller.agency) &&
@@ -93,7 +101,7 @@ export function decide(
       c.withdrawnAt === null,
   );
   if (consent) return { allow: true, basis: { kind: 'CONSENT', consentId: consent.id }, review: false };
-  return deny('CONSENT_REQUIRED', `no active consent names ${caller.agency}, ${category} and ${caller.purpose}`);
+  return noConsent;
 }
 
 export const describeBasis = (basis: AccessBasis): string => {
@@ -120,6 +128,9 @@ export const describeBasis = (basis: AccessBasis): string => {
 export function decideWrite(caller: HubCaller, category: DataCategory): AccessDecision {
   if (!roleAgencies[caller.role].includes(caller.agency)) {
     return deny('FORBIDDEN', `role ${caller.role} does not exist in agency ${caller.agency}`);
+  }
+  if (caller.regions.length === 0 && !mayActWithoutRegions(caller)) {
+    return deny('FORBIDDEN', `${caller.agency} ${caller.role} is local staff and the caller carries no regions`);
   }
   const own = ownRecordsRules.find(
     (r) =>

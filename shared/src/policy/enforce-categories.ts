@@ -9,6 +9,7 @@ import {
 import type { Maybe } from 'graphql/jsutils/Maybe';
 import { DataCategory } from '../domain/enums';
 import { HubError } from '../errors/hub-error';
+import { victimBindingOf } from '../agency-kit/victim-binding';
 import type { AccessController } from './access-controller';
 
 export interface CategorisedField {
@@ -29,18 +30,7 @@ export function categoryOf(field: { astNode?: Maybe<FieldDefinitionNode> }): Dat
 }
 
 /**
- * The victim a parent object is about: `Victim` objects by their `id`, every other type by `victimId`.
- * Types that are about no victim (a shelter, an agency) return `null`.
- */
-export function victimIdOf(typeName: string, parent: unknown): string | null {
-  const record = parent as { id?: unknown; victimId?: unknown } | null;
-  if (!record) return null;
-  if (typeName === 'Victim') return typeof record.id === 'string' ? record.id : null;
-  return typeof record.victimId === 'string' ? record.victimId : null;
-}
-
-/**
- * Wraps the resolver of every categorised field so that, before a value leaves the subgraph, the access
+ * Wraps the resolver of every categorised field (its type's declared victim binding says which victim it is about) so that, before a value leaves the subgraph, the access
  * policy is asked, the access noted for the log, and a refused field resolves to `null` with a coded error.
  * This covers plain resolvers, `_entities` (reference resolvers return parents; fields still pass here) and
  * lists alike.
@@ -52,10 +42,16 @@ export function enforceCategories(schema: GraphQLSchema): CategorisedField[] {
     for (const field of Object.values(type.getFields())) {
       const category = categoryOf(field);
       if (!category) continue;
+      const victimIdOf = victimBindingOf(type.name);
+      if (!victimIdOf) {
+        throw new Error(
+          `${type.name}.${field.name} is categorised but ${type.name} declares no victim binding: add @AboutVictim(…) or @AboutNoVictim() to the type`,
+        );
+      }
       fields.push({ typeName: type.name, fieldName: field.name, category });
       const resolve: GraphQLFieldResolver<unknown, { access: AccessController }> = field.resolve ?? defaultFieldResolver;
       field.resolve = async (parent, args, context, info) => {
-        const victimId = victimIdOf(type.name, parent);
+        const victimId = victimIdOf(parent);
         const decision = await context.access.decide(victimId, category);
         context.access.note(victimId, type.name, field.name, category, decision);
         if (!decision.allow) {

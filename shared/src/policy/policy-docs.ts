@@ -11,6 +11,7 @@ import {
   statisticsRule,
 } from './access-policy';
 import { type AccessDecision, type VictimContext, decide, describeBasis } from './decide';
+import { nationalStaff } from './region-scope';
 
 /**
  * `docs/access-policy.md`, generated from the policy table (`access-policy.ts`) and, for the worked
@@ -169,9 +170,17 @@ function regionSection(): string {
     '',
     `Staff whose token names regions (of ${list(Object.values(Region))}) are local staff: they read fields about a victim`,
     'only when the coordination registry places that victim in one of their regions. A victim the registry does not',
-    'know is outside every region. National staff (no regions in the token) are not limited. The limit comes before',
-    'every rule except emergency, and does not concern fields about no victim (such as the safe-house directory).',
-    'A refusal for region is `FORBIDDEN`.',
+    'know is outside every region. The limit comes before every rule except emergency, and does not concern fields',
+    'about no victim (such as the safe-house directory). A refusal for region is `FORBIDDEN`.',
+    '',
+    'A caller with no regions at all is national only when its agency and role are national by configuration',
+    '(`nationalStaff` in `shared/src/policy/region-scope.ts`); any other caller without regions — an identity provider',
+    'that forgot the claim — is refused every read and write with `FORBIDDEN`, never treated as national:',
+    '',
+    table(['agency', 'national roles'], nationalStaff.map((s) => [code(s.agency), list(s.roles)])),
+    '',
+    'A mutation about a victim outside the caller\'s regions, or about a record of such a victim, answers `NOT_FOUND`',
+    'with the same message as an id nobody has.',
   ].join('\n');
 }
 
@@ -181,11 +190,14 @@ function decisionOrderSection(): string {
     `Purpose ${code(Purpose.EMERGENCY)}: allowed (basis \`EMERGENCY\`, flagged for review) when the role is one of ` +
       `${list(emergencyRule.roles)}, the justification has at least ${emergencyRule.minimumJustificationLength} characters ` +
       `and the category is not one of ${list(emergencyRule.closed)}; otherwise \`FORBIDDEN\`. Nothing below applies to an emergency.`,
+    'A caller without regions whose role is not national by configuration: `FORBIDDEN`.',
     'Local staff and a victim outside their regions (or unknown to the registry): `FORBIDDEN`.',
     'An own-records rule for the agency, role, category and purpose: allowed (`OWN_RECORDS`).',
     'A field about no victim (for example a safe house in the directory) is not opened by anything below: `FORBIDDEN`.',
     'A legal rule for the agency, role, category and purpose whose condition holds for the victim: allowed (`LEGAL_RULE:<id>`).',
     `A role that never reads by consent, or a category no consent opens: \`FORBIDDEN\`.`,
+    'A role that reads by consent only when a condition holds for the victim (an NGO worker: victims it referred), ' +
+      'and a victim for whom it does not hold: `CONSENT_REQUIRED`, with the same message as a missing consent and as an unknown id.',
     "An active consent naming the caller's agency, the category and the purpose: allowed (`CONSENT:<id>`).",
     'Otherwise: `CONSENT_REQUIRED`.',
   ];

@@ -12,6 +12,16 @@ export interface NewSupportEvent {
   dueAt: string | null;
 }
 
+/** Coordination answered with an HTTP error status (a 4xx will not change by sending again). */
+export class CoordinationRefusal extends Error {
+  constructor(
+    path: string,
+    readonly status: number,
+  ) {
+    super(`coordination ${path} answered ${status}`);
+  }
+}
+
 /**
  * Service-to-service calls to the coordination subgraph, each signed by the calling subgraph with the
  * caller's identity and request id (audience: coordination).
@@ -32,8 +42,11 @@ export class CoordinationClient {
     return body.facts;
   }
 
-  /** Adds an event to the victim's support path; the owning agency is the calling subgraph's. */
-  async recordSupportEvent(event: NewSupportEvent): Promise<void> {
+  /**
+   * Adds an event to the victim's support path; the owning agency is the calling subgraph's. Only the outbox
+   * relay calls this (see agency-kit/outbox-relay.ts); coordination records an id once, however often sent.
+   */
+  async recordSupportEvent(event: NewSupportEvent & { id: string }): Promise<void> {
     await this.post('/internal/support-events', event);
   }
 
@@ -46,7 +59,7 @@ export class CoordinationClient {
       body,
       signal: AbortSignal.timeout(5000),
     });
-    if (!response.ok) throw new Error(`coordination ${path} answered ${response.status}`);
+    if (!response.ok) throw new CoordinationRefusal(path, response.status);
     return response.json();
   }
 }

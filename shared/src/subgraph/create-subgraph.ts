@@ -6,6 +6,8 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { GraphQLFormattedError } from 'graphql';
 import type { Server } from 'node:http';
 import type { DataSource } from 'typeorm';
+import { OutboxRelay } from '../agency-kit/outbox-relay';
+import { type SupportEventSink, directSink, noSink, outboxSink } from '../agency-kit/support-event-sink';
 import { accessLogPlugin } from '../audit/access-log-plugin';
 import type { AuditWriter } from '../audit/audit-writer';
 import type { HubCaller } from '../auth/hub-caller';
@@ -193,6 +195,15 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
   const remoteFacts = new RequestScopedFacts((caller) => (ids) =>
     new CoordinationClient(deps.coordinationUrl, deps.keys, caller).victimFacts(ids),
   );
+  const relay =
+    definition.supportEvents === 'outbox'
+      ? new OutboxRelay({ dataSource: deps.dataSource, keys: deps.keys, coordinationUrl: deps.coordinationUrl, log: deps.log, metrics: deps.metrics })
+      : undefined;
+  const supportEvents: SupportEventSink = relay
+    ? outboxSink(relay)
+    : typeof definition.supportEvents === 'function'
+      ? directSink(definition.supportEvents)
+      : noSink;
   const context = async ({ req }: { req: AuthenticatedRequest }): Promise<SubgraphContext> => {
     const caller = req.caller;
     if (!caller) throw new HubError('UNAUTHENTICATED', 'A hub assertion is required');
@@ -209,6 +220,8 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
       dataSource: deps.dataSource,
       keys: deps.keys,
       coordination,
+      audit: deps.audit,
+      supportEvents,
       log: deps.log.child({ requestId: caller.requestId }),
       now,
     };
@@ -260,12 +273,14 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
       httpServer = listening;
       listening.keepAliveTimeout = SUBGRAPH_KEEP_ALIVE_MS;
       listening.headersTimeout = SUBGRAPH_KEEP_ALIVE_MS + 1_000;
+      relay?.start();
       const address = listening.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
       return {
         url: `http://${host}:${actualPort}/graphql`,
         port: actualPort,
         stop: async () => {
+          await relay?.stop();
           await server.stop();
           await new Promise<void>((resolve) => httpServer?.close(() => resolve()) ?? resolve());
         },

@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import type { SupportEventSink } from '../agency-kit/support-event-sink';
+import type { AuditWriter } from '../audit/audit-writer';
 import type { HubCaller } from '../auth/hub-caller';
 import type { ServiceKeys } from '../auth/service-keys';
 import type { Logger } from '../observability/logger';
@@ -14,8 +16,12 @@ export interface SubgraphContext {
   dataSource: DataSource;
   /** This service's signing key and the hub's trusted keys. */
   keys: ServiceKeys;
-  /** Reaches the coordination subgraph on this caller's behalf (support events). */
+  /** Reaches the coordination subgraph on this caller's behalf. */
   coordination: CoordinationClient;
+  /** The access log; the mutation path writes its record before the commit. */
+  audit: AuditWriter;
+  /** Where support events go (the outbox of an agency, coordination's own table). */
+  supportEvents: SupportEventSink;
   log: Logger;
   now: Date;
 }

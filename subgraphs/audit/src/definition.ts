@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '@hub/shared';
+import { type SubgraphDefinition, victimReference } from '@hub/shared';
 import { AuditRecord } from './entities/audit-record';
 import { startLogService } from './log/log-service';
 import { AccessLog1764300000000 } from './migrations/1764300000000-access-log';
@@ -7,7 +7,6 @@ import { AccessHistoryEntryResolver, AccessHistoryResolver } from './resolvers/a
 import { AccessLogResolver } from './resolvers/access-log.resolver';
 import { TransparencyResolver } from './resolvers/transparency.resolver';
 import { Victim } from './resolvers/victim';
-import { victimReference } from './resolvers/victim.reference';
 
 /**
  * The access log as a transparency log: records from every service (each signed by its writer), sequenced
@@ -18,7 +17,7 @@ export const auditSubgraph: SubgraphDefinition = {
   name: 'audit',
   resolvers: [AccessLogResolver, AccessHistoryResolver, AccessHistoryEntryResolver, TransparencyResolver],
   orphanedTypes: [Victim],
-  referenceResolvers: victimReference,
+  referenceResolvers: victimReference(),
   entities: [AuditRecord],
   migrations: [AccessLog1764300000000, TransparencyLog1764900000000],
   background: startLogService,

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '@hub/shared';
+import { type SubgraphDefinition, SupportEventOutbox1764900000000, SupportEventOutboxEntry, victimReference } from '@hub/shared';
 import { ChildWelfareMeasure } from './entities/child-welfare-measure';
 import { Guardianship } from './entities/guardianship';
 import { guardianRoutes } from './internal/guardian-routes';
@@ -7,7 +7,6 @@ import { ChildWelfareMeasureResolver } from './resolvers/child-welfare-measure.r
 import { GuardianshipResolver } from './resolvers/guardianship.resolver';
 import { VictimChildWelfareResolver } from './resolvers/victim.resolver';
 import { Victim } from './resolvers/victim';
-import { victimReference } from './resolvers/victim.reference';
 import { seedChildWelfare } from './seed';
 
 /** The child-welfare subgraph: guardians of unaccompanied minors and child-welfare measures. */
@@ -16,9 +15,10 @@ export const childWelfareSubgraph: SubgraphDefinition = {
   resolvers: [VictimChildWelfareResolver, GuardianshipResolver, ChildWelfareMeasureResolver],
   // Victim is reached by no query here, only through `_entities`: listed so that the schema keeps it.
   orphanedTypes: [Victim],
-  referenceResolvers: victimReference,
-  entities: [Guardianship, ChildWelfareMeasure],
-  migrations: [ChildWelfareRecords1764300000000],
+  referenceResolvers: victimReference(),
+  entities: [Guardianship, ChildWelfareMeasure, SupportEventOutboxEntry],
+  migrations: [ChildWelfareRecords1764300000000, SupportEventOutbox1764900000000],
+  supportEvents: 'outbox',
   seed: { markerTable: 'guardianship', load: seedChildWelfare },
   internalRoutes: guardianRoutes,
   // Only the coordination registry asks whether a minor has a guardian (before a guardian's consent).

@@ -16,6 +16,7 @@ import { RegistryResolver } from './resolvers/registry.resolver';
 import { CaseloadStatisticsResolver } from './resolvers/statistics.resolver';
 import { VictimResolver } from './resolvers/victim.resolver';
 import { victimReference } from './resolvers/victim.reference';
+import { recordCoordinationEvent } from './resolvers/record-event';
 import { seedCoordination } from './seed';
 
 /**
@@ -38,4 +39,5 @@ export const coordinationSubgraph: SubgraphDefinition = {
   seed: { markerTable: 'victim', load: seedCoordination },
   localVictimFacts: loadVictimAccessFacts,
   internalRoutes: coordinationInternalRoutes,
+  supportEvents: recordCoordinationEvent,
 };

@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '@hub/shared';
+import { type SubgraphDefinition, SupportEventOutbox1764900000000, SupportEventOutboxEntry, victimReference } from '@hub/shared';
 import { Permit } from './entities/permit';
 import { ReflectionPeriod } from './entities/reflection-period';
 import { VoluntaryReturn } from './entities/voluntary-return';
@@ -8,7 +8,6 @@ import { ReflectionPeriodResolver } from './resolvers/reflection-period.resolver
 import { ImmigrationStatisticsResolver } from './resolvers/statistics.resolver';
 import { Victim } from './resolvers/victim';
 import { VictimImmigrationResolver } from './resolvers/victim.resolver';
-import { victimReference } from './resolvers/victim.reference';
 import { VoluntaryReturnResolver } from './resolvers/voluntary-return.resolver';
 import { seedImmigration } from './seed';
 
@@ -24,8 +23,10 @@ export const immigrationSubgraph: SubgraphDefinition = {
   ],
   // type-graphql 2 emits only types reachable from Query/Mutation; Victim is reached through `_entities`.
   orphanedTypes: [Victim],
-  referenceResolvers: victimReference,
-  entities: [ReflectionPeriod, Permit, VoluntaryReturn],
-  migrations: [ImmigrationRecords1764300000000],
+  // testifiedInCourt comes from the police for permanentResidenceEligibility (@requires).
+  referenceResolvers: victimReference('testifiedInCourt'),
+  entities: [ReflectionPeriod, Permit, VoluntaryReturn, SupportEventOutboxEntry],
+  migrations: [ImmigrationRecords1764300000000, SupportEventOutbox1764900000000],
+  supportEvents: 'outbox',
   seed: { markerTable: 'reflection_period', load: seedImmigration },
 };

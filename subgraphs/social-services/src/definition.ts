@@ -1,4 +1,4 @@
-import type { SubgraphDefinition } from '@hub/shared';
+import { type SubgraphDefinition, SupportEventOutbox1764900000000, SupportEventOutboxEntry, victimReference } from '@hub/shared';
 import { AssistanceDecision } from './entities/assistance-decision';
 import { AssistanceMeasure } from './entities/assistance-measure';
 import { Placement } from './entities/placement';
@@ -11,7 +11,6 @@ import { ShelterResolver } from './resolvers/shelter.resolver';
 import { AssistanceStatisticsResolver } from './resolvers/statistics.resolver';
 import { VictimSocialServicesResolver } from './resolvers/victim.resolver';
 import { Victim } from './resolvers/victim';
-import { victimReference } from './resolvers/victim.reference';
 import { seedSocialServices } from './seed';
 
 /** The social services subgraph: safe houses and placements, assistance measures, assistance decisions. */
@@ -27,8 +26,9 @@ export const socialServicesSubgraph: SubgraphDefinition = {
   ],
   // Nothing here returns a Victim, so type-graphql would leave the entity out without this.
   orphanedTypes: [Victim],
-  referenceResolvers: victimReference,
-  entities: [Shelter, Placement, AssistanceMeasure, AssistanceDecision],
-  migrations: [SocialServicesRecords1764300000000],
+  referenceResolvers: victimReference(),
+  entities: [Shelter, Placement, AssistanceMeasure, AssistanceDecision, SupportEventOutboxEntry],
+  migrations: [SocialServicesRecords1764300000000, SupportEventOutbox1764900000000],
+  supportEvents: 'outbox',
   seed: { markerTable: 'shelter', load: seedSocialServices },
 };

@@ -1,12 +1,13 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Agency, Category, DataCategory, Purpose, Role } from '@hub/shared';
+import { Agency, Category, DataCategory, Purpose, Role, AboutVictim } from '@hub/shared';
 
 /**
  * One record of the access log: a field access (what one request read and was refused about one victim
  * in one subgraph), an operation (the gateway's record of a request) or a review of an emergency access.
  * Records hold field names and categories, never values. Written only by the audit service's sequencer.
  */
+@AboutVictim('victimId', 'AccessRecord')
 @ObjectType('AccessRecord', { description: 'One record of the access log. It names fields and categories, never values.' })
 @Entity('audit_record')
 @Check('audit_record_kind_check', `kind IN ('FIELD_ACCESS', 'OPERATION', 'REVIEW')`)

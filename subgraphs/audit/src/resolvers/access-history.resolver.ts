@@ -1,13 +1,14 @@
 import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
 import { AccessRecordProof } from './transparency.types';
 import { recordProofs } from './transparency.resolver';
-import { Agency, Category, DataCategory, Purpose, type SubgraphContext, groupByKey } from '@hub/shared';
+import { AboutVictim, Agency, Category, DataCategory, Purpose, type SubgraphContext, groupByKey } from '@hub/shared';
 import { Victim } from './victim';
 
 /**
  * One access to a victim's data as the victim is entitled to learn of it (GDPR Art. 15, CJEU C-579/21):
  * when, for what purpose, and which agency received it — never the member of staff.
  */
+@AboutVictim('victimId')
 @ObjectType({ description: "One access to the victim's data: when, why and by which agency (never by whom)." })
 export class AccessHistoryEntry {
   victimId!: string;

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Category, DataCategory } from '@hub/shared';
+import { Category, DataCategory, AboutVictim } from '@hub/shared';
 
 export enum ChildWelfareMeasureKind {
   EMERGENCY_PLACEMENT = 'EMERGENCY_PLACEMENT',
@@ -15,6 +15,7 @@ registerEnumType(ChildWelfareMeasureKind, {
 });
 
 /** A measure decided by the child welfare service for a minor victim (Child Welfare Act). */
+@AboutVictim('victimId')
 @ObjectType({ description: 'A measure the child welfare service decided for a minor victim.' })
 @Entity('child_welfare_measure')
 export class ChildWelfareMeasure {

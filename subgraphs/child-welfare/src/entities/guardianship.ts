@@ -1,11 +1,12 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Category, DataCategory } from '@hub/shared';
+import { Category, DataCategory, AboutVictim } from '@hub/shared';
 
 /**
  * A representative (guardian) appointed for an unaccompanied minor, from appointment until it ends.
  * At most one guardianship per victim is current (endedAt null); the partial unique index enforces it.
  */
+@AboutVictim('victimId', 'Guardian')
 @ObjectType('Guardian', { description: 'A guardian (representative) appointed for an unaccompanied minor.' })
 @Entity('guardianship')
 @Index('guardianship_current_key', ['victimId'], { unique: true, where: 'ended_at IS NULL' })

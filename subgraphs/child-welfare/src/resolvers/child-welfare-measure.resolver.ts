@@ -6,8 +6,7 @@ import {
   SupportEventKind,
   conflict,
   notFound,
-  requireVictim,
-  requireWrite,
+  agencyMutation,
   newRecordId,
 } from '@hub/shared';
 import { ChildWelfareMeasure, ChildWelfareMeasureKind } from '../entities/child-welfare-measure';
@@ -31,18 +30,22 @@ export class ChildWelfareMeasureResolver {
     @Arg('decidedAt', () => Date) decidedAt: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ChildWelfareMeasure> {
-    requireWrite(ctx, DataCategory.CHILD_WELFARE);
-    await requireVictim(ctx, victimId);
     checkDate('decidedAt', decidedAt);
-    await requireMinor(ctx, victimId, 'child-welfare measures are decided for minors');
-    return ctx.dataSource.transaction(async (tx) => {
+    return agencyMutation(ctx, {
+      mutation: 'decideChildWelfareMeasure',
+      category: DataCategory.CHILD_WELFARE,
+      typeName: 'ChildWelfareMeasure',
+      written: ChildWelfareMeasure,
+      target: { victimId: victimId },
+      run: async (tx, write) => {
+        await requireMinor(write, 'child-welfare measures are decided for minors');
       const repo = tx.getRepository(ChildWelfareMeasure);
       // Two measures of one kind in force at once would be a double registration.
       if (await repo.existsBy({ victimId, kind, endedAt: IsNull() })) {
         throw conflict(`A measure of kind ${kind} is already in force for this minor`);
       }
       const measure = await repo.save(repo.create({ id: newRecordId('cw'), victimId, kind, decidedAt, endedAt: null }));
-      await ctx.coordination.recordSupportEvent({
+      await write.supportEvent({
         victimId,
         kind: SupportEventKind.CHILD_WELFARE_MEASURE,
         at: decidedAt.toISOString(),
@@ -50,6 +53,7 @@ export class ChildWelfareMeasureResolver {
         dueAt: null,
       });
       return measure;
+    },
     });
   }
 
@@ -59,17 +63,22 @@ export class ChildWelfareMeasureResolver {
     @Arg('endedAt', () => Date) endedAt: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ChildWelfareMeasure> {
-    requireWrite(ctx, DataCategory.CHILD_WELFARE);
-    return ctx.dataSource.transaction(async (tx) => {
+    return agencyMutation(ctx, {
+      mutation: 'endChildWelfareMeasure',
+      category: DataCategory.CHILD_WELFARE,
+      typeName: 'ChildWelfareMeasure',
+      written: ChildWelfareMeasure,
+      target: { record: 'ChildWelfareMeasure', id: measureId, locate: (db) => db.findOneBy(ChildWelfareMeasure, { id: measureId }) },
+      run: async (tx) => {
       const repo = tx.getRepository(ChildWelfareMeasure);
       const measure = await repo.findOne({ where: { id: measureId }, lock: { mode: 'pessimistic_write' } });
       if (!measure) throw notFound('ChildWelfareMeasure', measureId);
-      await requireVictim(ctx, measure.victimId);
       if (measure.endedAt !== null) throw conflict('This measure has already ended');
       checkDate('endedAt', endedAt, { date: measure.decidedAt, what: 'the decision' });
       measure.endedAt = endedAt;
       // No support event: SupportEventKind has none for an ended measure (see the report to the lead).
       return repo.save(measure);
+    },
     });
   }
 }

@@ -7,8 +7,7 @@ import {
   badInput,
   conflict,
   notFound,
-  requireVictim,
-  requireWrite,
+  agencyMutation,
   newRecordId,
   isUniqueViolation,
 } from '@hub/shared';
@@ -26,14 +25,18 @@ export class GuardianshipResolver {
     @Arg('appointedAt', () => Date) appointedAt: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Guardianship> {
-    requireWrite(ctx, DataCategory.CHILD_WELFARE);
-    await requireVictim(ctx, victimId);
     // Scalar arguments are not class-validator inputs: checked here.
     const name = guardianName.trim();
     if (name.length < 2 || name.length > 120) throw badInput('guardianName', 'guardianName must be 2–120 characters');
     checkDate('appointedAt', appointedAt);
-    await requireMinor(ctx, victimId, 'guardians are appointed for unaccompanied minors');
-    return ctx.dataSource.transaction(async (tx) => {
+    return agencyMutation(ctx, {
+      mutation: 'appointGuardian',
+      category: DataCategory.CHILD_WELFARE,
+      typeName: 'Guardianship',
+      written: Guardianship,
+      target: { victimId: victimId },
+      run: async (tx, write) => {
+        await requireMinor(write, 'guardians are appointed for unaccompanied minors');
       const repo = tx.getRepository(Guardianship);
       if (await repo.existsBy({ victimId, endedAt: IsNull() })) throw conflict(CURRENT_GUARDIAN_EXISTS);
       let guardianship: Guardianship;
@@ -45,7 +48,7 @@ export class GuardianshipResolver {
         throw error;
       }
       // The support path learns that a guardian exists: never who it is.
-      await ctx.coordination.recordSupportEvent({
+      await write.supportEvent({
         victimId,
         kind: SupportEventKind.GUARDIAN_APPOINTED,
         at: appointedAt.toISOString(),
@@ -53,6 +56,7 @@ export class GuardianshipResolver {
         dueAt: null,
       });
       return guardianship;
+    },
     });
   }
 
@@ -62,17 +66,22 @@ export class GuardianshipResolver {
     @Arg('endedAt', () => Date) endedAt: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Guardianship> {
-    requireWrite(ctx, DataCategory.CHILD_WELFARE);
-    return ctx.dataSource.transaction(async (tx) => {
+    return agencyMutation(ctx, {
+      mutation: 'endGuardianship',
+      category: DataCategory.CHILD_WELFARE,
+      typeName: 'Guardianship',
+      written: Guardianship,
+      target: { record: 'Guardian', id: guardianId, locate: (db) => db.findOneBy(Guardianship, { id: guardianId }) },
+      run: async (tx) => {
       const repo = tx.getRepository(Guardianship);
       const guardianship = await repo.findOne({ where: { id: guardianId }, lock: { mode: 'pessimistic_write' } });
       if (!guardianship) throw notFound('Guardian', guardianId);
-      await requireVictim(ctx, guardianship.victimId);
       if (guardianship.endedAt !== null) throw conflict('This guardianship has already ended');
       checkDate('endedAt', endedAt, { date: guardianship.appointedAt, what: 'the appointment' });
       guardianship.endedAt = endedAt;
       // No support event: SupportEventKind has none for an ended guardianship (see the report to the lead).
       return repo.save(guardianship);
+    },
     });
   }
 }

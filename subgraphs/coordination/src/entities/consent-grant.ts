@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
-import { Agency, Category, DataCategory, Purpose } from '@hub/shared';
+import { Agency, Category, DataCategory, Purpose, AboutVictim } from '@hub/shared';
 import { Victim } from './victim';
 
 export enum ConsentGiver {
@@ -15,6 +15,7 @@ registerEnumType(ConsentGiver, { name: 'ConsentGiver', description: 'Who gave a 
 registerEnumType(ConsentForm, { name: 'ConsentForm', description: 'How a consent was given.' });
 
 /** A consent letting named agencies read named categories for named purposes, for a period. */
+@AboutVictim('victimId')
 @ObjectType({ description: "A victim's consent to share named categories with named agencies for named purposes." })
 @Entity('consent_grant')
 @Check('consent_grant_check', 'valid_until > valid_from')

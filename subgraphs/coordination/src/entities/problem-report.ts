@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
-import { Agency, Category, DataCategory, Region } from '@hub/shared';
+import { Agency, Category, DataCategory, Region, AboutVictim } from '@hub/shared';
 import { Victim } from './victim';
 
 export enum ProblemTopic {
@@ -14,6 +14,7 @@ export enum ProblemTopic {
 registerEnumType(ProblemTopic, { name: 'ProblemTopic', description: 'What a problem report is about.' });
 
 /** A problem a local unit or an NGO reports to the coordinating unit, about one victim or in general. */
+@AboutVictim('victimId')
 @ObjectType({ description: 'A problem reported by a local unit or an NGO.' })
 @Entity('problem_report')
 export class ProblemReport {

@@ -1,12 +1,13 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
-import { Agency, Category, DataCategory, SupportEventKind } from '@hub/shared';
+import { Agency, Category, DataCategory, SupportEventKind, AboutVictim } from '@hub/shared';
 import { Victim } from './victim';
 
 /**
  * A dated milestone an agency contributed to a victim's support path. Summaries are coarse by
  * contract: never a shelter, an address or a clinical finding.
  */
+@AboutVictim('victimId')
 @ObjectType({ description: 'A dated event on the support path, contributed by one agency.' })
 @Entity('support_event')
 @Index('IDX_support_event_victim_kind', ['victimId', 'kind'])

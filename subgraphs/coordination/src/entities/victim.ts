@@ -1,11 +1,12 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Agency, Category, DataCategory, ExploitationForm, Gender, Region } from '@hub/shared';
+import { Agency, Category, DataCategory, ExploitationForm, Gender, Region, AboutVictim } from '@hub/shared';
 
 /**
  * A victim in the coordinating unit's registry: who they are (pseudonymously) and their case.
  * The id is pseudonymous, never a name or national id number; every agency keys its records by it.
  */
+@AboutVictim('id')
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A person identified as a presumed victim of human trafficking.' })
 @Entity('victim')

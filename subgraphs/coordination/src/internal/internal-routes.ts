@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import type { Request, Response, Router } from 'express';
 import {
   Agency,
@@ -62,9 +61,11 @@ export function coordinationInternalRoutes(router: Router, { dataSource, metrics
   router.post('/support-events', async (req: CallerRequest, res: Response) => {
     const via = req.caller!.via as keyof typeof subgraphAgency;
     const agency = subgraphAgency[via];
-    const { victimId, kind, at, summary, dueAt } = req.body ?? {};
+    const { id, victimId, kind, at, summary, dueAt } = req.body ?? {};
     const allowed = eventKindsByAgency[agency] ?? [];
     if (
+      typeof id !== 'string' ||
+      !/^ev-[0-9a-f]{12}$/.test(id) ||
       typeof victimId !== 'string' ||
       !allowed.includes(kind) ||
       !isIsoDate(at) ||
@@ -80,15 +81,16 @@ export function coordinationInternalRoutes(router: Router, { dataSource, metrics
       res.status(404).json({ error: 'no such victim' });
       return;
     }
-    await dataSource.getRepository(SupportEvent).insert({
-      id: `ev-${randomBytes(6).toString('hex')}`,
+    // The agency's outbox relay sends at least once: an id already recorded is recorded once.
+    await dataSource.createQueryBuilder().insert().into(SupportEvent).orIgnore().values({
+      id,
       victimId,
       agency,
       kind,
       at: new Date(at),
       summary,
       dueAt: dueAt === null ? null : new Date(dueAt),
-    });
+    }).execute();
     log.info({ agency, kind, requestId: req.caller!.requestId }, 'support event recorded');
     res.status(201).json({ ok: true });
   });

@@ -10,14 +10,12 @@ import {
   conflict,
   neverByConsent,
   notFound,
-  requireVictim,
-  requireWrite,
+  agencyMutation,
   newRecordId,
 } from '@hub/shared';
 import { CONSENT_BACKDATING_LIMIT_DAYS, checkConsentRules } from '../consent/consent-rules';
 import { ChildWelfareGuardians } from '../consent/child-welfare-guardians';
 import { ConsentForm, ConsentGiver, ConsentGrant } from '../entities/consent-grant';
-import { recordCoordinationEvent } from './record-event';
 
 const MAX_VALIDITY_DAYS = 366;
 
@@ -46,8 +44,6 @@ class GrantConsentInput {
 export class ConsentResolver {
   @Mutation(() => ConsentGrant, { description: 'Records a consent; it takes effect on the next request to any subgraph.' })
   async grantConsent(@Arg('input', () => GrantConsentInput) input: GrantConsentInput, @Ctx() ctx: SubgraphContext): Promise<ConsentGrant> {
-    requireWrite(ctx, DataCategory.CONSENT);
-    await requireVictim(ctx, input.victimId);
     const facts = await ctx.access.facts(input.victimId);
     const recordedAt = new Date();
     if (input.form === ConsentForm.ORAL_WITH_INTERPRETER && !input.interpreterLanguage) {
@@ -60,12 +56,20 @@ export class ConsentResolver {
     const closed = input.categories.filter((c) => neverByConsent.includes(c));
     if (closed.length > 0) throw badInput('categories', `No consent can open ${closed.join(', ')}`);
     if (input.recipients.includes(Agency.AUDIT)) throw badInput('recipients', 'Audit staff read the access log only');
-    const givenAt = await checkConsentRules(input, {
-      minor: facts?.minor ?? null,
-      recordedAt,
-      guardians: new ChildWelfareGuardians(ctx.keys, ctx.caller),
-    });
-    return ctx.dataSource.transaction(async (tx) => {
+    return agencyMutation(ctx, {
+      mutation: 'grantConsent',
+      category: DataCategory.CONSENT,
+      typeName: 'ConsentGrant',
+      written: ConsentGrant,
+      target: { victimId: input.victimId },
+      run: async (tx, write) => {
+      // After the kit's victim and region check, so that the rules' answers (minor, guardian) reach only a
+      // caller who may act on this victim. Child welfare is asked before anything is written.
+      const givenAt = await checkConsentRules(input, {
+        minor: facts?.minor ?? null,
+        recordedAt,
+        guardians: new ChildWelfareGuardians(ctx.keys, ctx.caller),
+      });
       const consent = tx.getRepository(ConsentGrant).create({
         id: newRecordId('cs'),
         victimId: input.victimId,
@@ -84,35 +88,41 @@ export class ConsentResolver {
         withdrawnBy: null,
       });
       await tx.getRepository(ConsentGrant).insert(consent);
-      await recordCoordinationEvent(tx, {
-        victimId: input.victimId,
+      await write.supportEvent({
         kind: SupportEventKind.CONSENT_GIVEN,
-        at: consent.recordedAt,
+        at: consent.recordedAt.toISOString(),
         summary: `Consent given to ${input.recipients.length} agenc${input.recipients.length === 1 ? 'y' : 'ies'}`,
+        dueAt: null,
       });
       return consent;
+      },
     });
   }
 
   @Mutation(() => ConsentGrant, { description: 'Withdraws a consent; every subgraph honours it from the next request on.' })
   async withdrawConsent(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<ConsentGrant> {
-    requireWrite(ctx, DataCategory.CONSENT);
-    return ctx.dataSource.transaction(async (tx) => {
+    return agencyMutation(ctx, {
+      mutation: 'withdrawConsent',
+      category: DataCategory.CONSENT,
+      typeName: 'ConsentGrant',
+      fields: ['ConsentGrant.withdrawnAt', 'ConsentGrant.withdrawnBy'],
+      target: { record: 'Consent', id, locate: (db) => db.findOneBy(ConsentGrant, { id }) },
+      run: async (tx, write) => {
       const repo = tx.getRepository(ConsentGrant);
       const consent = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!consent) throw notFound('Consent', id);
-      await requireVictim(ctx, consent.victimId);
       if (consent.withdrawnAt) throw conflict('The consent is already withdrawn');
       consent.withdrawnAt = new Date();
       consent.withdrawnBy = ctx.caller.sub;
       await repo.save(consent);
-      await recordCoordinationEvent(tx, {
-        victimId: consent.victimId,
+      await write.supportEvent({
         kind: SupportEventKind.CONSENT_WITHDRAWN,
-        at: consent.withdrawnAt,
+        at: consent.withdrawnAt.toISOString(),
         summary: 'Consent withdrawn',
+        dueAt: null,
       });
       return consent;
+      },
     });
   }
 }

@@ -24,11 +24,10 @@ import {
   badInput,
   indicatorCodes,
   notFound,
-  requireVictim,
-  requireWrite,
+  agencyMutation,
 } from '@hub/shared';
 import { Victim } from '../entities/victim';
-import { newVictimId, recordCoordinationEvent } from './record-event';
+import { newVictimId } from './record-event';
 
 const notInFuture = (): Date => new Date(Date.now() + 60_000);
 
@@ -61,7 +60,6 @@ class IdentifyVictimInput {
 export class IdentificationResolver {
   @Mutation(() => Victim, { description: 'Registers an identified presumed victim and starts the support path.' })
   async identifyVictim(@Arg('input', () => IdentifyVictimInput) input: IdentifyVictimInput, @Ctx() ctx: SubgraphContext): Promise<Victim> {
-    requireWrite(ctx, DataCategory.IDENTIFICATION);
     const unknown = input.indicatorsPresent.filter((c) => !indicatorCodes.has(c));
     if (unknown.length > 0) throw badInput('indicatorsPresent', `Not on the national indicator list: ${unknown.join(', ')}`);
     if (ctx.caller.regions.length > 0 && !ctx.caller.regions.includes(input.region)) {
@@ -69,7 +67,13 @@ export class IdentificationResolver {
     }
     const age = input.identifiedAt.getUTCFullYear() - input.birthYear;
     if (age < 0) throw badInput('birthYear', 'birthYear is after identifiedAt');
-    return ctx.dataSource.transaction(async (tx) => {
+    return agencyMutation(ctx, {
+      mutation: 'identifyVictim',
+      category: DataCategory.IDENTIFICATION,
+      typeName: 'Victim',
+      written: Victim,
+      target: null,
+      run: async (tx, write) => {
       const victim = tx.getRepository(Victim).create({
         id: newVictimId(),
         alias: input.alias,
@@ -87,14 +91,16 @@ export class IdentificationResolver {
         indicatorsPresent: input.indicatorsPresent,
       });
       await tx.getRepository(Victim).insert(victim);
-      await recordCoordinationEvent(tx, {
-        victimId: victim.id,
+      write.aboutVictim(victim.id);
+      await write.supportEvent({
         kind: SupportEventKind.IDENTIFIED,
-        at: input.identifiedAt,
+        at: input.identifiedAt.toISOString(),
+        dueAt: null,
         // Who identified the victim is IDENTIFICATION data; the path (CASE_STATUS) says only that it happened.
         summary: 'Identified as a presumed victim',
       });
       return victim;
+      },
     });
   }
 
@@ -104,13 +110,20 @@ export class IdentificationResolver {
     @Arg('coordinator', () => String) coordinator: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Victim> {
-    requireWrite(ctx, DataCategory.CASE_STATUS);
     if (coordinator.trim().length < 2 || coordinator.length > 60) throw badInput('coordinator', 'A staff id of 2–60 characters');
-    await requireVictim(ctx, victimId);
-    const repo = ctx.dataSource.getRepository(Victim);
-    const victim = await repo.findOneBy({ id: victimId });
-    if (!victim) throw notFound('Victim', victimId);
-    victim.coordinator = coordinator.trim();
-    return repo.save(victim);
+    return agencyMutation(ctx, {
+      mutation: 'assignCoordinator',
+      category: DataCategory.CASE_STATUS,
+      typeName: 'Victim',
+      fields: ['Victim.coordinator'],
+      target: { victimId },
+      run: async (tx) => {
+        const repo = tx.getRepository(Victim);
+        const victim = await repo.findOne({ where: { id: victimId }, lock: { mode: 'pessimistic_write' } });
+        if (!victim) throw notFound('Victim', victimId);
+        victim.coordinator = coordinator.trim();
+        return repo.save(victim);
+      },
+    });
   }
 }

@@ -1,18 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { Agency, type SupportEventKind } from '@hub/shared';
+import { Agency, type NewSupportEvent } from '@hub/shared';
 import { SupportEvent } from '../entities/support-event';
 
-/** Coordination's own milestones go straight onto the support path, in the caller's transaction. */
-export async function recordCoordinationEvent(
-  tx: EntityManager,
-  event: { victimId: string; kind: SupportEventKind; at: Date; summary: string },
-): Promise<void> {
+/** Coordination's own milestones go straight onto the support path, in the mutation's transaction. */
+export async function recordCoordinationEvent(tx: EntityManager, event: NewSupportEvent): Promise<void> {
   await tx.getRepository(SupportEvent).insert({
     id: `ev-${randomBytes(6).toString('hex')}`,
     agency: Agency.COORDINATION,
-    dueAt: null,
-    ...event,
+    victimId: event.victimId,
+    kind: event.kind,
+    at: new Date(event.at),
+    summary: event.summary,
+    dueAt: event.dueAt === null ? null : new Date(event.dueAt),
   });
 }
 

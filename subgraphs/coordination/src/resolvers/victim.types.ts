@@ -1,8 +1,9 @@
 import { IsOptional } from 'class-validator';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
-import { Agency, AlertKind, Category, DataCategory, ExploitationForm, Region, Stage } from '@hub/shared';
+import { Agency, AlertKind, Category, DataCategory, ExploitationForm, Region, Stage, AboutVictim } from '@hub/shared';
 import { Victim } from '../entities/victim';
 
+@AboutVictim('victimId')
 @ObjectType({ description: 'An indicator of the national list, as assessed at identification.' })
 export class IndicatorAssessment {
   victimId!: string;
@@ -20,6 +21,7 @@ export class IndicatorAssessment {
   present!: boolean;
 }
 
+@AboutVictim('victimId')
 @ObjectType({ description: 'When, by whom and on which indicators the person was identified as a presumed victim.' })
 export class Identification {
   victimId!: string;

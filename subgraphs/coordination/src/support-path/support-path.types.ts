@@ -1,10 +1,11 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Agency, AlertKind, Category, DataCategory, Stage } from '@hub/shared';
+import { Agency, AlertKind, Category, DataCategory, Stage, AboutVictim } from '@hub/shared';
 import { SupportEvent } from '../entities/support-event';
 import { DeadlineKind } from './support-path';
 
 registerEnumType(DeadlineKind, { name: 'DeadlineKind', description: 'What falls due at a deadline.' });
 
+@AboutVictim('victimId')
 @ObjectType({ description: 'The next date by which something must happen on the support path.' })
 export class Deadline {
   victimId!: string;
@@ -18,6 +19,7 @@ export class Deadline {
   dueAt!: Date;
 }
 
+@AboutVictim('victimId')
 @ObjectType({ description: 'Something on the support path that needs attention now.' })
 export class Alert {
   victimId!: string;
@@ -35,6 +37,7 @@ export class Alert {
   description:
     "Whether an agency's events may be shown to the caller. `shared: false` reads \"not shared\": the same whether or not that agency holds anything.",
 })
+@AboutVictim('victimId')
 export class AgencySharing {
   victimId!: string;
 
@@ -47,6 +50,7 @@ export class AgencySharing {
   shared!: boolean;
 }
 
+@AboutVictim('victimId')
 @ObjectType({ description: "One victim's path through the agencies: merged timeline, stage, next deadline, alerts." })
 export class SupportPath {
   victimId!: string;

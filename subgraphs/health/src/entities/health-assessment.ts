@@ -1,8 +1,9 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Category, DataCategory } from '@hub/shared';
+import { Category, DataCategory, AboutVictim } from '@hub/shared';
 
 /** A clinical assessment of a victim by the health service: findings and notes are HEALTH_DETAIL. */
+@AboutVictim('victimId')
 @ObjectType({ description: 'A clinical health assessment of the victim. Shared only by a consent naming HEALTH_DETAIL.' })
 @Entity('health_assessment')
 export class HealthAssessment {

@@ -1,11 +1,12 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Category, DataCategory } from '@hub/shared';
+import { Category, DataCategory, AboutVictim } from '@hub/shared';
 
 /**
  * The coarse health picture of a victim that coordination needs for the support path: no findings.
  * One row per victim; a victim the health service holds nothing about reads as all-false.
  */
+@AboutVictim('victimId')
 @ObjectType({ description: "Coarse health status of a victim (has a GP, assessed, needs follow-up); never a finding." })
 @Entity('health_summary')
 export class HealthSummary {

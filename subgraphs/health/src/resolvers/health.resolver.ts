@@ -6,8 +6,7 @@ import {
   type SubgraphContext,
   SupportEventKind,
   badInput,
-  requireVictim,
-  requireWrite,
+  agencyMutation,
   newRecordId,
 } from '@hub/shared';
 import { HealthAssessment } from '../entities/health-assessment';
@@ -61,9 +60,13 @@ export class HealthResolver {
     @Arg('input', () => RecordHealthAssessmentInput, validated) input: RecordHealthAssessmentInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<HealthAssessment> {
-    requireWrite(ctx, DataCategory.HEALTH_DETAIL);
-    await requireVictim(ctx, input.victimId);
-    return ctx.dataSource.transaction(async (tx) => {
+    return agencyMutation(ctx, {
+      mutation: 'recordHealthAssessment',
+      category: DataCategory.HEALTH_DETAIL,
+      typeName: 'HealthAssessment',
+      written: HealthAssessment,
+      target: { victimId: input.victimId },
+      run: async (tx, write) => {
       const repo = tx.getRepository(HealthAssessment);
       const assessment = await repo.save(
         repo.create({
@@ -81,7 +84,7 @@ export class HealthResolver {
       summary.lastContactAt = later(summary.lastContactAt, input.assessedAt);
       await tx.getRepository(HealthSummary).save(summary);
       // The support path learns only that an assessment took place: never a finding or a note.
-      await ctx.coordination.recordSupportEvent({
+      await write.supportEvent({
         victimId: input.victimId,
         kind: SupportEventKind.HEALTH_ASSESSMENT,
         at: input.assessedAt.toISOString(),
@@ -89,6 +92,7 @@ export class HealthResolver {
         dueAt: null,
       });
       return assessment;
+    },
     });
   }
 
@@ -97,13 +101,17 @@ export class HealthResolver {
     @Arg('input', () => UpdateHealthSummaryInput, validated) input: UpdateHealthSummaryInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<HealthSummary> {
-    requireWrite(ctx, DataCategory.HEALTH_SUMMARY);
-    await requireVictim(ctx, input.victimId);
     const { hasGp, followUpNeeded, lastContactAt } = input;
     if (hasGp == null && followUpNeeded == null && lastContactAt == null) {
       throw badInput('input', 'Give at least one of hasGp, followUpNeeded, lastContactAt');
     }
-    return ctx.dataSource.transaction(async (tx) => {
+    return agencyMutation(ctx, {
+      mutation: 'updateHealthSummary',
+      category: DataCategory.HEALTH_SUMMARY,
+      typeName: 'HealthSummary',
+      written: HealthSummary,
+      target: { victimId: input.victimId },
+      run: async (tx) => {
       const summary = await lockedSummary(tx, input.victimId);
       if (hasGp != null) summary.hasGp = hasGp;
       if (followUpNeeded != null) summary.followUpNeeded = followUpNeeded;
@@ -111,6 +119,7 @@ export class HealthResolver {
       // No support event: a GP registration or a follow-up flag is not a milestone on the support path
       // (SupportEventKind has none for it); coordination reads the summary itself where allowed.
       return tx.getRepository(HealthSummary).save(summary);
+    },
     });
   }
 }

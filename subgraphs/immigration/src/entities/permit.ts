@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Category, DataCategory } from '@hub/shared';
+import { Category, DataCategory, AboutVictim } from '@hub/shared';
 
 export enum PermitType {
   TEMPORARY_RESIDENCE = 'TEMPORARY_RESIDENCE',
@@ -27,6 +27,7 @@ registerEnumType(PermitDecision, {
  * An application for a residence permit and, once decided, the permit itself. At most one application
  * of each type may be pending for a victim at a time (a partial unique index holds it).
  */
+@AboutVictim('victimId')
 @ObjectType({ description: 'A residence permit application and, once granted, the permit and its validity.' })
 @Entity('permit')
 @Index('permit_one_pending_per_type', ['victimId', 'type'], { unique: true, where: `decision = 'PENDING'` })

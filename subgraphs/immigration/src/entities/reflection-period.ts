@@ -1,11 +1,12 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Category, DataCategory } from '@hub/shared';
+import { Category, DataCategory, AboutVictim } from '@hub/shared';
 
 /**
  * The six-month reflection period (Immigration Regulations s. 8-3), open to every nationality. It is not
  * renewable, so a victim has at most one: the database holds that with a unique victim id.
  */
+@AboutVictim('victimId')
 @ObjectType({ description: 'The six-month reflection period: time to recover and decide whether to cooperate with the police.' })
 @Entity('reflection_period')
 export class ReflectionPeriod {

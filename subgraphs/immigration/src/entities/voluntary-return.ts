@@ -1,11 +1,12 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Category, DataCategory } from '@hub/shared';
+import { Category, DataCategory, AboutVictim } from '@hub/shared';
 
 /**
  * An assisted voluntary return to the victim's country. A victim has at most one open (not completed)
  * request at a time (a partial unique index holds it).
  */
+@AboutVictim('victimId')
 @ObjectType({ description: 'An assisted voluntary return, from request to departure.' })
 @Entity('voluntary_return')
 @Index('voluntary_return_one_open', ['victimId'], { unique: true, where: 'completed_at IS NULL' })

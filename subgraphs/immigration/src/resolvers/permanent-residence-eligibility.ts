@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Category, DataCategory } from '@hub/shared';
+import { Category, DataCategory, AboutVictim } from '@hub/shared';
 
 /** Whether a victim may be granted permanent residence, derived from police testimony and own permits. */
 @ObjectType({
@@ -7,6 +7,7 @@ import { Category, DataCategory } from '@hub/shared';
     'Whether the victim qualifies for a permanent residence permit (evidence given in court, no permanent permit yet). ' +
     'Derived from the police field Victim.testifiedInCourt: refused whenever that input is refused to the caller.',
 })
+@AboutVictim('victimId')
 export class PermanentResidenceEligibility {
   /** Not a GraphQL field: lets category enforcement find the victim. */
   victimId!: string;

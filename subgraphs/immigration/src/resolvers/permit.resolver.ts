@@ -6,8 +6,7 @@ import {
   SupportEventKind,
   conflict,
   notFound,
-  requireVictim,
-  requireWrite,
+  agencyMutation,
   newRecordId,
   uniquelyOr,
 } from '@hub/shared';
@@ -44,9 +43,13 @@ export class PermitResolver {
     @Arg('type', () => PermitType) type: PermitType,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Permit> {
-    requireWrite(ctx, DataCategory.IMMIGRATION);
-    await requireVictim(ctx, victimId);
-    return ctx.dataSource.transaction(async (tx) => {
+    return agencyMutation(ctx, {
+      mutation: 'applyForPermit',
+      category: DataCategory.IMMIGRATION,
+      typeName: 'Permit',
+      written: Permit,
+      target: { victimId: victimId },
+      run: async (tx) => {
       const repo = tx.getRepository(Permit);
       if (await repo.existsBy({ victimId, type, decision: PermitDecision.PENDING })) throw conflict(pendingExists(type));
       if (
@@ -68,6 +71,7 @@ export class PermitResolver {
       await uniquelyOr(repo.insert(permit), pendingExists(type));
       // No support event: the support path has milestones for decisions, not for applications.
       return permit;
+    },
     });
   }
 
@@ -80,12 +84,16 @@ export class PermitResolver {
     @Arg('input', () => DecidePermitInput) input: DecidePermitInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Permit> {
-    requireWrite(ctx, DataCategory.IMMIGRATION);
-    return ctx.dataSource.transaction(async (tx) => {
+    return agencyMutation(ctx, {
+      mutation: 'decidePermit',
+      category: DataCategory.IMMIGRATION,
+      typeName: 'Permit',
+      written: Permit,
+      target: { record: 'Permit', id: input.permitId, locate: (db) => db.findOneBy(Permit, { id: input.permitId }) },
+      run: async (tx, write) => {
       const repo = tx.getRepository(Permit);
       const permit = await repo.findOne({ where: { id: input.permitId }, lock: { mode: 'pessimistic_write' } });
       if (!permit) throw notFound('Permit', input.permitId);
-      await requireVictim(ctx, permit.victimId);
       if (permit.decision !== PermitDecision.PENDING) throw conflict(`This application was already ${permit.decision}`);
       const validity = permitValidity(permit.type, input.decision, input.validFrom ?? null, input.validUntil ?? null, ctx.now);
       permit.decision = input.decision;
@@ -93,8 +101,9 @@ export class PermitResolver {
       permit.validFrom = validity.validFrom;
       permit.validUntil = validity.validUntil;
       await repo.save(permit);
-      await ctx.coordination.recordSupportEvent({ victimId: permit.victimId, at: ctx.now.toISOString(), ...decisionEvent(permit) });
+      await write.supportEvent({ victimId: permit.victimId, at: ctx.now.toISOString(), ...decisionEvent(permit) });
       return permit;
+    },
     });
   }
 }

@@ -6,8 +6,7 @@ import {
   SupportEventKind,
   badInput,
   conflict,
-  requireVictim,
-  requireWrite,
+  agencyMutation,
   newRecordId,
   uniquelyOr,
 } from '@hub/shared';
@@ -33,10 +32,14 @@ export class ReflectionPeriodResolver {
     @Arg('startsAt', () => Date, { description: 'First day of the reflection period; not in the future.' }) startsAt: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ReflectionPeriod> {
-    requireWrite(ctx, DataCategory.IMMIGRATION);
-    await requireVictim(ctx, victimId);
     if (isInFuture(startsAt, ctx.now)) throw badInput('startsAt', 'startsAt cannot be in the future');
-    return ctx.dataSource.transaction(async (tx) => {
+    return agencyMutation(ctx, {
+      mutation: 'grantReflectionPeriod',
+      category: DataCategory.IMMIGRATION,
+      typeName: 'ReflectionPeriod',
+      written: ReflectionPeriod,
+      target: { victimId: victimId },
+      run: async (tx, write) => {
       const repo = tx.getRepository(ReflectionPeriod);
       if (await repo.existsBy({ victimId })) throw conflict(ALREADY_GRANTED);
       const period = repo.create({
@@ -46,7 +49,7 @@ export class ReflectionPeriodResolver {
         endsAt: addMonths(startsAt, REFLECTION_PERIOD_MONTHS),
       });
       await uniquelyOr(repo.insert(period), ALREADY_GRANTED);
-      await ctx.coordination.recordSupportEvent({
+      await write.supportEvent({
         victimId,
         kind: SupportEventKind.REFLECTION_PERIOD_GRANTED,
         at: period.grantedAt.toISOString(),
@@ -54,6 +57,7 @@ export class ReflectionPeriodResolver {
         dueAt: period.endsAt.toISOString(),
       });
       return period;
+    },
     });
   }
 }

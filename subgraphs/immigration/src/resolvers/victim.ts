@@ -1,6 +1,8 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
+import { AboutVictim } from '@hub/shared';
 
 /** The victim as the immigration subgraph knows them: by pseudonymous id only. */
+@AboutVictim('id')
 @Directive('@key(fields: "id")')
 @ObjectType('Victim')
 export class Victim {

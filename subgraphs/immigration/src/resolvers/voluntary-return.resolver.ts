@@ -7,8 +7,7 @@ import {
   badInput,
   conflict,
   notFound,
-  requireVictim,
-  requireWrite,
+  agencyMutation,
   newRecordId,
   uniquelyOr,
 } from '@hub/shared';
@@ -30,19 +29,24 @@ export class VoluntaryReturnResolver {
     @Arg('requestedAt', () => Date, { description: 'When the victim asked; not in the future.' }) requestedAt: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<VoluntaryReturn> {
-    requireWrite(ctx, DataCategory.IMMIGRATION);
-    await requireVictim(ctx, victimId);
     if (!ISO_ALPHA_2.test(destinationCountry)) {
       throw badInput('destinationCountry', 'destinationCountry must be an ISO 3166-1 alpha-2 code such as NG');
     }
     if (isInFuture(requestedAt, ctx.now)) throw badInput('requestedAt', 'requestedAt cannot be in the future');
-    return ctx.dataSource.transaction(async (tx) => {
+    return agencyMutation(ctx, {
+      mutation: 'requestVoluntaryReturn',
+      category: DataCategory.IMMIGRATION,
+      typeName: 'VoluntaryReturn',
+      written: VoluntaryReturn,
+      target: { victimId: victimId },
+      run: async (tx) => {
       const repo = tx.getRepository(VoluntaryReturn);
       if (await repo.exists({ where: { victimId, completedAt: IsNull() } })) throw conflict(OPEN_RETURN);
       const voluntaryReturn = repo.create({ id: newRecordId('ret'), victimId, requestedAt, completedAt: null, destinationCountry });
       await uniquelyOr(repo.insert(voluntaryReturn), OPEN_RETURN);
       // No support event: the support path marks the departure (RETURN_COMPLETED), not the request.
       return voluntaryReturn;
+    },
     });
   }
 
@@ -52,18 +56,22 @@ export class VoluntaryReturnResolver {
     @Arg('completedAt', () => Date, { description: 'When the victim left; not in the future.' }) completedAt: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<VoluntaryReturn> {
-    requireWrite(ctx, DataCategory.IMMIGRATION);
     if (isInFuture(completedAt, ctx.now)) throw badInput('completedAt', 'completedAt cannot be in the future');
-    return ctx.dataSource.transaction(async (tx) => {
+    return agencyMutation(ctx, {
+      mutation: 'completeVoluntaryReturn',
+      category: DataCategory.IMMIGRATION,
+      typeName: 'VoluntaryReturn',
+      written: VoluntaryReturn,
+      target: { record: 'Voluntary return', id: returnId, locate: (db) => db.findOneBy(VoluntaryReturn, { id: returnId }) },
+      run: async (tx, write) => {
       const repo = tx.getRepository(VoluntaryReturn);
       const voluntaryReturn = await repo.findOne({ where: { id: returnId }, lock: { mode: 'pessimistic_write' } });
       if (!voluntaryReturn) throw notFound('Voluntary return', returnId);
-      await requireVictim(ctx, voluntaryReturn.victimId);
       if (voluntaryReturn.completedAt) throw conflict('This voluntary return is already completed');
       if (completedAt < voluntaryReturn.requestedAt) throw badInput('completedAt', 'completedAt cannot be before the request');
       voluntaryReturn.completedAt = completedAt;
       await repo.save(voluntaryReturn);
-      await ctx.coordination.recordSupportEvent({
+      await write.supportEvent({
         victimId: voluntaryReturn.victimId,
         kind: SupportEventKind.RETURN_COMPLETED,
         at: completedAt.toISOString(),
@@ -71,6 +79,7 @@ export class VoluntaryReturnResolver {
         dueAt: null,
       });
       return voluntaryReturn;
+    },
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Category, DataCategory } from '@hub/shared';
+import { Category, DataCategory, AboutVictim } from '@hub/shared';
 
 export enum InvestigationStatus {
   REPORTED = 'REPORTED',
@@ -17,6 +17,7 @@ registerEnumType(InvestigationStatus, {
 });
 
 /** A police investigation in which the person is a victim (Penal Code s. 257 and related offences). */
+@AboutVictim('victimId')
 @ObjectType({ description: 'A police investigation in which the person is the victim.' })
 @Entity('investigation')
 export class Investigation {

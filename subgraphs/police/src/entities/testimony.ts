@@ -1,9 +1,10 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
-import { Category, DataCategory } from '@hub/shared';
+import { Category, DataCategory, AboutVictim } from '@hub/shared';
 import { Investigation } from './investigation';
 
 /** Testimony a victim gave in court; it opens the way to a permanent residence permit. */
+@AboutVictim('victimId')
 @ObjectType({ description: 'Testimony the victim gave in court.' })
 @Entity('testimony')
 export class Testimony {

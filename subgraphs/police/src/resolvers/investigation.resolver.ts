@@ -7,8 +7,7 @@ import {
   badInput,
   conflict,
   notFound,
-  requireVictim,
-  requireWrite,
+  agencyMutation,
   newRecordId,
 } from '@hub/shared';
 import { Cooperation } from '../entities/cooperation';
@@ -55,9 +54,13 @@ export class InvestigationResolver {
     @Arg('input', () => OpenInvestigationInput) input: OpenInvestigationInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Investigation> {
-    requireWrite(ctx, DataCategory.POLICE_CASE);
-    await requireVictim(ctx, input.victimId);
-    return ctx.dataSource.transaction(async (tx) => {
+    return agencyMutation(ctx, {
+      mutation: 'openInvestigation',
+      category: DataCategory.POLICE_CASE,
+      typeName: 'Investigation',
+      fields: ['Investigation.caseNumber', 'Investigation.district', 'Investigation.offences', 'Investigation.status', 'Investigation.reportedAt'],
+      target: { victimId: input.victimId },
+      run: async (tx, write) => {
       const repo = tx.getRepository(Investigation);
       if (await repo.existsBy({ caseNumber: input.caseNumber })) {
         throw conflict(`Case number ${input.caseNumber} is already registered`);
@@ -78,14 +81,14 @@ export class InvestigationResolver {
           closedAt: null,
         }),
       );
-      await ctx.coordination.recordSupportEvent({
-        victimId: input.victimId,
+      await write.supportEvent({
         kind: SupportEventKind.INVESTIGATION_OPENED,
         at: now.toISOString(),
         summary: 'Police investigation opened',
         dueAt: null,
       });
       return investigation;
+      },
     });
   }
 
@@ -95,12 +98,16 @@ export class InvestigationResolver {
     @Arg('status', () => InvestigationStatus) status: InvestigationStatus,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Investigation> {
-    requireWrite(ctx, DataCategory.POLICE_CASE);
-    return ctx.dataSource.transaction(async (tx) => {
+    return agencyMutation(ctx, {
+      mutation: 'updateInvestigationStatus',
+      category: DataCategory.POLICE_CASE,
+      typeName: 'Investigation',
+      fields: ['Investigation.status', 'Investigation.chargedAt', 'Investigation.verdictAt', 'Investigation.closedAt'],
+      target: { record: 'Investigation', id, locate: (db) => db.findOneBy(Investigation, { id }) },
+      run: async (tx, write) => {
       const repo = tx.getRepository(Investigation);
       const investigation = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!investigation) throw notFound('Investigation', id);
-      await requireVictim(ctx, investigation.victimId);
       if (!nextStatuses[investigation.status].includes(status)) {
         throw conflict(`An investigation ${investigation.status} cannot become ${status}`);
       }
@@ -119,8 +126,7 @@ export class InvestigationResolver {
             ? SupportEventKind.VERDICT
             : null;
       if (kind) {
-        await ctx.coordination.recordSupportEvent({
-          victimId: investigation.victimId,
+        await write.supportEvent({
           kind,
           at: now.toISOString(),
           summary: kind === SupportEventKind.VERDICT ? 'Verdict in the criminal case' : 'Charges filed',
@@ -128,6 +134,7 @@ export class InvestigationResolver {
         });
       }
       return investigation;
+      },
     });
   }
 
@@ -137,21 +144,20 @@ export class InvestigationResolver {
     @Arg('since', () => Date) since: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<boolean> {
-    requireWrite(ctx, DataCategory.POLICE_CASE);
-    await requireVictim(ctx, victimId);
     if (since.getTime() > Date.now() + 60_000) throw badInput('since', 'since cannot be in the future');
-    return ctx.dataSource.transaction(async (tx) => {
-      const repo = tx.getRepository(Cooperation);
-      if (await repo.existsBy({ victimId })) throw conflict('Cooperation is already recorded for this victim');
-      await repo.insert({ victimId, since });
-      await ctx.coordination.recordSupportEvent({
-        victimId,
-        kind: SupportEventKind.COOPERATION_STARTED,
-        at: since.toISOString(),
-        summary: 'Cooperates with the police',
-        dueAt: null,
-      });
-      return true;
+    return agencyMutation(ctx, {
+      mutation: 'recordCooperation',
+      category: DataCategory.POLICE_CASE,
+      typeName: 'Cooperation',
+      fields: ['Cooperation.since'],
+      target: { victimId },
+      run: async (tx, write) => {
+        const repo = tx.getRepository(Cooperation);
+        if (await repo.existsBy({ victimId })) throw conflict('Cooperation is already recorded for this victim');
+        await repo.insert({ victimId, since });
+        await write.supportEvent({ kind: SupportEventKind.COOPERATION_STARTED, at: since.toISOString(), summary: 'Cooperates with the police', dueAt: null });
+        return true;
+      },
     });
   }
 
@@ -160,9 +166,13 @@ export class InvestigationResolver {
     @Arg('input', () => RecordTestimonyInput) input: RecordTestimonyInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Testimony> {
-    requireWrite(ctx, DataCategory.POLICE_CASE);
-    await requireVictim(ctx, input.victimId);
-    return ctx.dataSource.transaction(async (tx) => {
+    return agencyMutation(ctx, {
+      mutation: 'recordTestimony',
+      category: DataCategory.POLICE_CASE,
+      typeName: 'Testimony',
+      fields: ['Testimony.investigationId', 'Testimony.court', 'Testimony.givenAt'],
+      target: { victimId: input.victimId },
+      run: async (tx, write) => {
       const investigation = await tx.getRepository(Investigation).findOneBy({ id: input.investigationId });
       if (!investigation || investigation.victimId !== input.victimId) throw notFound('Investigation', input.investigationId);
       const testimony = await tx.getRepository(Testimony).save({
@@ -172,14 +182,14 @@ export class InvestigationResolver {
         court: input.court,
         givenAt: input.givenAt,
       });
-      await ctx.coordination.recordSupportEvent({
-        victimId: input.victimId,
+      await write.supportEvent({
         kind: SupportEventKind.TESTIMONY_GIVEN,
         at: input.givenAt.toISOString(),
         summary: 'Testimony given in court',
         dueAt: null,
       });
       return testimony;
+      },
     });
   }
 }

@@ -1,9 +1,2 @@
-import { Directive, Field, ID, ObjectType } from 'type-graphql';
-
-/** The victim as the police subgraph knows them: by pseudonymous id only. */
-@Directive('@key(fields: "id")')
-@ObjectType('Victim')
-export class Victim {
-  @Field(() => ID)
-  id!: string;
-}
+/** The victim as this subgraph knows them: the kit's stub, by pseudonymous id only. */
+export { AgencyVictim as Victim } from '@hub/shared';

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { Category, DataCategory } from '@hub/shared';
+import { Category, DataCategory, AboutVictim } from '@hub/shared';
 
 export enum AssistanceMeasureKind {
   FINANCIAL_SUPPORT = 'FINANCIAL_SUPPORT',
@@ -15,6 +15,7 @@ registerEnumType(AssistanceMeasureKind, {
 });
 
 /** An assistance measure social services give a victim (financial support, interpreter, legal aid…). */
+@AboutVictim('victimId')
 @ObjectType({ description: 'An assistance measure social services give a victim.' })
 @Entity('assistance_measure')
 @Check('assistance_measure_period_check', 'ended_at IS NULL OR ended_at >= started_at')

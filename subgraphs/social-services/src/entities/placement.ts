@@ -1,12 +1,13 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
-import { Category, DataCategory } from '@hub/shared';
+import { Category, DataCategory, AboutVictim } from '@hub/shared';
 import { Shelter } from './shelter';
 
 /**
  * A victim's stay in a safe house. Which house it is (`shelter`, resolved in `placement.resolver.ts`) is
  * SHELTER_LOCATION; the shelter id is deliberately not a GraphQL field, since it would tell the house.
  */
+@AboutVictim('victimId')
 @ObjectType({ description: "A victim's stay in a safe house." })
 @Entity('placement')
 @Check('placement_period_check', 'placed_until IS NULL OR placed_until >= placed_from')

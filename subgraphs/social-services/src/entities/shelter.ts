@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
-import { Category, DataCategory, Gender, Region } from '@hub/shared';
+import { Category, DataCategory, Gender, Region, AboutVictim } from '@hub/shared';
 
 export enum ShelterGroup {
   WOMEN = 'WOMEN',
@@ -17,6 +17,8 @@ registerEnumType(ShelterGroup, {
  * decided without a victim, so only social services' own staff (or an emergency) see them; capacity,
  * region and whom it takes in are not personal.
  */
+// Reached through a placement, a house carries that victim's id (see PlacementResolver.shelter); in the directory none.
+@AboutVictim('victimId')
 @ObjectType({ description: 'A safe house. Its name and address are shown to social services staff only.' })
 @Entity('shelter')
 @Check('shelter_capacity_check', 'capacity >= 1')

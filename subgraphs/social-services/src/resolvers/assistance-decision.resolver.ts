@@ -4,8 +4,7 @@ import {
   type SubgraphContext,
   SupportEventKind,
   conflict,
-  requireVictim,
-  requireWrite,
+  agencyMutation,
 } from '@hub/shared';
 import { AssistanceDecision } from '../entities/assistance-decision';
 
@@ -21,16 +20,19 @@ export class AssistanceDecisionResolver {
     @Arg('accepted', () => Boolean) accepted: boolean,
     @Ctx() ctx: SubgraphContext,
   ): Promise<boolean> {
-    requireWrite(ctx, DataCategory.SOCIAL);
-    await requireVictim(ctx, victimId);
-    return ctx.dataSource.transaction(async (tx) => {
+    return agencyMutation(ctx, {
+      mutation: 'recordAssistanceDecision',
+      category: DataCategory.SOCIAL,
+      typeName: 'Boolean',
+      target: { victimId: victimId },
+      run: async (tx, write) => {
       const repo = tx.getRepository(AssistanceDecision);
       const current = await repo.findOne({ where: { victimId }, lock: { mode: 'pessimistic_write' } });
       if (current?.accepted === accepted) {
         throw conflict(`The victim has already ${accepted ? 'accepted' : 'declined'} assistance`);
       }
       await repo.upsert({ victimId, accepted, decidedAt: ctx.now }, ['victimId']);
-      await ctx.coordination.recordSupportEvent({
+      await write.supportEvent({
         victimId,
         kind: accepted ? SupportEventKind.ASSISTANCE_ACCEPTED : SupportEventKind.ASSISTANCE_DECLINED,
         at: ctx.now.toISOString(),
@@ -38,6 +40,7 @@ export class AssistanceDecisionResolver {
         dueAt: null,
       });
       return true;
+    },
     });
   }
 }

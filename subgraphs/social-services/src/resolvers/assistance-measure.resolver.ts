@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { IsNull } from 'typeorm';
-import { DataCategory, type SubgraphContext, conflict, notFound, requireVictim, requireWrite, newRecordId } from '@hub/shared';
+import { DataCategory, type SubgraphContext, conflict, notFound, agencyMutation, newRecordId } from '@hub/shared';
 import { AssistanceMeasure, AssistanceMeasureKind } from '../entities/assistance-measure';
 import { requireNotBefore, requireNotInFuture } from './input-checks';
 
@@ -19,15 +19,20 @@ export class AssistanceMeasureResolver {
     @Arg('startedAt', () => Date, { description: 'When the measure began (not in the future).' }) startedAt: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<AssistanceMeasure> {
-    requireWrite(ctx, DataCategory.SOCIAL);
-    await requireVictim(ctx, victimId);
     requireNotInFuture('startedAt', startedAt, ctx.now);
-    return ctx.dataSource.transaction(async (tx) => {
+    return agencyMutation(ctx, {
+      mutation: 'startAssistanceMeasure',
+      category: DataCategory.SOCIAL,
+      typeName: 'AssistanceMeasure',
+      written: AssistanceMeasure,
+      target: { victimId: victimId },
+      run: async (tx) => {
       const repo = tx.getRepository(AssistanceMeasure);
       if (await repo.existsBy({ victimId, kind, endedAt: IsNull() })) {
         throw conflict(`An assistance measure of kind ${kind} is still running for this victim`);
       }
       return repo.save(repo.create({ id: newRecordId('ms'), victimId, kind, startedAt, endedAt: null }));
+    },
     });
   }
 
@@ -38,18 +43,23 @@ export class AssistanceMeasureResolver {
     endedAt: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<AssistanceMeasure> {
-    requireWrite(ctx, DataCategory.SOCIAL);
     requireNotInFuture('endedAt', endedAt, ctx.now);
-    return ctx.dataSource.transaction(async (tx) => {
+    return agencyMutation(ctx, {
+      mutation: 'endAssistanceMeasure',
+      category: DataCategory.SOCIAL,
+      typeName: 'AssistanceMeasure',
+      written: AssistanceMeasure,
+      target: { record: 'AssistanceMeasure', id: measureId, locate: (db) => db.findOneBy(AssistanceMeasure, { id: measureId }) },
+      run: async (tx) => {
       const repo = tx.getRepository(AssistanceMeasure);
       const measure = await repo.findOne({ where: { id: measureId }, lock: { mode: 'pessimistic_write' } });
       if (!measure) throw notFound('AssistanceMeasure', measureId);
-      await requireVictim(ctx, measure.victimId);
       if (measure.endedAt !== null) throw conflict('The measure has already ended');
       requireNotBefore('endedAt', endedAt, measure.startedAt, 'startedAt');
       await repo.update({ id: measure.id }, { endedAt });
       measure.endedAt = endedAt;
       return measure;
+    },
     });
   }
 }

@@ -6,8 +6,7 @@ import {
   SupportEventKind,
   conflict,
   notFound,
-  requireVictim,
-  requireWrite,
+  agencyMutation,
   newRecordId,
 } from '@hub/shared';
 import { Placement, isCurrentPlacement } from '../entities/placement';
@@ -15,6 +14,8 @@ import { Shelter, shelterTakesIn } from '../entities/shelter';
 import { requireNotBefore, requireNotInFuture } from './input-checks';
 import { currentPlacementsIn, socialRecords } from './social-records';
 
+
+const CANNOT_TAKE = 'The safe house cannot take this placement: it is full or does not take in this person';
 
 /** Stays in safe houses: which house, placing a victim, ending a stay. */
 @Resolver(() => Placement)
@@ -38,19 +39,25 @@ export class PlacementResolver {
     @Arg('from', () => Date, { description: 'When the stay began (not in the future).' }) from: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Placement> {
-    requireWrite(ctx, DataCategory.SOCIAL);
-    await requireVictim(ctx, victimId);
     requireNotInFuture('from', from, ctx.now);
-    const person = await ctx.access.facts(victimId);
-    if (!person) throw notFound('Victim', victimId);
-    return ctx.dataSource.transaction(async (tx) => {
+    return agencyMutation(ctx, {
+      mutation: 'placeInShelter',
+      category: DataCategory.SOCIAL,
+      typeName: 'Placement',
+      written: Placement,
+      target: { victimId: victimId },
+      run: async (tx, write) => {
       // Two placements of the same victim (into any houses) wait for each other here.
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`placement:${victimId}`]);
       // The shelter row lock (SELECT … FOR UPDATE) makes concurrent placements into one house count in turn,
       // so that they cannot overfill it.
       const shelter = await tx.getRepository(Shelter).findOne({ where: { id: shelterId }, lock: { mode: 'pessimistic_write' } });
       if (!shelter) throw notFound('Shelter', shelterId);
-      if (!shelterTakesIn(shelter.accepts, person)) throw conflict('The safe house does not take in this person');
+      // Whom a house takes in is decided on gender and age (IDENTITY): a caseworker who may not read them learns
+      // only that the house cannot take the placement, as when it is full.
+      if (!shelterTakesIn(shelter.accepts, write.facts!)) {
+        throw await write.refusal([DataCategory.IDENTITY], conflict('The safe house does not take in this person'), conflict(CANNOT_TAKE));
+      }
       const repo = tx.getRepository(Placement);
       const own = await repo.findBy({ victimId });
       if (own.some((p) => isCurrentPlacement(p, ctx.now))) throw conflict('The victim already has a current placement');
@@ -58,11 +65,11 @@ export class PlacementResolver {
         throw conflict('The stay would overlap an earlier placement of the victim');
       }
       if ((await currentPlacementsIn(tx, shelter.id, ctx.now)).length >= shelter.capacity) {
-        throw conflict('The safe house is full');
+        throw await write.refusal([DataCategory.IDENTITY], conflict('The safe house is full'), conflict(CANNOT_TAKE));
       }
       const placement = await repo.save(repo.create({ id: newRecordId('pl'), victimId, shelterId: shelter.id, from, until: null }));
       // Coarse on purpose: never the house's name or address.
-      await ctx.coordination.recordSupportEvent({
+      await write.supportEvent({
         victimId,
         kind: SupportEventKind.SHELTER_PLACEMENT,
         at: from.toISOString(),
@@ -70,7 +77,7 @@ export class PlacementResolver {
         dueAt: null,
       });
       if (shelter.longTerm) {
-        await ctx.coordination.recordSupportEvent({
+        await write.supportEvent({
           victimId,
           kind: SupportEventKind.LONG_TERM_ACCOMMODATION,
           at: from.toISOString(),
@@ -79,6 +86,7 @@ export class PlacementResolver {
         });
       }
       return placement;
+    },
     });
   }
 
@@ -88,18 +96,23 @@ export class PlacementResolver {
     @Arg('until', () => Date, { description: 'When the stay ended (not in the future, not before it began).' }) until: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Placement> {
-    requireWrite(ctx, DataCategory.SOCIAL);
     requireNotInFuture('until', until, ctx.now);
-    return ctx.dataSource.transaction(async (tx) => {
+    return agencyMutation(ctx, {
+      mutation: 'endPlacement',
+      category: DataCategory.SOCIAL,
+      typeName: 'Placement',
+      written: Placement,
+      target: { record: 'Placement', id: placementId, locate: (db) => db.findOneBy(Placement, { id: placementId }) },
+      run: async (tx) => {
       const repo = tx.getRepository(Placement);
       const placement = await repo.findOne({ where: { id: placementId }, lock: { mode: 'pessimistic_write' } });
       if (!placement) throw notFound('Placement', placementId);
-      await requireVictim(ctx, placement.victimId);
       if (placement.until !== null) throw conflict('The placement has already ended');
       requireNotBefore('until', until, placement.from, 'the start of the stay');
       await repo.update({ id: placement.id }, { until });
       placement.until = until;
       return placement;
+    },
     });
   }
 }

@@ -7,7 +7,7 @@ import {
   SupportEventKind,
   badInput,
   notFound,
-  requireWrite,
+  agencyMutation,
 } from '@hub/shared';
 import { Shelter, ShelterGroup } from '../entities/shelter';
 import { requireShelterRegion } from './input-checks';
@@ -51,9 +51,14 @@ export class ShelterResolver {
     @Arg('capacity', () => Int, { description: 'Number of beds, at least 1.' }) capacity: number,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Shelter> {
-    requireWrite(ctx, DataCategory.SOCIAL);
     if (capacity < 1) throw badInput('capacity', 'capacity must be at least 1');
-    return ctx.dataSource.transaction(async (tx) => {
+    return agencyMutation(ctx, {
+      mutation: 'setShelterCapacity',
+      category: DataCategory.SOCIAL,
+      typeName: 'Shelter',
+      written: Shelter,
+      target: null,
+      run: async (tx, write) => {
       const repo = tx.getRepository(Shelter);
       // The same row lock as placeInShelter: no placement slips in between the change and the count.
       const shelter = await repo.findOne({ where: { id: shelterId }, lock: { mode: 'pessimistic_write' } });
@@ -64,7 +69,7 @@ export class ShelterResolver {
       const placed = await currentPlacementsIn(tx, shelter.id, ctx.now);
       if (placed.length > capacity) {
         for (const victimId of new Set(placed.map((p) => p.victimId))) {
-          await ctx.coordination.recordSupportEvent({
+          await write.supportEvent({
             victimId,
             kind: SupportEventKind.SHELTER_OVER_CAPACITY,
             at: ctx.now.toISOString(),
@@ -74,6 +79,7 @@ export class ShelterResolver {
         }
       }
       return shelter;
+    },
     });
   }
 }

@@ -1,5 +1,5 @@
 import { type EntityManager, In, IsNull, MoreThan } from 'typeorm';
-import { type SubgraphContext, byKey, groupByKey } from '@hub/shared';
+import { type SubgraphContext, byKey, recordByVictim, recordsByVictim } from '@hub/shared';
 import { AssistanceDecision } from '../entities/assistance-decision';
 import { AssistanceMeasure } from '../entities/assistance-measure';
 import { Placement } from '../entities/placement';
@@ -7,25 +7,9 @@ import { Shelter } from '../entities/shelter';
 
 /** Per-request batched reads of social services records: one statement per table, however many parents. */
 export const socialRecords = (ctx: SubgraphContext) => ({
-  placements: ctx.loaders.get<string, Placement[]>('placementsByVictim', async (ids) =>
-    groupByKey(
-      ids,
-      await ctx.dataSource.getRepository(Placement).find({ where: { victimId: In([...ids]) }, order: { from: 'ASC' } }),
-      (r) => r.victimId,
-    ),
-  ),
-  measures: ctx.loaders.get<string, AssistanceMeasure[]>('assistanceMeasuresByVictim', async (ids) =>
-    groupByKey(
-      ids,
-      await ctx.dataSource
-        .getRepository(AssistanceMeasure)
-        .find({ where: { victimId: In([...ids]) }, order: { startedAt: 'ASC' } }),
-      (r) => r.victimId,
-    ),
-  ),
-  decision: ctx.loaders.get<string, AssistanceDecision | null>('assistanceDecisionByVictim', async (ids) =>
-    byKey(ids, await ctx.dataSource.getRepository(AssistanceDecision).findBy({ victimId: In([...ids]) }), (r) => r.victimId),
-  ),
+  placements: recordsByVictim(ctx, Placement, { from: 'ASC' }),
+  measures: recordsByVictim(ctx, AssistanceMeasure, { startedAt: 'ASC' }),
+  decision: recordByVictim(ctx, AssistanceDecision),
   shelter: ctx.loaders.get<string, Shelter | null>('shelterById', async (ids) =>
     byKey(ids, await ctx.dataSource.getRepository(Shelter).findBy({ id: In([...ids]) }), (r) => r.id),
   ),
