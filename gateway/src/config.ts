@@ -21,6 +21,8 @@ export interface GatewayConfig {
   subgraphUrls: Record<SubgraphName, string>;
   /** Set in production mode (and optionally in local mode to use a real identity provider). */
   oidc: OidcSettings | null;
+  /** The operations a client may run: with `enforce` (always in production) only those of the manifest. */
+  trustedDocuments: { manifestPath: string; enforce: boolean };
 }
 
 export const LOCAL_ISSUER = 'urn:support-path-hub:local-issuer';
@@ -56,6 +58,9 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       env[serviceUrlVariable(name)] ?? `http://127.0.0.1:${defaultPorts[name]}/graphql`,
     ]),
   ) as Record<SubgraphName, string>;
+  const enforceDocuments = env.HUB_TRUSTED_DOCUMENTS ?? (mode === 'production' ? 'enforce' : 'open');
+  if (enforceDocuments !== 'enforce' && enforceDocuments !== 'open') throw new Error('HUB_TRUSTED_DOCUMENTS must be enforce or open');
+  if (mode === 'production' && enforceDocuments !== 'enforce') throw new Error('Production mode runs only trusted documents: HUB_TRUSTED_DOCUMENTS=open is for local mode');
   return {
     port: env.PORT === undefined ? defaultPorts.gateway : Number(env.PORT),
     host: env.HOST ?? '127.0.0.1',
@@ -66,5 +71,9 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     supergraphPath: env.HUB_SUPERGRAPH ?? join(__dirname, '../supergraph.graphql'),
     subgraphUrls,
     oidc,
+    trustedDocuments: {
+      manifestPath: env.HUB_TRUSTED_DOCUMENTS_MANIFEST ?? join(__dirname, '../trusted-documents/manifest.json'),
+      enforce: enforceDocuments === 'enforce',
+    },
   };
 }

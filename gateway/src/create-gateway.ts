@@ -15,7 +15,9 @@ import { mountConsole } from './console/console-routes';
 import { type GatewayContext, HubAssertionDataSource } from './datasources/hub-assertion-data-source';
 import { documentHash, operationLogPlugin } from './plugins/operation-log';
 import { requestLimitProtection, requestLimits } from './plugins/request-limits';
+import { trustedDocumentsPlugin } from './plugins/trusted-documents';
 import { readPurpose } from './request/purpose';
+import { TrustedDocuments } from './trusted-documents/trusted-documents';
 
 type HubRequest = Request & { requestId?: string; staff?: StaffIdentity; caller?: HubCaller };
 
@@ -79,10 +81,13 @@ export async function createGateway(config: GatewayConfig, deps: { keys: Service
     introspection: !production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    persistedQueries: false,
     includeStacktraceInErrorResponses: false,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    plugins: [...(limits.plugins as never[]), ApolloServerPluginLandingPageDisabled(), operationLogPlugin(deps.audit, deps.log)],
+    plugins: [
+      trustedDocumentsPlugin(TrustedDocuments.load(config.trustedDocuments.manifestPath), config.trustedDocuments),
+      ...(limits.plugins as never[]), ApolloServerPluginLandingPageDisabled(), operationLogPlugin(deps.audit, deps.log)],
     formatError: formatGatewayError(deps.log),
   });
 

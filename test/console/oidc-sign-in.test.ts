@@ -4,6 +4,7 @@
  * stand-in authorization server (test/support/oidc-authorization-server.ts) that auto-approves a coordinator.
  */
 import type { Browser, Page } from 'playwright-core';
+import { buildTrustedDocumentsManifest } from '@hub/gateway/src/trusted-documents/trusted-documents-manifest';
 import { Agency, Purpose, Role } from '@hub/shared';
 import { codes, post } from '../support/client';
 import { type TestAuthorizationServer, s256, startTestAuthorizationServer } from '../support/oidc-authorization-server';
@@ -79,11 +80,15 @@ const stored = (page: Page) =>
     };
   });
 
-/** The caseload's total for the coordinator, from the production gateway's API with a token of the same issuer. */
+/**
+ * The caseload's total for the coordinator, from the production gateway's API with a token of the same issuer,
+ * through the console's own registered operation (a production gateway runs trusted documents only).
+ */
 async function apiTotalCount(): Promise<number> {
+  const caseload = buildTrustedDocumentsManifest().operations.find((o) => o.name === 'Caseload')!;
   const response = await post<{ victims: { totalCount: number } }>(
     gateway.url,
-    { query: '{ victims(first: 1) { totalCount } }' },
+    { documentId: `sha256:${caseload.id}`, variables: { first: 1 } },
     { authorization: `Bearer ${await auth.sign(coordinator)}`, 'x-purpose': Purpose.CASE_COORDINATION },
   );
   expect(codes(response)).toEqual([]);

@@ -1,9 +1,17 @@
 /**
  * The gateway in production mode (HUB_MODE=production), as a real deployment runs it: bearer tokens only from
  * the configured OIDC issuer, read under the claim names the deployment configures; no embedded issuer and
- * none of its routes; no introspection and no field suggestions. A second gateway process is started here
+ * none of its routes; only the operations of its trusted-documents manifest; no introspection and no field
+ * suggestions. A second gateway process is started here
  * against the test hub's subgraphs, with a stand-in OIDC provider (test/support/oidc-provider.ts).
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  buildTrustedDocumentsManifest,
+  renderTrustedDocumentsManifest,
+} from '@hub/gateway/src/trusted-documents/trusted-documents-manifest';
 import { Agency, Purpose, Role } from '@hub/shared';
 import { type GraphQLResponse, codes, post, tokenFor } from '../support/client';
 import { testHub } from '../support/hub-info';
@@ -12,7 +20,23 @@ import { type ProductionGateway, startProductionGateway } from '../support/produ
 
 const ISSUER = 'https://idp.production-mode.test/realms/hub';
 const AUDIENCE = 'support-path-hub-production';
-const countQuery = '{ victims(first: 1) { totalCount } }';
+const countQuery = 'query Count { victims(first: 1) { totalCount } }';
+const schemaQuery = 'query Schema { __schema { types { name } } }';
+const typeQuery = 'query VictimType { __type(name: "Victim") { fields { name } } }';
+
+/**
+ * This deployment's trusted documents: the operations these tests send, introspection included (a registered
+ * introspection operation must still be refused: trusted documents do not replace the other defences).
+ */
+function writeManifest(dir: string): string {
+  const documents = join(dir, 'documents');
+  mkdirSync(documents);
+  writeFileSync(join(documents, 'production-test.graphql'), [countQuery, schemaQuery, typeQuery].join('\n'));
+  const path = join(dir, 'manifest.json');
+  writeFileSync(path, renderTrustedDocumentsManifest(buildTrustedDocumentsManifest(documents)));
+  return path;
+}
+let manifestDir: string;
 
 let oidc: TestOidcProvider;
 let gateway: ProductionGateway | undefined;
@@ -36,7 +60,9 @@ const coordinatorToken = (): Promise<string> => oidc.sign(customClaims);
 
 beforeAll(async () => {
   oidc = await startTestOidcProvider({ issuer: ISSUER, audience: AUDIENCE });
+  manifestDir = mkdtempSync(join(tmpdir(), 'hub-production-manifest-'));
   gateway = await startProductionGateway({
+    HUB_TRUSTED_DOCUMENTS_MANIFEST: writeManifest(manifestDir),
     OIDC_ISSUER: ISSUER,
     OIDC_AUDIENCE: AUDIENCE,
     OIDC_JWKS_URL: oidc.jwksUrl,
@@ -50,6 +76,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await gateway?.stop();
   await oidc?.stop();
+  rmSync(manifestDir, { recursive: true, force: true });
 });
 
 describe('the gateway in production mode: authentication', () => {
@@ -90,7 +117,7 @@ describe('the gateway in production mode: authentication', () => {
 
 describe('the gateway in production mode: what the schema gives away', () => {
   it('refuses introspection with a coded error and no schema data', async () => {
-    const response = await askProduction(await coordinatorToken(), '{ __schema { types { name } } }');
+    const response = await askProduction(await coordinatorToken(), schemaQuery);
     expect(response.errors?.length).toBeGreaterThan(0);
     expect(codes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(response.data ?? null).toBeNull();
@@ -98,7 +125,7 @@ describe('the gateway in production mode: what the schema gives away', () => {
   });
 
   it('refuses __type introspection too', async () => {
-    const response = await askProduction(await coordinatorToken(), '{ __type(name: "Victim") { fields { name } } }');
+    const response = await askProduction(await coordinatorToken(), typeQuery);
     expect(codes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(response.data ?? null).toBeNull();
     expect(JSON.stringify(response)).not.toContain('supportPath');
@@ -114,9 +141,9 @@ describe('the gateway in production mode: what the schema gives away', () => {
     expect(codes(local)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(local.errors?.[0]?.message).toMatch(/Did you mean "victims"/);
 
+    // An operation that does not validate cannot be registered, so production refuses it before validation.
     const production = await askProduction(await coordinatorToken(), misspelt);
-    expect(codes(production)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-    expect(production.errors?.[0]?.message).toContain('victms');
+    expect(codes(production)).toEqual(['TRUSTED_DOCUMENT_REQUIRED']);
     expect(production.errors?.[0]?.message).not.toMatch(/did you mean/i);
     expect(JSON.stringify(production)).not.toContain('"victims"');
   });
