@@ -2,8 +2,9 @@
  * The gateway in production mode (HUB_MODE=production), as a real deployment runs it: bearer tokens only from
  * the configured OIDC issuer, read under the claim names the deployment configures; no embedded issuer and
  * none of its routes; only the operations of its trusted-documents manifest; no introspection and no field
- * suggestions. A second gateway process is started here
- * against the test hub's subgraphs, with a stand-in OIDC provider (test/support/oidc-provider.ts).
+ * suggestions. A second gateway process is started here against the test hub's subgraphs, and a real OpenID
+ * Provider (the certified `oidc-provider` package, test/support/openid-provider/) that the gateway discovers:
+ * agency systems get their tokens from it with client credentials.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,11 +16,14 @@ import {
 import { Agency, Purpose, Role } from '@hub/shared';
 import { type GraphQLResponse, codes, post, tokenFor } from '../support/client';
 import { testHub } from '../support/hub-info';
-import { type TestOidcProvider, startTestOidcProvider } from '../support/oidc-provider';
+import { discoverOidc } from '@hub/gateway/src/auth/discover-oidc';
+import { readGatewayConfig } from '@hub/gateway/src/config';
+import { decodeProtectedHeader } from 'jose';
+import { type OpenIdProvider, machineClient, startOpenIdProvider } from '../support/openid-provider/openid-provider';
 import { type ProductionGateway, startProductionGateway } from '../support/production-gateway';
 
-const ISSUER = 'https://idp.production-mode.test/realms/hub';
-const AUDIENCE = 'support-path-hub-production';
+const AUDIENCE = 'urn:support-path-hub:production-test';
+const SECRET = 'a-client-secret-of-the-production-test';
 const countQuery = 'query Count { victims(first: 1) { totalCount } }';
 const schemaQuery = 'query Schema { __schema { types { name } } }';
 const typeQuery = 'query VictimType { __type(name: "Victim") { fields { name } } }';
@@ -38,7 +42,7 @@ function writeManifest(dir: string): string {
 }
 let manifestDir: string;
 
-let oidc: TestOidcProvider;
+let oidc: OpenIdProvider;
 let gateway: ProductionGateway | undefined;
 
 /** A coordinator's claims under the names this deployment configured (OIDC_CLAIM_*). */
@@ -56,16 +60,26 @@ async function askProduction<T = Record<string, unknown>>(token: string, query: 
   return post<T>(gateway!.url, { query }, { authorization: `Bearer ${token}`, 'x-purpose': Purpose.CASE_COORDINATION });
 }
 
-const coordinatorToken = (): Promise<string> => oidc.sign(customClaims);
+const coordinatorToken = (): Promise<string> => oidc.clientCredentialsToken('coordination-system', SECRET);
 
 beforeAll(async () => {
-  oidc = await startTestOidcProvider({ issuer: ISSUER, audience: AUDIENCE });
+  oidc = await startOpenIdProvider({
+    audience: AUDIENCE,
+    clients: ['coordination-system', 'default-claim-names', 'long-lived'].map((id) => machineClient(id, SECRET)),
+    clientClaims: {
+      'coordination-system': customClaims,
+      'default-claim-names': { agency: Agency.COORDINATION, role: Role.COORDINATOR, regions: [] },
+      'long-lived': customClaims,
+    },
+    // Longer than the gateway's default maximum (OIDC_MAX_TOKEN_LIFETIME_SECONDS = 3600).
+    accessTokenTtl: { 'long-lived': 7200 },
+  });
   manifestDir = mkdtempSync(join(tmpdir(), 'hub-production-manifest-'));
   gateway = await startProductionGateway({
     HUB_TRUSTED_DOCUMENTS_MANIFEST: writeManifest(manifestDir),
-    OIDC_ISSUER: ISSUER,
+    // No OIDC_JWKS_URL: the gateway reads it from the issuer's discovery document.
+    OIDC_ISSUER: oidc.issuer,
     OIDC_AUDIENCE: AUDIENCE,
-    OIDC_JWKS_URL: oidc.jwksUrl,
     OIDC_CLAIM_SUBJECT: 'preferred_username',
     OIDC_CLAIM_AGENCY: 'hub_agency',
     OIDC_CLAIM_ROLE: 'hub_role',
@@ -88,8 +102,7 @@ describe('the gateway in production mode: authentication', () => {
   });
 
   it('refuses the same identity under the default claim names (agency, role) with UNAUTHENTICATED', async () => {
-    const token = await oidc.sign({ sub: 'coordinator.production-test', agency: Agency.COORDINATION, role: Role.COORDINATOR, regions: [] });
-    const response = await askProduction(token, countQuery);
+    const response = await askProduction(await oidc.clientCredentialsToken('default-claim-names', SECRET), countQuery);
     expect(response.status).toBe(401);
     expect(codes(response)).toEqual(['UNAUTHENTICATED']);
     expect(response.data).toBeUndefined();
@@ -112,6 +125,47 @@ describe('the gateway in production mode: authentication', () => {
     expect(refused.status).toBe(401);
     for (const response of [answered, refused]) expect(response.requestId).toMatch(/^[0-9a-f-]{36}$/);
     expect(answered.requestId).not.toBe(refused.requestId);
+  });
+});
+
+describe('the gateway in production mode: the OpenID Provider', () => {
+  it('finds the JWKS and the console endpoints through discovery, and refuses metadata naming another issuer', async () => {
+    const configured = readGatewayConfig({ AUDIT_WRITER_URL: 'postgres://w@db/a', OIDC_ISSUER: oidc.issuer, OIDC_AUDIENCE: AUDIENCE });
+    const discovered = await discoverOidc(configured.oidc!);
+    const metadata = await oidc.metadata();
+    expect(discovered.jwksUrl).toBe(metadata.jwks_uri);
+    expect(discovered.console).toEqual({
+      clientId: null,
+      authorizationEndpoint: metadata.authorization_endpoint,
+      tokenEndpoint: metadata.token_endpoint,
+      endSessionEndpoint: metadata.end_session_endpoint,
+    });
+    // The provider publishes its keys somewhere else than the old guess, <issuer>/.well-known/jwks.json.
+    expect(metadata.jwks_uri).not.toBe(`${oidc.issuer}/.well-known/jwks.json`);
+    const impostor = { ...configured.oidc!, issuer: 'https://login.example.org/realms/hub' };
+    await expect(discoverOidc(impostor)).rejects.toThrow(/names issuer http:\/\/127\.0\.0\.1:\d+, not OIDC_ISSUER https:\/\/login\.example\.org/);
+  });
+
+  it('refuses a token valid for longer than the maximum lifetime with UNAUTHENTICATED', async () => {
+    const response = await askProduction(await oidc.clientCredentialsToken('long-lived', SECRET), countQuery);
+    expect(response.status).toBe(401);
+    expect(codes(response)).toEqual(['UNAUTHENTICATED']);
+    expect(response.errors?.[0]?.message).toContain('valid for longer than 3600 seconds');
+  });
+
+  it('accepts tokens signed with a key the provider rotated in, and those of the key before it', async () => {
+    const before = await coordinatorToken();
+    expect((await askProduction(before, countQuery)).errors).toBeUndefined();
+    const [newKid, oldKid] = await oidc.rotateKeys();
+    const after = await coordinatorToken();
+    expect([decodeProtectedHeader(before).kid, decodeProtectedHeader(after).kid]).toEqual([oldKid, newKid]);
+    // The gateway fetches the JWKS again for an unknown key, at most every 5 seconds.
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    for (const token of [after, before]) {
+      const response = await askProduction(token, countQuery);
+      expect(response.errors).toBeUndefined();
+      expect(response.data).toEqual({ victims: { totalCount: expect.any(Number) } });
+    }
   });
 });
 

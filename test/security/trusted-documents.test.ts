@@ -15,12 +15,12 @@ import {
 import { Agency, Purpose, Role } from '@hub/shared';
 import { type GraphQLResponse, codes, post, queryAs, tokenFor } from '../support/client';
 import { testHub } from '../support/hub-info';
-import { type TestOidcProvider, startTestOidcProvider } from '../support/oidc-provider';
+import { type OpenIdProvider, machineClient, startOpenIdProvider } from '../support/openid-provider/openid-provider';
 import { type ProductionGateway, startProductionGateway } from '../support/production-gateway';
 
-const ISSUER = 'https://idp.trusted-documents.test/realms/hub';
-const AUDIENCE = 'support-path-hub-trusted-documents';
-const coordinator = { sub: 'coordinator.trusted-documents-test', agency: Agency.COORDINATION, role: Role.COORDINATOR, regions: [] };
+const AUDIENCE = 'urn:support-path-hub:trusted-documents-test';
+const SECRET = 'a-client-secret-of-the-trusted-documents-test';
+const coordinator = { agency: Agency.COORDINATION, role: Role.COORDINATOR, regions: [] };
 const auditor = { agency: Agency.AUDIT, role: Role.AUDITOR, purpose: Purpose.AUDIT };
 
 /** The console's caseload operation, as registered (its id written by hand from the rule: sha256 of the body). */
@@ -30,12 +30,12 @@ const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8
 const caseloadAsWritten = caseload.body.replace(/\s+/g, ' ');
 const unregistered = 'query NotRegistered { victims(first: 1) { totalCount } }';
 
-let oidc: TestOidcProvider;
+let oidc: OpenIdProvider;
 let gateway: ProductionGateway | undefined;
 
 beforeAll(async () => {
-  oidc = await startTestOidcProvider({ issuer: ISSUER, audience: AUDIENCE });
-  gateway = await startProductionGateway({ OIDC_ISSUER: ISSUER, OIDC_AUDIENCE: AUDIENCE, OIDC_JWKS_URL: oidc.jwksUrl }, 'gateway-trusted-documents');
+  oidc = await startOpenIdProvider({ audience: AUDIENCE, clients: [machineClient('coordination-system', SECRET)], clientClaims: { 'coordination-system': coordinator } });
+  gateway = await startProductionGateway({ OIDC_ISSUER: oidc.issuer, OIDC_AUDIENCE: AUDIENCE }, 'gateway-trusted-documents');
 });
 
 afterAll(async () => {
@@ -46,7 +46,7 @@ afterAll(async () => {
 type Caseload = { victims: { totalCount: number } };
 
 async function production<T = Caseload>(body: Record<string, unknown>): Promise<GraphQLResponse<T>> {
-  return post<T>(gateway!.url, body, { authorization: `Bearer ${await oidc.sign(coordinator)}`, 'x-purpose': Purpose.CASE_COORDINATION });
+  return post<T>(gateway!.url, body, { authorization: `Bearer ${await oidc.clientCredentialsToken('coordination-system', SECRET)}`, 'x-purpose': Purpose.CASE_COORDINATION });
 }
 
 async function local<T = Caseload>(body: Record<string, unknown>): Promise<GraphQLResponse<T>> {
