@@ -2,7 +2,8 @@
  * A real OpenID Provider for the tests: the certified `oidc-provider` package, run as its own process (it is an
  * ES module, and an identity provider is another system anyway). Announces its issuer like a hub service; the
  * test configures it over `POST /test/configure` (clients, staff accounts with their hub claims, token lifetimes)
- * and rotates its signing key with `POST /test/rotate-keys`. Sessions and grants survive both (in-memory store).
+ * and rotates its signing key with `POST /test/rotate-keys`. Sessions and grants live in the provider's
+ * in-memory store: new clients or keys start a new one.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -38,6 +39,8 @@ function build(): Provider {
     clientDefaults: { id_token_signed_response_alg: 'ES256', grant_types: ['authorization_code'], response_types: ['code'] },
     jwks: { keys },
     pkce: { required: () => true },
+    // The console calls the token endpoint from the browser: CORS for the origins of a client's redirect URIs.
+    clientBasedCORS: (_ctx, origin, client) => client.redirectUris?.some((uri) => new URL(uri).origin === origin) ?? false,
     features: {
       devInteractions: { enabled: true },
       clientCredentials: { enabled: true },
@@ -87,13 +90,18 @@ const readJson = async (req: IncomingMessage): Promise<unknown> => {
 };
 
 async function control(req: IncomingMessage, res: ServerResponse): Promise<void> {
-  if (req.url === '/test/configure') setup = { ...setup, ...((await readJson(req)) as Partial<ProviderSetup>) };
-  else if (req.url === '/test/rotate-keys') keys.unshift(await newKey());
-  else {
+  if (req.url === '/test/configure') {
+    const changes = (await readJson(req)) as Partial<ProviderSetup>;
+    setup = { ...setup, ...changes };
+    // Claims and lifetimes are read per token; only new clients need a new provider (which starts a new store).
+    if (changes.clients) provider = build();
+  } else if (req.url === '/test/rotate-keys') {
+    keys.unshift(await newKey());
+    provider = build();
+  } else {
     res.writeHead(404).end();
     return;
   }
-  provider = build();
   res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ kids: keys.map((k) => k.kid) }));
 }
 

@@ -7,9 +7,9 @@ import type { ProviderSetup } from './openid-provider-process';
 export interface OpenIdProvider {
   /** `http://127.0.0.1:<port>`: the issuer, and where its discovery document is. */
   issuer: string;
-  /** Replaces clients, accounts, claims or token lifetimes (sessions and grants are kept). */
+  /** Replaces clients, accounts, claims or token lifetimes (new clients forget sessions and grants). */
   configure: (setup: Partial<ProviderSetup>) => Promise<void>;
-  /** Puts a new signing key first (tokens are signed with it from now on); the old one stays published. Returns the kids. */
+  /** Puts a new signing key first (tokens are signed with it from now on); the old one stays published. Returns the kids; sessions are forgotten. */
   rotateKeys: () => Promise<string[]>;
   /** The provider's discovery document. */
   metadata: () => Promise<Record<string, string>>;
