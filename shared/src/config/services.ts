@@ -53,6 +53,7 @@ export const subgraphEnvironment = [
   'HUB_DEMO_SEED',
   'HUB_DEMO_AS_OF',
   'HUB_SMALL_CELL_K',
+  'HUB_MIGRATE_ONLY',
   'LOG_LEVEL',
 ] as const;
 
