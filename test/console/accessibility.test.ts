@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { Agency, Purpose, Role } from '@hub/shared';
-import { type ConsoleIdentity, gatewayOrigin, launchBrowser, signIn } from './console-browser';
+import { ARTIFACTS, type ConsoleIdentity, gatewayOrigin, launchBrowser, signIn } from './console-browser';
 
 interface Violation {
   id: string;
@@ -92,5 +92,24 @@ describe('accessibility of the console (axe-core, WCAG 2.1 AA)', () => {
       found.push(...(await seriousViolations(page)).map((v) => `${route}: ${v}`));
     }
     expect(found).toEqual([]);
+  });
+});
+
+describe('a view opened under a purpose that does not fit it', () => {
+  it('shows one clear message on the dashboard instead of a refusal per source', async () => {
+    const page = await open();
+    await signIn(page, coordinator);
+    await visit(page, 'dashboard');
+    await page.locator('#stats-results[data-state="done"]').waitFor();
+    await page.screenshot({ path: `${ARTIFACTS}/dashboard-wrong-purpose.png` });
+    await expect(page.locator('#stats-results .error').count()).resolves.toBe(0);
+    await expect(page.locator('#stats-results [data-refused="all"]').textContent()).resolves.toContain(
+      'No national numbers may be read under the purpose Case coordination',
+    );
+    // The view's own hint offers the purpose that fits; choosing it shows the numbers.
+    await page.getByRole('button', { name: 'Use purpose Statistics' }).click();
+    await page.locator('#stats-results[data-state="done"] [data-stat="caseload.identified"]').waitFor();
+    await expect(page.locator('#stats-results [data-refused="all"]').count()).resolves.toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 });

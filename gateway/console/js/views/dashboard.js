@@ -6,6 +6,7 @@ import { barChart } from '../chart.js';
 import { downloadCsv } from '../csv.js';
 import { clear, field, h, humanize, loading } from '../dom.js';
 import { errorBox } from '../errors.js';
+import { session } from '../session.js';
 
 export const sources = [
   {
@@ -132,6 +133,20 @@ export function renderDashboard(container) {
       }),
     );
     clear(results);
+    // Refused everywhere (the purpose does not open statistics): one message, not one red box per source.
+    if (sources.every((source) => outcome[source.id].error?.code === 'FORBIDDEN')) {
+      results.append(
+        h(
+          'div',
+          { class: 'notice', role: 'status', dataset: { refused: 'all' } },
+          `No national numbers may be read under the purpose ${humanize(session.purpose)}: every source refused (FORBIDDEN). `,
+          'The statistics are open to the purpose Statistics; choose it in the header.',
+        ),
+      );
+      results.dataset.state = 'done';
+      results.removeAttribute('aria-busy');
+      return;
+    }
     csvName = `national-monitoring_${from.value}_${to.value}.csv`;
     csvRows = [];
     results.append(headline(outcome), ...sources.map((source) => section(source, outcome[source.id], csvRows)));
