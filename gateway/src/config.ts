@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { type SubgraphName, defaultPorts, knownHubVariables, serviceUrlVariable, subgraphNames } from '@hub/shared';
+import { Role, type SubgraphName, defaultPorts, knownHubVariables, serviceUrlVariable, subgraphNames } from '@hub/shared';
 
 export interface OidcSettings {
   issuer: string;
@@ -36,6 +36,12 @@ export interface GatewayConfig {
   oidc: OidcSettings | null;
   /** The operations a client may run: with `enforce` (always in production) only those of the manifest. */
   trustedDocuments: { manifestPath: string; enforce: boolean };
+  /** Roles whose tokens may carry no regions claim, and then mean national access (`HUB_NATIONAL_ROLES`). */
+  nationalRoles: Role[];
+  /** How long the gateway waits for a subgraph before its part of the answer is SUBGRAPH_UNAVAILABLE. */
+  subgraphTimeoutMs: number;
+  /** Requests per minute one identity (token subject), and one address without a valid token, may send. */
+  rateLimits: { perIdentity: number; perAnonymousAddress: number };
 }
 
 export const LOCAL_ISSUER = 'urn:support-path-hub:local-issuer';
@@ -45,6 +51,12 @@ const url = (protocols: string[]) =>
   z.url({ protocol: new RegExp(`^(${protocols.join('|')})$`), error: `must be a ${protocols.join(' or ')} URL` });
 const httpUrl = url(['https?']);
 const port = z.coerce.number().int().min(0).max(65_535);
+const positiveInteger = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const roleList = z
+  .string()
+  .default('')
+  .transform((text) => text.split(',').map((r) => r.trim()).filter(Boolean))
+  .refine((roles) => roles.every((r) => (Object.values(Role) as string[]).includes(r)), `must list known roles (${Object.values(Role).join(', ')})`);
 const claimName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.:-]*$/, 'must be a claim name');
 
 /** One gateway setting: its variable, what it means (the README's table), its default as the table shows it. */
@@ -88,6 +100,10 @@ export const gatewaySettings: GatewaySetting[] = [
   { variable: 'OIDC_AUTHORIZATION_ENDPOINT', schema: httpUrl.optional(), meaning: "the console's sign-in page", default: 'discovery: `authorization_endpoint`' },
   { variable: 'OIDC_TOKEN_ENDPOINT', schema: httpUrl.optional(), meaning: 'where the console exchanges its code and refreshes its token', default: 'discovery: `token_endpoint`' },
   { variable: 'OIDC_END_SESSION_ENDPOINT', schema: httpUrl.optional(), meaning: "where the console's sign-out ends the provider's session", default: 'discovery: `end_session_endpoint`' },
+  { variable: 'HUB_NATIONAL_ROLES', schema: roleList, meaning: 'comma-separated roles whose tokens may carry no regions claim, which then means national access', default: 'none' },
+  { variable: 'HUB_SUBGRAPH_TIMEOUT_MS', schema: positiveInteger(15_000), meaning: "how long the gateway waits for a subgraph before its part of the answer is SUBGRAPH_UNAVAILABLE", default: '15000' },
+  { variable: 'HUB_RATE_LIMIT_PER_MINUTE', schema: positiveInteger(600), meaning: 'requests per minute one identity (token subject) may send', default: '600' },
+  { variable: 'HUB_ANONYMOUS_RATE_LIMIT_PER_MINUTE', schema: positiveInteger(60), meaning: 'requests per minute one address without a valid token may send', default: '60' },
   { variable: 'LOG_LEVEL', schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), meaning: 'JSON logs on stdout (pino); never personal values', default: 'info' },
 ];
 
@@ -157,5 +173,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       manifestPath: str('HUB_TRUSTED_DOCUMENTS_MANIFEST') ?? join(__dirname, '../trusted-documents/manifest.json'),
       enforce: (str('HUB_TRUSTED_DOCUMENTS') ?? (mode === 'production' ? 'enforce' : 'open')) === 'enforce',
     },
+    nationalRoles: s.HUB_NATIONAL_ROLES as Role[],
+    subgraphTimeoutMs: s.HUB_SUBGRAPH_TIMEOUT_MS as number,
+    rateLimits: { perIdentity: s.HUB_RATE_LIMIT_PER_MINUTE as number, perAnonymousAddress: s.HUB_ANONYMOUS_RATE_LIMIT_PER_MINUTE as number },
   };
 }
