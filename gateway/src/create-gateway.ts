@@ -19,8 +19,10 @@ import { requestLimitProtection, requestLimits } from './plugins/request-limits'
 import { clientErrorStatusPlugin, queriesAndMutationsOnly } from './plugins/client-errors';
 import { AnonymousRefusals } from './request/anonymous-refusals';
 import { jsonFallbacks, sendError } from './request/json-errors';
+import { trustedDocumentsPlugin } from './plugins/trusted-documents';
 import { readPurpose } from './request/purpose';
 import { RateLimits } from './request/rate-limits';
+import { TrustedDocuments } from './trusted-documents/trusted-documents';
 
 type HubRequest = Request & { requestId?: string; staff?: StaffIdentity; caller?: HubCaller };
 
@@ -70,10 +72,12 @@ export async function createGateway(config: GatewayConfig, deps: { keys: Service
     introspection: !production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    persistedQueries: false,
     includeStacktraceInErrorResponses: false,
     validationRules: [...limits.validationRules, queriesAndMutationsOnly],
     parseOptions: limits.parseOptions,
     plugins: [
+      trustedDocumentsPlugin(TrustedDocuments.load(config.trustedDocuments.manifestPath), config.trustedDocuments),
       ...(limits.plugins as never[]),
       ApolloServerPluginLandingPageDisabled(),
       clientErrorStatusPlugin as never,

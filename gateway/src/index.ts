@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 import { AuditWriter, announceListening, createLogger, handleShutdown, loadServiceKeys } from '@hub/shared';
+import { withDiscoveredOidc } from './auth/discover-oidc';
 import { readGatewayConfig } from './config';
 import { createGateway } from './create-gateway';
 
 async function main(): Promise<void> {
   const log = createLogger('gateway');
   try {
-    const config = readGatewayConfig(process.env);
+    const config = await withDiscoveredOidc(readGatewayConfig(process.env));
     const keys = await loadServiceKeys(config.keysDir, 'gateway');
     const audit = new AuditWriter(config.auditDatabaseUrl, 'gateway', log);
     const gateway = await createGateway(config, { keys, audit, log });

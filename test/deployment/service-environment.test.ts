@@ -54,7 +54,7 @@ describe('the lists of variables in shared/src/config/services.ts', () => {
   function readByGatewayConfig(): Set<string> {
     const seen = new Set<string>();
     const audit = { AUDIT_WRITER_URL: 'postgres://writer@db/audit' };
-    const issuer = { ...audit, OIDC_ISSUER: 'https://idp.example' };
+    const issuer = { ...audit, OIDC_ISSUER: 'https://idp.example', OIDC_AUDIENCE: 'hub' };
     for (const base of [audit, issuer, { ...issuer, HUB_MODE: 'production' }]) {
       const tracked = new Proxy<NodeJS.ProcessEnv>(base, {
         get: (target, key) => {

@@ -1,20 +1,48 @@
 /**
  * The gateway in production mode (HUB_MODE=production), as a real deployment runs it: bearer tokens only from
  * the configured OIDC issuer, read under the claim names the deployment configures; no embedded issuer and
- * none of its routes; no introspection and no field suggestions. A second gateway process is started here
- * against the test hub's subgraphs, with a stand-in OIDC provider (test/support/oidc-provider.ts).
+ * none of its routes; only the operations of its trusted-documents manifest; no introspection and no field
+ * suggestions. A second gateway process is started here against the test hub's subgraphs, and a real OpenID
+ * Provider (the certified `oidc-provider` package, test/support/openid-provider/) that the gateway discovers:
+ * agency systems get their tokens from it with client credentials.
  */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  buildTrustedDocumentsManifest,
+  renderTrustedDocumentsManifest,
+} from '@hub/gateway/src/trusted-documents/trusted-documents-manifest';
 import { Agency, Purpose, Role } from '@hub/shared';
 import { type GraphQLResponse, codes, post, tokenFor } from '../support/client';
 import { testHub } from '../support/hub-info';
-import { type TestOidcProvider, startTestOidcProvider } from '../support/oidc-provider';
+import { discoverOidc } from '@hub/gateway/src/auth/discover-oidc';
+import { readGatewayConfig } from '@hub/gateway/src/config';
+import { decodeProtectedHeader } from 'jose';
+import { type OpenIdProvider, machineClient, startOpenIdProvider } from '../support/openid-provider/openid-provider';
 import { type ProductionGateway, startProductionGateway } from '../support/production-gateway';
 
-const ISSUER = 'https://idp.production-mode.test/realms/hub';
-const AUDIENCE = 'support-path-hub-production';
-const countQuery = '{ victims(first: 1) { totalCount } }';
+const AUDIENCE = 'urn:support-path-hub:production-test';
+const SECRET = 'a-client-secret-of-the-production-test';
+const countQuery = 'query Count { victims(first: 1) { totalCount } }';
+const schemaQuery = 'query Schema { __schema { types { name } } }';
+const typeQuery = 'query VictimType { __type(name: "Victim") { fields { name } } }';
 
-let oidc: TestOidcProvider;
+/**
+ * This deployment's trusted documents: the operations these tests send, introspection included (a registered
+ * introspection operation must still be refused: trusted documents do not replace the other defences).
+ */
+function writeManifest(dir: string): string {
+  const documents = join(dir, 'documents');
+  mkdirSync(documents);
+  writeFileSync(join(documents, 'production-test.graphql'), [countQuery, schemaQuery, typeQuery].join('\n'));
+  const path = join(dir, 'manifest.json');
+  writeFileSync(path, renderTrustedDocumentsManifest(buildTrustedDocumentsManifest(documents)));
+  return path;
+}
+let manifestDir: string;
+
+let oidc: OpenIdProvider;
 let gateway: ProductionGateway | undefined;
 
 /** A coordinator's claims under the names this deployment configured (OIDC_CLAIM_*). */
@@ -32,14 +60,26 @@ async function askProduction<T = Record<string, unknown>>(token: string, query: 
   return post<T>(gateway!.url, { query }, { authorization: `Bearer ${token}`, 'x-purpose': Purpose.CASE_COORDINATION });
 }
 
-const coordinatorToken = (): Promise<string> => oidc.sign(customClaims);
+const coordinatorToken = (): Promise<string> => oidc.clientCredentialsToken('coordination-system', SECRET);
 
 beforeAll(async () => {
-  oidc = await startTestOidcProvider({ issuer: ISSUER, audience: AUDIENCE });
+  oidc = await startOpenIdProvider({
+    audience: AUDIENCE,
+    clients: ['coordination-system', 'default-claim-names', 'long-lived'].map((id) => machineClient(id, SECRET)),
+    clientClaims: {
+      'coordination-system': customClaims,
+      'default-claim-names': { agency: Agency.COORDINATION, role: Role.COORDINATOR, regions: [] },
+      'long-lived': customClaims,
+    },
+    // Longer than the gateway's default maximum (OIDC_MAX_TOKEN_LIFETIME_SECONDS = 3600).
+    accessTokenTtl: { 'long-lived': 7200 },
+  });
+  manifestDir = mkdtempSync(join(tmpdir(), 'hub-production-manifest-'));
   gateway = await startProductionGateway({
-    OIDC_ISSUER: ISSUER,
+    HUB_TRUSTED_DOCUMENTS_MANIFEST: writeManifest(manifestDir),
+    // No OIDC_JWKS_URL: the gateway reads it from the issuer's discovery document.
+    OIDC_ISSUER: oidc.issuer,
     OIDC_AUDIENCE: AUDIENCE,
-    OIDC_JWKS_URL: oidc.jwksUrl,
     OIDC_CLAIM_SUBJECT: 'preferred_username',
     OIDC_CLAIM_AGENCY: 'hub_agency',
     OIDC_CLAIM_ROLE: 'hub_role',
@@ -50,6 +90,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await gateway?.stop();
   await oidc?.stop();
+  rmSync(manifestDir, { recursive: true, force: true });
 });
 
 describe('the gateway in production mode: authentication', () => {
@@ -61,8 +102,7 @@ describe('the gateway in production mode: authentication', () => {
   });
 
   it('refuses the same identity under the default claim names (agency, role) with UNAUTHENTICATED', async () => {
-    const token = await oidc.sign({ sub: 'coordinator.production-test', agency: Agency.COORDINATION, role: Role.COORDINATOR, regions: [] });
-    const response = await askProduction(token, countQuery);
+    const response = await askProduction(await oidc.clientCredentialsToken('default-claim-names', SECRET), countQuery);
     expect(response.status).toBe(401);
     expect(codes(response)).toEqual(['UNAUTHENTICATED']);
     expect(response.data).toBeUndefined();
@@ -88,9 +128,50 @@ describe('the gateway in production mode: authentication', () => {
   });
 });
 
+describe('the gateway in production mode: the OpenID Provider', () => {
+  it('finds the JWKS and the console endpoints through discovery, and refuses metadata naming another issuer', async () => {
+    const configured = readGatewayConfig({ AUDIT_WRITER_URL: 'postgres://w@db/a', OIDC_ISSUER: oidc.issuer, OIDC_AUDIENCE: AUDIENCE });
+    const discovered = await discoverOidc(configured.oidc!);
+    const metadata = await oidc.metadata();
+    expect(discovered.jwksUrl).toBe(metadata.jwks_uri);
+    expect(discovered.console).toEqual({
+      clientId: null,
+      authorizationEndpoint: metadata.authorization_endpoint,
+      tokenEndpoint: metadata.token_endpoint,
+      endSessionEndpoint: metadata.end_session_endpoint,
+    });
+    // The provider publishes its keys somewhere else than the old guess, <issuer>/.well-known/jwks.json.
+    expect(metadata.jwks_uri).not.toBe(`${oidc.issuer}/.well-known/jwks.json`);
+    const impostor = { ...configured.oidc!, issuer: 'https://login.example.org/realms/hub' };
+    await expect(discoverOidc(impostor)).rejects.toThrow(/names issuer http:\/\/127\.0\.0\.1:\d+, not OIDC_ISSUER https:\/\/login\.example\.org/);
+  });
+
+  it('refuses a token valid for longer than the maximum lifetime with UNAUTHENTICATED', async () => {
+    const response = await askProduction(await oidc.clientCredentialsToken('long-lived', SECRET), countQuery);
+    expect(response.status).toBe(401);
+    expect(codes(response)).toEqual(['UNAUTHENTICATED']);
+    expect(response.errors?.[0]?.message).toContain('valid for longer than 3600 seconds');
+  });
+
+  it('accepts tokens signed with a key the provider rotated in, and those of the key before it', async () => {
+    const before = await coordinatorToken();
+    expect((await askProduction(before, countQuery)).errors).toBeUndefined();
+    const [newKid, oldKid] = await oidc.rotateKeys();
+    const after = await coordinatorToken();
+    expect([decodeProtectedHeader(before).kid, decodeProtectedHeader(after).kid]).toEqual([oldKid, newKid]);
+    // The gateway fetches the JWKS again for an unknown key, at most every 5 seconds.
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    for (const token of [after, before]) {
+      const response = await askProduction(token, countQuery);
+      expect(response.errors).toBeUndefined();
+      expect(response.data).toEqual({ victims: { totalCount: expect.any(Number) } });
+    }
+  });
+});
+
 describe('the gateway in production mode: what the schema gives away', () => {
   it('refuses introspection with a coded error and no schema data', async () => {
-    const response = await askProduction(await coordinatorToken(), '{ __schema { types { name } } }');
+    const response = await askProduction(await coordinatorToken(), schemaQuery);
     expect(response.errors?.length).toBeGreaterThan(0);
     expect(codes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(response.data ?? null).toBeNull();
@@ -98,7 +179,7 @@ describe('the gateway in production mode: what the schema gives away', () => {
   });
 
   it('refuses __type introspection too', async () => {
-    const response = await askProduction(await coordinatorToken(), '{ __type(name: "Victim") { fields { name } } }');
+    const response = await askProduction(await coordinatorToken(), typeQuery);
     expect(codes(response)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(response.data ?? null).toBeNull();
     expect(JSON.stringify(response)).not.toContain('supportPath');
@@ -114,9 +195,9 @@ describe('the gateway in production mode: what the schema gives away', () => {
     expect(codes(local)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect(local.errors?.[0]?.message).toMatch(/Did you mean "victims"/);
 
+    // An operation that does not validate cannot be registered, so production refuses it before validation.
     const production = await askProduction(await coordinatorToken(), misspelt);
-    expect(codes(production)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
-    expect(production.errors?.[0]?.message).toContain('victms');
+    expect(codes(production)).toEqual(['TRUSTED_DOCUMENT_REQUIRED']);
     expect(production.errors?.[0]?.message).not.toMatch(/did you mean/i);
     expect(JSON.stringify(production)).not.toContain('"victims"');
   });

@@ -20,8 +20,8 @@ export interface ProductionGateway {
 
 /**
  * Starts the gateway as a real deployment runs it (HUB_MODE=production): its own data directory, the test
- * hub's keys, subgraphs and access log. `env` adds the deployment's settings (at least OIDC_ISSUER,
- * OIDC_AUDIENCE, OIDC_JWKS_URL, which production mode requires).
+ * hub's keys, subgraphs and access log. `env` adds the deployment's settings (at least OIDC_ISSUER and
+ * OIDC_AUDIENCE, which production mode requires; the rest is discovered).
  */
 export async function startProductionGateway(env: Record<string, string>, name = 'gateway-production'): Promise<ProductionGateway> {
   return startGatewayProcess({ HUB_MODE: 'production', ...env }, name);

@@ -3,6 +3,19 @@ import { ApiError } from './errors.js';
 import { session } from './session.js';
 
 export const GRAPHQL_URL = '/graphql';
+/** Gets a new access token when the hub refuses the current one (OIDC refresh); resolves whether it did. */
+let refresher = null;
+let refreshing = null;
+export const setTokenRefresher = (refresh) => {
+  refresher = refresh;
+};
+/** One refresh at a time: parallel requests refused together share it (a refresh token is single-use). */
+const refreshOnce = () => {
+  refreshing ??= Promise.resolve(refresher ? refresher() : false).finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+};
 let minJustification = 20;
 export const setMinJustification = (n) => {
   minJustification = n;
@@ -12,7 +25,7 @@ export const setMinJustification = (n) => {
  * Runs one operation. Resolves `{ data, errors, requestId }` when the hub answered with data (possibly with
  * field-level errors for withheld fields); throws an ApiError when it answered no data at all.
  */
-export async function graphql(query, variables = {}) {
+export async function graphql(query, variables = {}, { retried = false } = {}) {
   const token = session.token;
   const purpose = session.purpose;
   if (!token) throw new ApiError({ code: 'UNAUTHENTICATED', message: 'Not signed in' });
@@ -41,6 +54,7 @@ export async function graphql(query, variables = {}) {
   const errors = Array.isArray(body?.errors) ? body.errors : [];
   if (body?.data === null || body?.data === undefined) {
     const first = errors[0];
+    if (response.status === 401 && !retried && (await refreshOnce())) return graphql(query, variables, { retried: true });
     const error = new ApiError({
       code: first?.extensions?.code ?? (response.status === 401 ? 'UNAUTHENTICATED' : 'INTERNAL_SERVER_ERROR'),
       message: first?.message,

@@ -79,7 +79,8 @@ export const loading = (text = 'Loading…') => h('p', { class: 'loading', role:
 export function table(caption, columns, rows, attrs = {}) {
   return h(
     'div',
-    { class: 'table-wrap' },
+    // A wide table scrolls inside its region; keyboard users reach the scrolling through its focus.
+    { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption },
     h(
       'table',
       attrs,

@@ -1,8 +1,8 @@
 // The console's shell: configuration, sign-in, the purpose of use in the header, navigation and routing.
-import { setMinJustification } from './api.js';
+import { setMinJustification, setTokenRefresher } from './api.js';
 import { clear, h, humanize } from './dom.js';
 import { errorBox } from './errors.js';
-import { completeOidcSignIn, isOidcCallback } from './oidc.js';
+import { completeOidcSignIn, isOidcCallback, oidcSignOutUrl, refreshOidcToken } from './oidc.js';
 import { session, setClaimNames } from './session.js';
 import { justificationProblem, purposeFields, renderSignIn } from './signin.js';
 import { renderAccessLog, renderChain, renderReviewQueue } from './views/audit.js';
@@ -73,7 +73,7 @@ function renderSessionBox() {
       h('div', null, `${humanize(identity.role)} · ${humanize(identity.agency)} · ${identity.regions.length ? identity.regions.map(humanize).join(', ') : 'national'}`),
     ),
     form,
-    h('button', { type: 'button', class: 'secondary', onclick: () => { session.signOut(); location.hash = '#/'; } }, 'Sign out'),
+    h('button', { type: 'button', class: 'secondary', onclick: signOut }, 'Sign out'),
   );
 }
 
@@ -128,6 +128,14 @@ function route(notice) {
   view.render(container, { params, config, identity: session.identity, isCurrent: () => token === renderToken });
 }
 
+/** Signs out here and, with an OIDC provider, ends its session too (it sends the browser back to the console). */
+function signOut() {
+  const providerSignOut = config?.mode === 'oidc' ? oidcSignOutUrl(config.oidc, session.idToken) : null;
+  session.signOut();
+  if (providerSignOut) location.assign(providerSignOut);
+  else location.hash = '#/';
+}
+
 async function boot() {
   try {
     const response = await fetch('/console/config.json');
@@ -142,11 +150,22 @@ async function boot() {
   let signInProblem = null;
   if (config.mode === 'oidc' && isOidcCallback()) {
     try {
-      const { token, purpose, justification } = await completeOidcSignIn(config.oidc);
-      session.signIn(token, purpose, justification);
+      const { token, refreshToken, idToken, purpose, justification } = await completeOidcSignIn(config.oidc);
+      session.signIn(token, purpose, justification, { refreshToken, idToken });
     } catch (error) {
       signInProblem = error.message;
     }
+  }
+  if (config.mode === 'oidc') {
+    setTokenRefresher(async () => {
+      if (!session.refreshToken) return false;
+      try {
+        session.setTokens(await refreshOidcToken(config.oidc, session.refreshToken));
+        return true;
+      } catch {
+        return false;
+      }
+    });
   }
   session.onChange(() => {
     // Keep the header (and the keyboard focus in it) when the change came from its own purpose select.

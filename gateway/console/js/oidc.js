@@ -57,11 +57,45 @@ export async function completeOidcSignIn(oidc) {
     }),
     credentials: 'omit',
   });
+  const tokens = await readTokens(response);
+  return { ...tokens, purpose: pending.purpose, justification: pending.justification };
+}
+
+/**
+ * Only an access token is a bearer token for the hub; the ID token is kept for the sign-out (id_token_hint), and
+ * the refresh token to get a new access token when the hub refuses an expired one.
+ */
+async function readTokens(response) {
   const body = await response.json().catch(() => ({}));
-  // Only an access token is a bearer token for the hub; an ID token is meant for this page, not for APIs.
   const token = body.access_token;
   if (!response.ok || typeof token !== 'string') {
     throw new Error(`The identity provider gave no access token (${body.error ?? `HTTP ${response.status}`}).`);
   }
-  return { token, purpose: pending.purpose, justification: pending.justification };
+  return {
+    token,
+    refreshToken: typeof body.refresh_token === 'string' ? body.refresh_token : null,
+    idToken: typeof body.id_token === 'string' ? body.id_token : null,
+  };
+}
+
+/** Exchanges a refresh token for a new access token (and, when the provider rotates them, a new refresh token). */
+export async function refreshOidcToken(oidc, refreshToken) {
+  const response = await fetch(oidc.tokenEndpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: oidc.clientId }),
+    credentials: 'omit',
+  });
+  const tokens = await readTokens(response);
+  return { ...tokens, refreshToken: tokens.refreshToken ?? refreshToken };
+}
+
+/** Where the browser ends the provider's session (RP-initiated logout), or null when the provider has no such endpoint. */
+export function oidcSignOutUrl(oidc, idToken) {
+  if (!oidc?.endSessionEndpoint) return null;
+  const url = new URL(oidc.endSessionEndpoint);
+  if (idToken) url.searchParams.set('id_token_hint', idToken);
+  url.searchParams.set('client_id', oidc.clientId);
+  url.searchParams.set('post_logout_redirect_uri', redirectUri());
+  return url.toString();
 }

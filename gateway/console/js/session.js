@@ -1,6 +1,12 @@
 // The signed-in user's token, purpose of use and justification: kept in sessionStorage only (gone with the tab).
 
-const KEYS = { token: 'hub.console.token', purpose: 'hub.console.purpose', justification: 'hub.console.justification' };
+const KEYS = {
+  token: 'hub.console.token',
+  purpose: 'hub.console.purpose',
+  justification: 'hub.console.justification',
+  refreshToken: 'hub.console.refresh-token',
+  idToken: 'hub.console.id-token',
+};
 const listeners = new Set();
 
 /** Decodes a JWT's payload for display only (the gateway verifies it; the console never trusts it). */
@@ -33,6 +39,12 @@ export const session = {
   get justification() {
     return sessionStorage.getItem(KEYS.justification) ?? '';
   },
+  get refreshToken() {
+    return sessionStorage.getItem(KEYS.refreshToken);
+  },
+  get idToken() {
+    return sessionStorage.getItem(KEYS.idToken);
+  },
   /** Who the token names, as far as the console can tell (display and navigation only). */
   get identity() {
     const token = this.token;
@@ -49,11 +61,20 @@ export const session = {
   },
   get signedIn() {
     const identity = this.identity;
-    return Boolean(identity && (!identity.expiresAt || identity.expiresAt > new Date()));
+    // An expired access token with a refresh token is still a sign-in: the next request refreshes it.
+    return Boolean(identity && (this.refreshToken || !identity.expiresAt || identity.expiresAt > new Date()));
   },
-  signIn(token, purpose, justification) {
-    sessionStorage.setItem(KEYS.token, token);
+  signIn(token, purpose, justification, { refreshToken = null, idToken = null } = {}) {
+    this.setTokens({ token, refreshToken, idToken });
     this.setPurpose(purpose, justification);
+  },
+  /** Replaces the tokens (after a refresh) without telling the listeners: nothing the user sees changes. */
+  setTokens({ token, refreshToken, idToken }) {
+    sessionStorage.setItem(KEYS.token, token);
+    for (const [key, value] of [[KEYS.refreshToken, refreshToken], [KEYS.idToken, idToken]]) {
+      if (value) sessionStorage.setItem(key, value);
+      else if (value === null) sessionStorage.removeItem(key);
+    }
   },
   setPurpose(purpose, justification = '') {
     sessionStorage.setItem(KEYS.purpose, purpose);

@@ -25,8 +25,13 @@ export function createAuthenticator(config: GatewayConfig, localIssuer: LocalIss
   let issuer: string;
   let audience: string;
   let claims = { subject: 'sub', agency: 'agency', role: 'role', regions: 'regions' };
+  let maxLifetime: number | null = null;
   if (config.oidc) {
-    keys = createRemoteJWKSet(new URL(config.oidc.jwksUrl));
+    if (!config.oidc.jwksUrl) throw new Error('The OIDC issuer has no JWKS address yet: discover it first (discoverOidc)');
+    // A token signed with a key not yet in the cached set makes jose fetch the set again (key rotation),
+    // at most every 5 seconds.
+    keys = createRemoteJWKSet(new URL(config.oidc.jwksUrl), { cooldownDuration: 5_000 });
+    maxLifetime = config.oidc.maxTokenLifetimeSeconds;
     issuer = config.oidc.issuer;
     audience = config.oidc.audience;
     claims = config.oidc.claims;
@@ -44,9 +49,12 @@ export function createAuthenticator(config: GatewayConfig, localIssuer: LocalIss
     if (!match) throw new HubError('UNAUTHENTICATED', 'The Authorization header is not a bearer token');
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(match[1]!, keys, { issuer, audience, clockTolerance: 5, requiredClaims: ['exp'] }));
+      ({ payload } = await jwtVerify(match[1]!, keys, { issuer, audience, clockTolerance: 5, requiredClaims: maxLifetime ? ['exp', 'iat'] : ['exp'] }));
     } catch (error) {
       throw new HubError('UNAUTHENTICATED', `The token was refused: ${(error as Error).message}`);
+    }
+    if (maxLifetime !== null && payload.exp! - payload.iat! > maxLifetime) {
+      throw new HubError('UNAUTHENTICATED', `The token was refused: it is valid for longer than ${maxLifetime} seconds`);
     }
     const sub = payload[claims.subject];
     const agency = payload[claims.agency];

@@ -25,15 +25,17 @@ function originOf(url: string | undefined): string | null {
 }
 
 /** What the browser needs to sign in: local issuer or OIDC (authorization code + PKCE), and the enums. */
-export function consoleSettings(oidc: OidcSettings | null, env: NodeJS.ProcessEnv) {
+export function consoleSettings(oidc: OidcSettings | null) {
   return {
     mode: oidc ? ('oidc' as const) : ('local' as const),
     oidc: oidc
       ? {
           issuer: oidc.issuer,
-          authorizationEndpoint: env.OIDC_AUTHORIZATION_ENDPOINT ?? null,
-          tokenEndpoint: env.OIDC_TOKEN_ENDPOINT ?? null,
-          clientId: env.OIDC_CLIENT_ID ?? null,
+          /** From the issuer's discovery document unless set explicitly (OIDC_*_ENDPOINT). */
+          authorizationEndpoint: oidc.console.authorizationEndpoint,
+          tokenEndpoint: oidc.console.tokenEndpoint,
+          endSessionEndpoint: oidc.console.endSessionEndpoint,
+          clientId: oidc.console.clientId,
           /** Claim names, so the console can show who is signed in (display only; the gateway verifies). */
           claims: oidc.claims,
         }
@@ -78,10 +80,9 @@ const badInput = (res: Response, status: number, message: string): void => {
  */
 export function mountConsole(
   app: Express,
-  options: { oidc: OidcSettings | null; localIssuer: LocalIssuer | null; env?: NodeJS.ProcessEnv },
+  options: { oidc: OidcSettings | null; localIssuer: LocalIssuer | null },
 ): void {
-  const env = options.env ?? process.env;
-  const settings = consoleSettings(options.oidc, env);
+  const settings = consoleSettings(options.oidc);
   const connect = ["'self'", originOf(settings.oidc?.tokenEndpoint ?? undefined)].filter(Boolean).join(' ');
   const csp = [
     "default-src 'self'",

@@ -53,6 +53,7 @@ export const subgraphEnvironment = [
   'HUB_DEMO_SEED',
   'HUB_DEMO_AS_OF',
   'HUB_SMALL_CELL_K',
+  'HUB_MIGRATE_ONLY',
   'LOG_LEVEL',
 ] as const;
 
@@ -73,9 +74,8 @@ export const witnessEnvironment = ['PORT', 'HOST', 'HUB_KEYS_DIR', 'HUB_WITNESS_
 
 /**
  * Variables the gateway process reads (`gateway/src/config.ts`, `gateway/src/console/console-routes.ts`, the
- * logger), beyond each subgraph's `<NAME>_URL`. Required: AUDIT_WRITER_URL; production mode (HUB_MODE or
- * NODE_ENV = production) needs OIDC_ISSUER. The rest have defaults. The web console's sign-in with an OIDC
- * issuer (authorization code + PKCE) needs OIDC_AUTHORIZATION_ENDPOINT, OIDC_TOKEN_ENDPOINT and OIDC_CLIENT_ID.
+ * logger), beyond each subgraph's `<NAME>_URL`; what each means and which are required is in
+ * `gatewaySettings` (gateway/src/config.ts), from which the README's table is generated.
  */
 export const gatewayEnvironment = [
   'PORT',
@@ -96,12 +96,27 @@ export const gatewayEnvironment = [
   'OIDC_AUTHORIZATION_ENDPOINT',
   'OIDC_TOKEN_ENDPOINT',
   'OIDC_CLIENT_ID',
+  'OIDC_END_SESSION_ENDPOINT',
+  'OIDC_MAX_TOKEN_LIFETIME_SECONDS',
+  'HUB_TRUSTED_DOCUMENTS',
+  'HUB_TRUSTED_DOCUMENTS_MANIFEST',
   'HUB_NATIONAL_ROLES',
   'HUB_SUBGRAPH_TIMEOUT_MS',
   'HUB_RATE_LIMIT_PER_MINUTE',
   'HUB_ANONYMOUS_RATE_LIMIT_PER_MINUTE',
   'LOG_LEVEL',
 ] as const;
+
+/** `HUB_*` variables of the launcher, the tests and docker compose, which no service reads. */
+export const toolEnvironment = ['HUB_EXIT_WITH_PARENT', 'HUB_TEST_INFO', 'HUB_POSTGRES_PASSWORD', 'HUB_AUDIT_WRITER_PASSWORD'] as const;
+
+/**
+ * Every `HUB_*` variable some hub process or tool reads. A service refuses to start with another one (a
+ * misspelling, or a setting that does not exist): add a new variable to its list above.
+ */
+export const knownHubVariables: readonly string[] = [
+  ...new Set([...subgraphEnvironment, ...Object.values(subgraphOwnEnvironment).flat(), ...gatewayEnvironment, ...toolEnvironment]),
+];
 
 /** The insert-only database role every service writes the access log with. */
 export const AUDIT_WRITER_ROLE = 'hub_audit_writer';

@@ -53,6 +53,12 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
     await dataSource.initialize();
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     if (applied.length > 0) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+    // A deployment's migration job (deploy/kubernetes/migrations.yaml): migrate, then stop before serving.
+    if (process.env.HUB_MIGRATE_ONLY === '1') {
+      await dataSource.destroy();
+      log.info({ migrations: applied.length }, 'migrated; HUB_MIGRATE_ONLY=1, so not serving');
+      process.exit(0);
+    }
     if (process.env.HUB_DEMO_SEED) {
       await seedDemoIfEmpty(
         definition,

@@ -6,6 +6,7 @@ import { barChart } from '../chart.js';
 import { downloadCsv } from '../csv.js';
 import { clear, field, h, humanize, loading } from '../dom.js';
 import { errorBox } from '../errors.js';
+import { session } from '../session.js';
 
 export const sources = [
   {
@@ -50,13 +51,16 @@ export const sources = [
   },
 ];
 
-/** The operation for one source; the period is a literal of validated ISO date-times. */
-export function statisticsQuery(source, period) {
+/**
+ * The operation for one source, the period a variable: the same text for every period, so that it is one of the
+ * hub's trusted documents (gateway/trusted-documents/console.graphql).
+ */
+export function statisticsQuery(source) {
   const selections = [
     ...source.counts.map(([name]) => `${name} { value suppressed }`),
     ...source.breakdowns.map(([name]) => `${name} { key value suppressed }`),
   ];
-  return `query ${source.field[0].toUpperCase()}${source.field.slice(1)} { ${source.field}(period: { from: ${JSON.stringify(period.from)}, to: ${JSON.stringify(period.to)} }) { ${selections.join(' ')} } }`;
+  return `query ${source.field[0].toUpperCase()}${source.field.slice(1)}($period: StatisticsPeriodInput!) { ${source.field}(period: $period) { ${selections.join(' ')} } }`;
 }
 
 const SUPPRESSED_TEXT = 'suppressed';
@@ -117,7 +121,7 @@ export function renderDashboard(container) {
     results.dataset.state = 'loading';
     results.setAttribute('aria-busy', 'true');
     results.append(loading('Loading the national numbers…'));
-    const settled = await Promise.allSettled(sources.map((source) => graphql(statisticsQuery(source, period))));
+    const settled = await Promise.allSettled(sources.map((source) => graphql(statisticsQuery(source), { period })));
     const outcome = Object.fromEntries(
       sources.map((source, i) => {
         const result = settled[i];
@@ -129,6 +133,20 @@ export function renderDashboard(container) {
       }),
     );
     clear(results);
+    // Refused everywhere (the purpose does not open statistics): one message, not one red box per source.
+    if (sources.every((source) => outcome[source.id].error?.code === 'FORBIDDEN')) {
+      results.append(
+        h(
+          'div',
+          { class: 'notice', role: 'status', dataset: { refused: 'all' } },
+          `No national numbers may be read under the purpose ${humanize(session.purpose)}: every source refused (FORBIDDEN). `,
+          'The statistics are open to the purpose Statistics; choose it in the header.',
+        ),
+      );
+      results.dataset.state = 'done';
+      results.removeAttribute('aria-busy');
+      return;
+    }
     csvName = `national-monitoring_${from.value}_${to.value}.csv`;
     csvRows = [];
     results.append(headline(outcome), ...sources.map((source) => section(source, outcome[source.id], csvRows)));
