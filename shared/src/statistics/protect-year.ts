@@ -17,8 +17,9 @@ import type { SuppressedCell } from './small-cell';
  * 3. **Secondary suppression**, until nothing is given away: a suppressed cell is given away when it is a linear
  *    combination of shown cells (a total minus its other parts, a year minus three quarters, a quarter's gender
  *    minus its months…), or when the suppressed parts of a shown total are all 1s or all (k−1)s. Each such cell
- *    takes along the smallest shown other part of a total or a period it belongs to (non-zero first), or
- *    failing that the smallest total or part of its own.
+ *    takes along the smallest shown other cell of its breakdown in its period, or failing that of its category in
+ *    another period (non-zero first), or failing that the smallest total or part of its own: a hidden pair in one
+ *    period and another in a second period (a rectangle) protects both with the fewest cells.
  * The answer is a pure function of the counts, so the same records always give the same answer.
  */
 
@@ -140,17 +141,24 @@ function suppress({ cells, groups, relations, size }: ReturnType<typeof layout>,
     const exposed = givenAway(cells, groups, relations, size, suppressed, k);
     if (exposed.length === 0) return suppressed;
     let added = false;
+    // One more cell per total or period at a time: one hidden cell often protects several exposed ones.
+    const touched = new Set<{ sum: Cell; parts: Cell[] }>();
     for (const cell of exposed) {
+      if ((groupsOf.get(cell.id) ?? []).some((g) => touched.has(g))) continue;
       // Another part of a total or period the cell belongs to, before a total or a longer period.
       const mine = groupsOf.get(cell.id) ?? [];
       const open = (cs: Cell[]) => cs.filter((c) => !suppressed.has(c.id));
-      const parts = open(mine.filter((g) => g.sum !== cell).flatMap((g) => g.parts));
+      const row = (g: { sum: Cell; parts: Cell[] }) => g.sum.period === g.parts[0]?.period;
+      const rowParts = open(mine.filter((g) => g.sum !== cell && row(g)).flatMap((g) => g.parts));
+      const parts = open(mine.filter((g) => g.sum !== cell && !row(g)).flatMap((g) => g.parts));
       const sums = open(mine.flatMap((g) => (g.sum === cell ? g.parts : [g.sum])));
+      const nonZero = (cs: Cell[]) => smallest(cs.filter((c) => c.count > 0));
       const pick =
-        smallest(parts.filter((c) => c.count > 0)) ?? smallest(parts) ?? smallest(sums.filter((c) => c.count > 0)) ?? smallest(sums);
+        nonZero(rowParts) ?? nonZero(parts) ?? smallest(rowParts) ?? smallest(parts) ?? nonZero(sums) ?? smallest(sums);
       if (pick) {
         suppressed.add(pick.id);
         added = true;
+        for (const g of [...mine, ...(groupsOf.get(pick.id) ?? [])]) touched.add(g);
       }
     }
     if (!added) {
