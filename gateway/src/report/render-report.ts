@@ -53,8 +53,8 @@ function breakdownTable(title: string, figures: QuarterFigures, path: string, no
   const rows = cells(figures, path)
     .map((c) => `<tr><th scope="row">${esc(label(c.key))}</th>${num(c, `${path}.${c.key}`)}</tr>`)
     .join('');
-  return `<table class="breakdown"><caption>${esc(title)}</caption><thead><tr><th scope="col"></th><th scope="col" class="n">Persons</th></tr></thead>` +
-    `<tbody>${rows || '<tr><td colspan="2" class="muted">None in the quarter.</td></tr>'}</tbody></table>${note ? `<p class="note">${esc(note)}</p>` : ''}`;
+  return `<div><table class="breakdown"><caption>${esc(title)}</caption><thead><tr><th scope="col"></th><th scope="col" class="n">Persons</th></tr></thead>` +
+    `<tbody>${rows || '<tr><td colspan="2" class="muted">None in the quarter.</td></tr>'}</tbody></table>${note ? `<p class="note">${esc(note)}</p>` : ''}</div>`;
 }
 
 const HEADLINES: [string, string][] = [
@@ -229,7 +229,7 @@ th, td { padding: 3px 6px; border-bottom: 1px solid #dde3ea; text-align: left; v
 thead th { border-bottom: 2px solid #0b3d91; }
 .n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .c, .muted { color: #59636e; }
-.tables { display: grid; grid-template-columns: 1fr 1fr; gap: 4px 18px; }
+.tables { display: grid; grid-template-columns: 1fr 1fr; gap: 4px 18px; align-items: start; }
 .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 8px 18px; }
 figure.chart { margin: 0; break-inside: avoid; } figure.chart svg { width: 100%; height: auto; }
 figcaption { font-size: 9pt; font-weight: bold; }
