@@ -45,7 +45,7 @@ describe('the console as a coordinator', () => {
     await page.getByRole('link', { name: 'Dashboard' }).click();
     // Statistics are published for fixed periods only: the dashboard offers months, quarters and years.
     const lastYear = String(new Date().getUTCFullYear() - 1);
-    await page.getByLabel('Period').selectOption(lastYear);
+    await page.getByLabel('Period', { exact: true }).selectOption(lastYear);
     await page.getByRole('button', { name: 'Show' }).click();
     await settled(page, '#stats-results');
     await screenshot(page, 'coordinator-02-dashboard');
