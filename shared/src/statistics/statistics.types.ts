@@ -1,5 +1,7 @@
 import { Directive, Field, InputType, Int, ObjectType } from 'type-graphql';
 import { badInput } from '../errors/hub-error';
+import { protectYear } from './protect-year';
+import { type ReportingPeriod, parseReportingPeriod, periodOfRange } from './reporting-period';
 import { type CountCell, suppressCount, suppressCounts, type SuppressedCell } from './small-cell';
 
 /**
@@ -7,16 +9,27 @@ import { type CountCell, suppressCount, suppressCounts, type SuppressedCell } fr
  * identical; the object types are `@shareable` because several subgraphs resolve them.
  */
 
-/** The longest period one statistics query may cover. */
-export const MAX_STATISTICS_PERIOD_YEARS = 5;
-
-@InputType({ description: 'A period of time for statistics: from `from` (inclusive) to `to` (exclusive), at most 5 years.' })
+@InputType({
+  description:
+    'A fixed reporting period (UTC): exactly one of `month` ("2026-07"), `quarter` ("2026-Q3") or `year` ("2026"); or, ' +
+    'as before, `from` and `to` when they bound exactly one such month, quarter or year. Arbitrary ranges are refused, ' +
+    'so that no two answers can be differenced (docs/architecture.md, "Statistics").',
+})
 export class StatisticsPeriodInput {
-  @Field(() => Date, { description: 'Start of the period, inclusive.' })
-  from!: Date;
+  @Field(() => String, { nullable: true, description: 'A calendar month, "YYYY-MM".' })
+  month?: string | null;
 
-  @Field(() => Date, { description: 'End of the period, exclusive.' })
-  to!: Date;
+  @Field(() => String, { nullable: true, description: 'A calendar quarter, "YYYY-Q1" to "YYYY-Q4".' })
+  quarter?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A calendar year, "YYYY".' })
+  year?: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'Start of a fixed period, inclusive (with `to`).' })
+  from?: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'End of a fixed period, exclusive (with `from`).' })
+  to?: Date | null;
 }
 
 @Directive('@shareable')
@@ -50,18 +63,29 @@ export class BreakdownCell {
   suppressed!: boolean;
 }
 
-/** A validated period: `from` before `to`, at most five years apart. */
-export function statisticsPeriod(input: StatisticsPeriodInput): { from: Date; to: Date } {
-  const { from, to } = input;
+/** The fixed reporting period the input names; BAD_USER_INPUT for anything else. */
+export function statisticsPeriod(input: StatisticsPeriodInput): ReportingPeriod {
+  const named = (['month', 'quarter', 'year'] as const).filter((f) => input[f] !== undefined && input[f] !== null);
+  const range = input.from !== undefined && input.from !== null ? 1 : 0;
+  if (named.length + range !== 1 || (range === 1) !== (input.to !== undefined && input.to !== null)) {
+    throw badInput('period', 'Name exactly one period: month, quarter or year (or from and to of one such period)');
+  }
+  const [field] = named;
+  if (field) {
+    const period = parseReportingPeriod(String(input[field]));
+    if (!period || period.kind !== field.toUpperCase()) {
+      throw badInput(`period.${field}`, `${field} must look like ${{ month: '2026-07', quarter: '2026-Q3', year: '2026' }[field]}`);
+    }
+    return period;
+  }
+  const { from, to } = input as { from: Date; to: Date };
   if (!(from instanceof Date) || Number.isNaN(from.getTime())) throw badInput('period.from', 'from must be a date-time');
   if (!(to instanceof Date) || Number.isNaN(to.getTime())) throw badInput('period.to', 'to must be a date-time');
-  if (from.getTime() >= to.getTime()) throw badInput('period.to', 'to must be later than from');
-  const limit = new Date(from.getTime());
-  limit.setUTCFullYear(limit.getUTCFullYear() + MAX_STATISTICS_PERIOD_YEARS);
-  if (to.getTime() > limit.getTime()) {
-    throw badInput('period.to', `a period covers at most ${MAX_STATISTICS_PERIOD_YEARS} years`);
+  const period = periodOfRange(from, to);
+  if (!period) {
+    throw badInput('period', 'Statistics are published for whole calendar months, quarters and years (UTC) only, not arbitrary ranges');
   }
-  return { from, to };
+  return period;
 }
 
 /** A single count as published: suppressed when between 1 and k−1. */
@@ -86,4 +110,10 @@ export function countCells(rows: readonly { key: string; count: string | number 
   const counts = new Map(rows.map((r) => [r.key, Number(r.count)]));
   const extra = [...counts.keys()].filter((key) => !keys.includes(key)).sort();
   return [...keys, ...extra].map((key) => ({ key, count: counts.get(key) ?? 0 }));
+}
+
+/** One count of a fixed period, from its year's monthly counts, protected over every period of that year. */
+export function protectedCount(period: ReportingPeriod, byMonth: readonly number[], k: number): SuppressedCount {
+  const cell = protectYear({ year: period.year, total: byMonth, breakdowns: [] }, k).total(period)!;
+  return { value: cell.count, suppressed: cell.suppressed };
 }

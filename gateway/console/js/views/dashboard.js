@@ -85,19 +85,41 @@ function share(part, whole) {
   return `${Math.round((part.value / whole.value) * 100)}%`;
 }
 
-const isoDay = (date) => date.toISOString().slice(0, 10);
+
+/**
+ * The fixed reporting periods the statistics API publishes (docs/architecture.md, "Statistics"): the last three
+ * years, the last eight quarters and the last twelve months, newest first, as `{ label, from, to }` in UTC.
+ */
+export function reportingPeriods(today = new Date()) {
+  const y = today.getUTCFullYear();
+  const m = today.getUTCMonth();
+  const at = (year, month) => new Date(Date.UTC(year, month, 1)).toISOString();
+  const years = [0, 1, 2].map((i) => ({ label: String(y - i), from: at(y - i, 0), to: at(y - i + 1, 0) }));
+  const quarters = Array.from({ length: 8 }, (_, i) => {
+    const index = y * 4 + Math.floor(m / 3) - i;
+    const [year, q] = [Math.floor(index / 4), index % 4];
+    return { label: `${year}-Q${q + 1}`, from: at(year, q * 3), to: at(year, q * 3 + 3) };
+  });
+  const months = Array.from({ length: 12 }, (_, i) => {
+    const d = new Date(Date.UTC(y, m - i, 1));
+    return { label: d.toISOString().slice(0, 7), from: d.toISOString(), to: at(d.getUTCFullYear(), d.getUTCMonth() + 1) };
+  });
+  return [...years, ...quarters, ...months];
+}
 
 export function renderDashboard(container) {
-  const today = new Date();
-  const from = h('input', { type: 'date', id: 'stats-from', required: true, value: isoDay(new Date(today.getTime() - 730 * 86_400_000)) });
-  const to = h('input', { type: 'date', id: 'stats-to', required: true, value: isoDay(today) });
+  const periods = reportingPeriods();
+  const choice = h(
+    'select',
+    { id: 'stats-period', required: true },
+    ...periods.map((p, i) => h('option', { value: p.label, ...(i === 3 ? { selected: true } : {}) }, p.label)),
+  );
   const exportButton = h('button', { type: 'button', class: 'secondary', disabled: true }, 'Export CSV');
   const results = h('div', { id: 'stats-results', 'aria-live': 'polite' });
   const form = h(
     'form',
     { class: 'filters panel', 'aria-label': 'Reporting period' },
-    field('From', from),
-    field('To (inclusive)', to),
+    field('Period', choice),
     h('button', { type: 'submit' }, 'Show'),
     exportButton,
   );
@@ -108,14 +130,9 @@ export function renderDashboard(container) {
   const load = async () => {
     clear(results);
     exportButton.disabled = true;
-    if (!from.value || !to.value || from.value > to.value) {
-      results.append(errorBox({ code: 'BAD_USER_INPUT', message: 'Choose a period whose start is not after its end.' }));
-      return;
-    }
-    // The end date is inclusive for the user: the period runs to the start of the next day (UTC).
-    const end = new Date(`${to.value}T00:00:00.000Z`);
-    end.setUTCDate(end.getUTCDate() + 1);
-    const period = { from: `${from.value}T00:00:00.000Z`, to: end.toISOString() };
+    // Statistics are published for whole months, quarters and years only, so that no two answers can be differenced.
+    const chosen = periods.find((p) => p.label === choice.value) ?? periods[3];
+    const period = { from: chosen.from, to: chosen.to };
     results.dataset.periodFrom = period.from;
     results.dataset.periodTo = period.to;
     results.dataset.state = 'loading';
@@ -147,7 +164,7 @@ export function renderDashboard(container) {
       results.removeAttribute('aria-busy');
       return;
     }
-    csvName = `national-monitoring_${from.value}_${to.value}.csv`;
+    csvName = `national-monitoring_${chosen.label}.csv`;
     csvRows = [];
     results.append(headline(outcome), ...sources.map((source) => section(source, outcome[source.id], csvRows)));
     const shares = results.querySelectorAll('[data-share]');

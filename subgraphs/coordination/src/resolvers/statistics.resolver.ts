@@ -2,8 +2,11 @@ import { Arg, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import {
   BreakdownCell,
-  type CountCell,
+  type BreakdownSpec,
   ExploitationForm,
+  type MonthlyRow,
+  type ReportingPeriod,
+  type YearCounts,
   Gender,
   Region,
   type SubgraphContext,
@@ -11,20 +14,21 @@ import {
   StatisticsPeriodInput,
   SuppressedCount,
   breakdownCells,
-  countCells,
   requireStatistics,
   smallCellK,
+  monthOf,
+  monthlyByKey,
+  monthlyTotal,
+  protectYear,
   statisticsPeriod,
-  suppressAll,
-  suppressBreakdown,
   suppressedCount,
-  withheldCount,
+  yearBounds,
 } from '@hub/shared';
 
 @ObjectType({
   description:
-    'The caseload of a period, with small-cell suppression. When the period is so thin that a breakdown could ' +
-    'give a small cell away, `identified` and every breakdown are suppressed together.',
+    'The caseload of a fixed period, with small-cell suppression protected across every period of its year: small ' +
+    'categories are merged (MALE_OR_OTHER, OTHER nationalities), breakdowns are published by quarter and year only.',
 })
 class CaseloadStatistics {
   @Field(() => SuppressedCount, { description: 'Victims identified in the period.' })
@@ -35,14 +39,16 @@ class CaseloadStatistics {
   })
   byExploitationForm!: BreakdownCell[];
 
-  @Field(() => [BreakdownCell], { description: 'Victims identified in the period, by gender.' })
+  @Field(() => [BreakdownCell], { description: 'Victims identified in the period, by gender (MALE and OTHER as MALE_OR_OTHER in a year where either is small).' })
   byGender!: BreakdownCell[];
 
   @Field(() => [BreakdownCell], { description: 'Victims identified in the period: MINOR or ADULT at identification.' })
   byAgeGroup!: BreakdownCell[];
 
   @Field(() => [BreakdownCell], {
-    description: 'Victims identified in the period, by first nationality (ISO 3166-1 alpha-2), in code order.',
+    description:
+      'Victims identified in the period, by first nationality (ISO 3166-1 alpha-2) in code order; the nationalities that are ' +
+      'small in the year follow as OTHER.',
   })
   byNationality!: BreakdownCell[];
 
@@ -55,43 +61,62 @@ class CaseloadStatistics {
   underSupport!: SuppressedCount;
 }
 
-type Rows = { key: string; count: string }[];
-const IN_PERIOD = 'identified_at >= $1 AND identified_at < $2';
+type Rows = MonthlyRow[];
+const IN_YEAR = 'identified_at >= $1 AND identified_at < $2';
+const MONTH = monthOf('identified_at');
 
-/** One aggregate statement per breakdown, all in one snapshot so that every breakdown sums to the same total. */
-async function caseloadCounts(tx: EntityManager, from: Date, to: Date) {
-  const rows = (sql: string): Promise<Rows> => tx.query(sql, [from, to]);
-  const [identified] = await tx.query<{ count: string }[]>(`SELECT count(*) AS count FROM victim WHERE ${IN_PERIOD}`, [from, to]);
-  const forms = await rows(
-    `SELECT form AS key, count(DISTINCT v.id) AS count FROM victim v, unnest(v.exploitation_forms) AS form
-      WHERE ${IN_PERIOD} GROUP BY form`,
-  );
-  const genders = await rows(`SELECT gender AS key, count(*) AS count FROM victim WHERE ${IN_PERIOD} GROUP BY gender`);
-  const ages = await rows(
-    `SELECT CASE WHEN minor THEN 'MINOR' ELSE 'ADULT' END AS key, count(*) AS count FROM victim WHERE ${IN_PERIOD} GROUP BY minor`,
-  );
-  const nationalities = await rows(
-    `SELECT coalesce(nationalities[1], 'UNKNOWN') AS key, count(*) AS count FROM victim WHERE ${IN_PERIOD} GROUP BY 1`,
-  );
-  const regions = await rows(`SELECT region AS key, count(*) AS count FROM victim WHERE ${IN_PERIOD} GROUP BY region`);
-  // The stage at `to` is RETURNED once a completed return is on the path (as `stageOf` reads the events).
-  const [underSupport] = await tx.query<{ count: string }[]>(
+/** How each breakdown is published: which keys, whether it adds up to `identified`, which small keys merge. */
+const BREAKDOWNS: Record<'byExploitationForm' | 'byGender' | 'byAgeGroup' | 'byNationality' | 'byRegion', BreakdownSpec> = {
+  // A victim may count under several forms: the cells do not add up to the total.
+  byExploitationForm: { name: 'byExploitationForm', keys: Object.values(ExploitationForm), partitionsTotal: false },
+  byGender: {
+    name: 'byGender',
+    keys: Object.values(Gender),
+    partitionsTotal: true,
+    merge: { label: 'MALE_OR_OTHER', members: [Gender.MALE, Gender.OTHER] },
+  },
+  byAgeGroup: { name: 'byAgeGroup', keys: ['MINOR', 'ADULT'], partitionsTotal: true },
+  byNationality: { name: 'byNationality', keys: [], partitionsTotal: true, merge: { label: 'OTHER', members: 'small' } },
+  byRegion: { name: 'byRegion', keys: Object.values(Region), partitionsTotal: true },
+};
+
+/** Monthly counts of the period's year, one statement per breakdown, all in one snapshot. */
+async function caseloadCounts(tx: EntityManager, period: ReportingPeriod): Promise<YearCounts> {
+  const bounds = yearBounds(period);
+  const rows = (sql: string): Promise<Rows> => tx.query(sql, bounds);
+  const total = await rows(`SELECT ${MONTH} AS month, count(*) AS count FROM victim WHERE ${IN_YEAR} GROUP BY 1`);
+  const byMonth = {
+    byExploitationForm: await rows(
+      `SELECT ${MONTH} AS month, form AS key, count(DISTINCT v.id) AS count FROM victim v, unnest(v.exploitation_forms) AS form
+        WHERE ${IN_YEAR} GROUP BY 1, 2`,
+    ),
+    byGender: await rows(`SELECT ${MONTH} AS month, gender AS key, count(*) AS count FROM victim WHERE ${IN_YEAR} GROUP BY 1, 2`),
+    byAgeGroup: await rows(
+      `SELECT ${MONTH} AS month, CASE WHEN minor THEN 'MINOR' ELSE 'ADULT' END AS key, count(*) AS count FROM victim
+        WHERE ${IN_YEAR} GROUP BY 1, 2`,
+    ),
+    byNationality: await rows(
+      `SELECT ${MONTH} AS month, coalesce(nationalities[1], 'UNKNOWN') AS key, count(*) AS count FROM victim
+        WHERE ${IN_YEAR} GROUP BY 1, 2`,
+    ),
+    byRegion: await rows(`SELECT ${MONTH} AS month, region AS key, count(*) AS count FROM victim WHERE ${IN_YEAR} GROUP BY 1, 2`),
+  };
+  return {
+    year: period.year,
+    total: monthlyTotal(total),
+    breakdowns: Object.values(BREAKDOWNS).map((spec) => ({ spec, byMonth: monthlyByKey(byMonth[spec.name as keyof typeof byMonth]) })),
+  };
+}
+
+/** Victims identified before `to` whose stage at `to` is not RETURNED (as `stageOf` reads the events). */
+async function underSupportAt(tx: EntityManager, to: Date): Promise<number> {
+  const [row] = await tx.query<{ count: string }[]>(
     `SELECT count(*) AS count FROM victim v
       WHERE v.identified_at < $1
         AND NOT EXISTS (SELECT 1 FROM support_event e WHERE e.victim_id = v.id AND e.kind = $2 AND e.at <= $1)`,
     [to, SupportEventKind.RETURN_COMPLETED],
   );
-  return {
-    identified: Number(identified?.count ?? 0),
-    underSupport: Number(underSupport?.count ?? 0),
-    breakdowns: {
-      byExploitationForm: countCells(forms, Object.values(ExploitationForm)),
-      byGender: countCells(genders, Object.values(Gender)),
-      byAgeGroup: countCells(ages, ['MINOR', 'ADULT']),
-      byNationality: countCells(nationalities),
-      byRegion: countCells(regions, Object.values(Region)),
-    },
-  };
+  return Number(row?.count ?? 0);
 }
 
 /** National caseload statistics from the registry; aggregates only, read by analysts and coordinators. */
@@ -107,22 +132,23 @@ export class CaseloadStatisticsResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<CaseloadStatistics> {
     requireStatistics(ctx);
-    const { from, to } = statisticsPeriod(input);
+    const period = statisticsPeriod(input);
     const k = smallCellK();
-    const counts = await ctx.dataSource.transaction('REPEATABLE READ', (tx) => caseloadCounts(tx, from, to));
-    const entries = Object.entries(counts.breakdowns) as [keyof typeof counts.breakdowns, CountCell[]][];
-    const suppressed = entries.map(([name, cells]) => [name, suppressBreakdown(cells, k)] as const);
-    // Every breakdown's cells sum to `identified` (exploitation forms to at least that). If one of them could
-    // only be protected by hiding that total, or the total is itself small, the whole period is withheld: a
-    // total hidden in one place must not be recoverable from a breakdown shown in full elsewhere.
-    const withheld = counts.identified > 0 && (counts.identified < k || suppressed.some(([, b]) => !b.totalPublishable));
-    const breakdowns = Object.fromEntries(
-      suppressed.map(([name, b]) => [name, breakdownCells(withheld ? suppressAll(counts.breakdowns[name]) : b.cells)]),
-    ) as Record<keyof typeof counts.breakdowns, BreakdownCell[]>;
+    const { counts, underSupport } = await ctx.dataSource.transaction('REPEATABLE READ', async (tx) => ({
+      counts: await caseloadCounts(tx, period),
+      underSupport: await underSupportAt(tx, period.to),
+    }));
+    const year = protectYear(counts, k);
+    const cells = (name: keyof typeof BREAKDOWNS) => breakdownCells(year.breakdown(period, name));
+    const identified = year.total(period)!;
     return {
-      identified: withheld ? withheldCount() : suppressedCount(counts.identified, k),
-      ...breakdowns,
-      underSupport: suppressedCount(counts.underSupport, k),
+      identified: { value: identified.count, suppressed: identified.suppressed },
+      byExploitationForm: cells('byExploitationForm'),
+      byGender: cells('byGender'),
+      byAgeGroup: cells('byAgeGroup'),
+      byNationality: cells('byNationality'),
+      byRegion: cells('byRegion'),
+      underSupport: suppressedCount(underSupport, k),
     };
   }
 }

@@ -1,15 +1,21 @@
 import { Arg, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import {
   BreakdownCell,
+  type BreakdownSpec,
+  type MonthlyRow,
   type SubgraphContext,
   StatisticsPeriodInput,
   SuppressedCount,
-  countCells,
+  breakdownCells,
+  monthOf,
+  monthlyByKey,
+  monthlyTotal,
+  protectYear,
+  protectedCount,
   requireStatistics,
   smallCellK,
   statisticsPeriod,
-  suppressedBreakdown,
-  suppressedCount,
+  yearBounds,
 } from '@hub/shared';
 import { PermitDecision, PermitType } from '../entities/permit';
 
@@ -43,33 +49,29 @@ export class ImmigrationStatisticsResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<ImmigrationStatistics> {
     requireStatistics(ctx);
-    const { from, to } = statisticsPeriod(input);
+    const period = statisticsPeriod(input);
     const k = smallCellK();
-    const counts = await ctx.dataSource.transaction('REPEATABLE READ', async (tx) => {
-      const [reflection] = await tx.query<{ count: string }[]>(
-        'SELECT count(*) AS count FROM reflection_period WHERE granted_at >= $1 AND granted_at < $2',
-        [from, to],
-      );
-      const granted = await tx.query<{ key: string; count: string }[]>(
-        `SELECT type AS key, count(*) AS count FROM permit
-          WHERE decision = $3 AND decided_at >= $1 AND decided_at < $2 GROUP BY type`,
-        [from, to, PermitDecision.GRANTED],
-      );
-      const [refused] = await tx.query<{ count: string }[]>(
-        'SELECT count(*) AS count FROM permit WHERE decision = $3 AND decided_at >= $1 AND decided_at < $2',
-        [from, to, PermitDecision.REFUSED],
-      );
-      const [returns] = await tx.query<{ count: string }[]>(
-        'SELECT count(*) AS count FROM voluntary_return WHERE completed_at >= $1 AND completed_at < $2',
-        [from, to],
-      );
-      return { reflection, granted, refused, returns };
+    const monthly = await ctx.dataSource.transaction('REPEATABLE READ', async (tx) => {
+      const rows = (table: string, column: string, key: string | null, where = 'TRUE', params: unknown[] = []) =>
+        tx.query<MonthlyRow[]>(
+          `SELECT ${monthOf(column)} AS month${key ? `, ${key} AS key` : ''}, count(*) AS count FROM ${table}
+            WHERE ${column} >= $1 AND ${column} < $2 AND ${where} GROUP BY 1${key ? ', 2' : ''}`,
+          [...yearBounds(period), ...params],
+        );
+      return {
+        reflection: monthlyTotal(await rows('reflection_period', 'granted_at', null)),
+        granted: monthlyByKey(await rows('permit', 'decided_at', 'type', 'decision = $3', [PermitDecision.GRANTED])),
+        refused: monthlyTotal(await rows('permit', 'decided_at', null, 'decision = $3', [PermitDecision.REFUSED])),
+        returns: monthlyTotal(await rows('voluntary_return', 'completed_at', null)),
+      };
     });
+    const permits: BreakdownSpec = { name: 'permitsGrantedByType', keys: Object.values(PermitType), partitionsTotal: false };
+    const byType = protectYear({ year: period.year, breakdowns: [{ spec: permits, byMonth: monthly.granted }] }, k);
     return {
-      reflectionPeriodsGranted: suppressedCount(Number(counts.reflection?.count ?? 0), k),
-      permitsGrantedByType: suppressedBreakdown(countCells(counts.granted, Object.values(PermitType)), k),
-      permitsRefused: suppressedCount(Number(counts.refused?.count ?? 0), k),
-      returnsCompleted: suppressedCount(Number(counts.returns?.count ?? 0), k),
+      reflectionPeriodsGranted: protectedCount(period, monthly.reflection, k),
+      permitsGrantedByType: breakdownCells(byType.breakdown(period, permits.name)),
+      permitsRefused: protectedCount(period, monthly.refused, k),
+      returnsCompleted: protectedCount(period, monthly.returns, k),
     };
   }
 }

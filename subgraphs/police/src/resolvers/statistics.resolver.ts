@@ -1,12 +1,16 @@
 import { Arg, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import {
+  type MonthlyRow,
   type SubgraphContext,
   StatisticsPeriodInput,
   SuppressedCount,
+  monthOf,
+  monthlyTotal,
+  protectedCount,
   requireStatistics,
   smallCellK,
   statisticsPeriod,
-  suppressedCount,
+  yearBounds,
 } from '@hub/shared';
 import { InvestigationStatus } from '../entities/investigation';
 
@@ -28,13 +32,6 @@ class PoliceStatistics {
   acquittals!: SuppressedCount;
 }
 
-interface InvestigationCounts {
-  opened: string;
-  charged: string;
-  convicted: string;
-  acquitted: string;
-}
-
 /** National police statistics from the police's own records; aggregates only. */
 @Resolver()
 export class PoliceStatisticsResolver {
@@ -48,29 +45,31 @@ export class PoliceStatisticsResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<PoliceStatistics> {
     requireStatistics(ctx);
-    const { from, to } = statisticsPeriod(input);
+    const period = statisticsPeriod(input);
     const k = smallCellK();
-    const { investigations, cooperation } = await ctx.dataSource.transaction('REPEATABLE READ', async (tx) => {
-      const [inv] = await tx.query<InvestigationCounts[]>(
-        `SELECT count(*) FILTER (WHERE opened_at >= $1 AND opened_at < $2) AS opened,
-                count(*) FILTER (WHERE charged_at >= $1 AND charged_at < $2) AS charged,
-                count(*) FILTER (WHERE status = $3 AND verdict_at >= $1 AND verdict_at < $2) AS convicted,
-                count(*) FILTER (WHERE status = $4 AND verdict_at >= $1 AND verdict_at < $2) AS acquitted
-           FROM investigation`,
-        [from, to, InvestigationStatus.CONVICTED, InvestigationStatus.ACQUITTED],
-      );
-      const [coop] = await tx.query<{ count: string }[]>(
-        'SELECT count(*) AS count FROM cooperation WHERE since >= $1 AND since < $2',
-        [from, to],
-      );
-      return { investigations: inv, cooperation: coop };
+    const monthly = await ctx.dataSource.transaction('REPEATABLE READ', async (tx) => {
+      const count = async (table: string, column: string, where = 'TRUE', params: unknown[] = []) =>
+        monthlyTotal(
+          await tx.query<MonthlyRow[]>(
+            `SELECT ${monthOf(column)} AS month, count(*) AS count FROM ${table}
+              WHERE ${column} >= $1 AND ${column} < $2 AND ${where} GROUP BY 1`,
+            [...yearBounds(period), ...params],
+          ),
+        );
+      return {
+        cooperationStarted: await count('cooperation', 'since'),
+        investigationsOpened: await count('investigation', 'opened_at'),
+        prosecutions: await count('investigation', 'charged_at'),
+        convictions: await count('investigation', 'verdict_at', 'status = $3', [InvestigationStatus.CONVICTED]),
+        acquittals: await count('investigation', 'verdict_at', 'status = $3', [InvestigationStatus.ACQUITTED]),
+      };
     });
     return {
-      cooperationStarted: suppressedCount(Number(cooperation?.count ?? 0), k),
-      investigationsOpened: suppressedCount(Number(investigations?.opened ?? 0), k),
-      prosecutions: suppressedCount(Number(investigations?.charged ?? 0), k),
-      convictions: suppressedCount(Number(investigations?.convicted ?? 0), k),
-      acquittals: suppressedCount(Number(investigations?.acquitted ?? 0), k),
+      cooperationStarted: protectedCount(period, monthly.cooperationStarted, k),
+      investigationsOpened: protectedCount(period, monthly.investigationsOpened, k),
+      prosecutions: protectedCount(period, monthly.prosecutions, k),
+      convictions: protectedCount(period, monthly.convictions, k),
+      acquittals: protectedCount(period, monthly.acquittals, k),
     };
   }
 }
