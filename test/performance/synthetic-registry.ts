@@ -134,6 +134,7 @@ export async function seedSyntheticRegistry(dataSource: DataSource, count: numbe
     form: column('text', () => 'WRITTEN', consents),
     recorded_by: column('text', () => 'coord-synthetic', consents),
     recorded_at: column('timestamptz', (c: C) => c.validFrom.toISOString(), consents),
+    given_at: column('timestamptz', (c: C) => c.validFrom.toISOString(), consents),
     withdrawn_at: column('timestamptz', (c: C) => c.withdrawnAt?.toISOString() ?? null, consents),
   });
   await dataSource.query('ANALYZE');

@@ -97,6 +97,7 @@ async function consentTo(dataSource: DataSource, categories: DataCategory[]): Pr
     form: { type: 'text', values: rows.map(() => 'WRITTEN') },
     recorded_by: { type: 'text', values: rows.map(() => 'coord-probe') },
     recorded_at: { type: 'timestamptz', values: rows.map(() => at(-1).toISOString()) },
+    given_at: { type: 'timestamptz', values: rows.map(() => at(-1).toISOString()) },
   });
 }
 

@@ -30,6 +30,10 @@ HEALTH CASEWORKER            | EMERGENCY         | adult                 | IDENT
 CHILD_WELFARE AUDITOR        | AUDIT             | adult                 | ACCESS_LOG      | FORBIDDEN
 SOCIAL_SERVICES PROSECUTOR   | PROSECUTION       | adult                 | POLICE_CASE     | FORBIDDEN
 
+# Local staff must carry their regions: a local role (the local units' caseworkers) without any is refused, never national.
+COORDINATION CASEWORKER      | CASE_COORDINATION | adult                 | IDENTITY        | FORBIDDEN
+COORDINATION CASEWORKER      | CASE_COORDINATION | adult                 | CASE_STATUS     | FORBIDDEN
+
 # Coordinating unit: its own registry for case coordination; other agencies' categories need a consent.
 COORDINATION COORDINATOR     | CASE_COORDINATION | adult                 | IDENTITY        | OWN_RECORDS
 COORDINATION COORDINATOR     | CASE_COORDINATION | adult                 | CASE_STATUS     | OWN_RECORDS
@@ -42,23 +46,23 @@ COORDINATION COORDINATOR     | CASE_COORDINATION | adult                 | SHELT
 COORDINATION COORDINATOR     | CASE_COORDINATION | adult                 | HEALTH_SUMMARY  | CONSENT_REQUIRED
 COORDINATION COORDINATOR     | CASE_COORDINATION | adult                 | HEALTH_DETAIL   | CONSENT_REQUIRED
 COORDINATION COORDINATOR     | CASE_COORDINATION | adult                 | CHILD_WELFARE   | CONSENT_REQUIRED
-COORDINATION CASEWORKER      | CASE_COORDINATION | adult                 | IDENTITY        | OWN_RECORDS
-COORDINATION CASEWORKER      | CASE_COORDINATION | adult                 | IDENTIFICATION  | OWN_RECORDS
-COORDINATION CASEWORKER      | CASE_COORDINATION | minor                 | CONSENT         | OWN_RECORDS
-COORDINATION CASEWORKER      | CASE_COORDINATION | adult                 | IMMIGRATION     | CONSENT_REQUIRED
-COORDINATION CASEWORKER      | CASE_COORDINATION | adult                 | CHILD_WELFARE   | CONSENT_REQUIRED
+COORDINATION CASEWORKER @OSLO| CASE_COORDINATION | adult                 | IDENTITY        | OWN_RECORDS
+COORDINATION CASEWORKER @OSLO| CASE_COORDINATION | adult                 | IDENTIFICATION  | OWN_RECORDS
+COORDINATION CASEWORKER @OSLO| CASE_COORDINATION | minor                 | CONSENT         | OWN_RECORDS
+COORDINATION CASEWORKER @OSLO| CASE_COORDINATION | adult                 | IMMIGRATION     | CONSENT_REQUIRED
+COORDINATION CASEWORKER @OSLO| CASE_COORDINATION | adult                 | CHILD_WELFARE   | CONSENT_REQUIRED
 # ... and only within its mandate: another purpose is not its own records (a consent could still open it).
 COORDINATION COORDINATOR     | INVESTIGATION     | adult                 | IDENTITY        | CONSENT_REQUIRED
 COORDINATION COORDINATOR     | STATISTICS        | adult                 | CASE_STATUS     | CONSENT_REQUIRED
-COORDINATION CASEWORKER      | SOCIAL_ASSISTANCE | adult                 | IDENTITY        | CONSENT_REQUIRED
-COORDINATION CASEWORKER      | CHILD_PROTECTION  | minor                 | IDENTITY        | CONSENT_REQUIRED
+COORDINATION CASEWORKER @OSLO| SOCIAL_ASSISTANCE | adult                 | IDENTITY        | CONSENT_REQUIRED
+COORDINATION CASEWORKER @OSLO| CHILD_PROTECTION  | minor                 | IDENTITY        | CONSENT_REQUIRED
 
 # The victim's right of access (GDPR Art. 15), answered by their coordinator; the log itself is audit's.
 COORDINATION COORDINATOR     | CASE_COORDINATION | adult                 | ACCESS_LOG      | LEGAL_RULE:DATA_SUBJECT_ACCESS
 COORDINATION COORDINATOR     | CASE_COORDINATION | minor                 | ACCESS_LOG      | LEGAL_RULE:DATA_SUBJECT_ACCESS
 COORDINATION COORDINATOR     | AUDIT             | adult                 | ACCESS_LOG      | FORBIDDEN
-COORDINATION CASEWORKER      | CASE_COORDINATION | adult                 | ACCESS_LOG      | FORBIDDEN
-COORDINATION CASEWORKER      | CASE_COORDINATION | adult +c-coord-broad  | ACCESS_LOG      | FORBIDDEN
+COORDINATION CASEWORKER @OSLO| CASE_COORDINATION | adult                 | ACCESS_LOG      | FORBIDDEN
+COORDINATION CASEWORKER @OSLO| CASE_COORDINATION | adult +c-coord-broad  | ACCESS_LOG      | FORBIDDEN
 
 # Police: investigators for investigations, prosecutors for prosecutions.
 POLICE INVESTIGATOR          | INVESTIGATION     | adult                 | POLICE_CASE     | OWN_RECORDS
@@ -155,8 +159,10 @@ NGO NGO_WORKER               | SOCIAL_ASSISTANCE | ngo +c-ngo            | HEALT
 NGO NGO_WORKER               | SOCIAL_ASSISTANCE | ngo +c-ngo            | ACCESS_LOG      | FORBIDDEN
 NGO NGO_WORKER               | SOCIAL_ASSISTANCE | ngo                   | IDENTITY        | CONSENT_REQUIRED
 NGO NGO_WORKER               | CASE_COORDINATION | ngo +c-ngo            | IDENTITY        | CONSENT_REQUIRED
-NGO NGO_WORKER               | SOCIAL_ASSISTANCE | adult +c-ngo          | IDENTITY        | FORBIDDEN
-NGO NGO_WORKER               | SOCIAL_ASSISTANCE | adult                 | CASE_STATUS     | FORBIDDEN
+# A victim the NGOs did not refer looks exactly like one they referred without consent, or an unknown id
+# (issue 8, point 2: no existence oracle), whatever consent names the NGO.
+NGO NGO_WORKER               | SOCIAL_ASSISTANCE | adult +c-ngo          | IDENTITY        | CONSENT_REQUIRED
+NGO NGO_WORKER               | SOCIAL_ASSISTANCE | adult                 | CASE_STATUS     | CONSENT_REQUIRED
 NGO NGO_WORKER               | EMERGENCY         | ngo +c-ngo            | IDENTITY        | FORBIDDEN
 
 # Consent names categories one by one: SHELTER_LOCATION and HEALTH_DETAIL only when named explicitly.
@@ -171,7 +177,7 @@ COORDINATION COORDINATOR     | CASE_COORDINATION | adult +c-coord-broad  | IDENT
 COORDINATION COORDINATOR     | CASE_COORDINATION | adult +c-coord-sensitive | SHELTER_LOCATION | CONSENT:c-coord-sensitive
 COORDINATION COORDINATOR     | CASE_COORDINATION | adult +c-coord-sensitive | HEALTH_DETAIL | CONSENT:c-coord-sensitive
 COORDINATION COORDINATOR     | CASE_COORDINATION | adult +c-coord-sensitive | HEALTH_SUMMARY | CONSENT_REQUIRED
-COORDINATION CASEWORKER      | CASE_COORDINATION | adult +c-coord-sensitive | HEALTH_DETAIL | CONSENT:c-coord-sensitive
+COORDINATION CASEWORKER @OSLO| CASE_COORDINATION | adult +c-coord-sensitive | HEALTH_DETAIL | CONSENT:c-coord-sensitive
 COORDINATION COORDINATOR     | CASE_COORDINATION | adult +c-coord-broad +c-coord-sensitive | HEALTH_DETAIL | CONSENT:c-coord-sensitive
 COORDINATION COORDINATOR     | CASE_COORDINATION | adult +c-coord-broad +c-coord-sensitive | SOCIAL | CONSENT:c-coord-broad
 POLICE INVESTIGATOR          | INVESTIGATION     | adult +c-police-sensitive | HEALTH_DETAIL | CONSENT:c-police-sensitive
@@ -230,7 +236,7 @@ POLICE INVESTIGATOR          | EMERGENCY         | adult +c-police-sensitive | H
 COORDINATION COORDINATOR     | EMERGENCY         | adult +c-coord-sensitive | HEALTH_DETAIL | FORBIDDEN
 COORDINATION COORDINATOR     | EMERGENCY         | adult                 | ACCESS_LOG      | FORBIDDEN
 COORDINATION COORDINATOR     | EMERGENCY         | adult                 | IDENTITY        | EMERGENCY
-COORDINATION CASEWORKER      | EMERGENCY         | minor                 | CHILD_WELFARE   | EMERGENCY
+COORDINATION CASEWORKER @OSLO| EMERGENCY         | minor                 | CHILD_WELFARE   | EMERGENCY
 POLICE PROSECUTOR            | EMERGENCY         | adult                 | SOCIAL          | EMERGENCY
 IMMIGRATION CASEWORKER       | EMERGENCY         | adult                 | SHELTER_LOCATION| EMERGENCY
 SOCIAL_SERVICES CASEWORKER   | EMERGENCY         | adult                 | POLICE_CASE     | EMERGENCY

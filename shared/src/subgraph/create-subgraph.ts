@@ -160,8 +160,15 @@ export function maskUnexpectedError(log: Logger) {
         extensions: { code, field: problems[0]?.field, fields: problems.map((p) => p.field) },
       };
     }
-    if (typeof code === 'string' && (code in errorCodes || code.startsWith('GRAPHQL_') || code === 'BAD_REQUEST')) {
+    // INTERNAL_SERVER_ERROR is what Apollo calls every error without a code: never passed on with its text.
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR' && (code in errorCodes || code.startsWith('GRAPHQL_') || code === 'BAD_REQUEST')) {
       return formatted;
+    }
+    // PostgreSQL's data exceptions (class 22: a NUL byte, a number out of range, text it cannot read as the
+    // column's type) are the input's fault; say so without the database's words.
+    const sqlState = String((error as { originalError?: { code?: unknown } } | null)?.originalError?.code ?? (error as { code?: unknown } | null)?.code ?? '');
+    if (/^22[0-9A-Z]{3}$/.test(sqlState)) {
+      return { message: 'The input holds a value that cannot be stored (for example a NUL character or a number out of range)', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
     }
     log.error({ err: error, path: formatted.path, requestId: currentRequestId.getStore() }, 'unexpected error');
     return { message: 'Internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
