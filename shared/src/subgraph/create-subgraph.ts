@@ -166,7 +166,8 @@ export function maskUnexpectedError(log: Logger) {
     }
     // PostgreSQL's data exceptions (class 22: a NUL byte, a number out of range, text it cannot read as the
     // column's type) are the input's fault; say so without the database's words.
-    const sqlState = String((error as { originalError?: { code?: unknown } } | null)?.originalError?.code ?? (error as { code?: unknown } | null)?.code ?? '');
+    const original = (error as { originalError?: { code?: unknown; driverError?: { code?: unknown } } } | null)?.originalError;
+    const sqlState = String(original?.driverError?.code ?? original?.code ?? '');
     if (/^22[0-9A-Z]{3}$/.test(sqlState)) {
       return { message: 'The input holds a value that cannot be stored (for example a NUL character or a number out of range)', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
     }
