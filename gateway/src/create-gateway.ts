@@ -1,18 +1,33 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
-import { type AuditWriter, type HubCaller, HubError, type Logger, type ServiceKeys, errorCodes } from '@hub/shared';
+import {
+  type AuditWriter,
+  type HubCaller,
+  HubError,
+  type Logger,
+  type Metrics,
+  type ReadinessChecks,
+  type ServiceKeys,
+  errorCodes,
+  noteOutcome,
+  operationalRoutes,
+  requestLog,
+  requestObservabilityPlugin,
+} from '@hub/shared';
 import { type Authenticate, type StaffIdentity, createAuthenticator } from './auth/authenticate';
 import { LocalIssuer } from './auth/local-issuer';
 import type { GatewayConfig } from './config';
 import { mountConsole } from './console/console-routes';
 import { type GatewayContext, HubAssertionDataSource } from './datasources/hub-assertion-data-source';
+import { withSubgraphRequestMetrics } from './datasources/subgraph-request-metrics';
 import { documentHash, operationLogPlugin } from './plugins/operation-log';
 import { requestLimitProtection, requestLimits } from './plugins/request-limits';
 import { readPurpose } from './request/purpose';
@@ -29,6 +44,7 @@ async function refuse(
   error: HubError,
 ): Promise<void> {
   const body = req.body as { query?: unknown; operationName?: unknown } | undefined;
+  noteOutcome(req, { operationName: typeof body?.operationName === 'string' ? body.operationName : null, outcome: 'REFUSED', codes: [error.code] });
   try {
     await audit.writeOperation({
       requestId: req.requestId!,
@@ -45,7 +61,7 @@ async function refuse(
 }
 
 /** Error codes a client may see; anything else is masked (its text may hold values). */
-function formatGatewayError(log: Logger) {
+function formatGatewayError() {
   return (formatted: GraphQLFormattedError): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && (code in errorCodes || code.startsWith('GRAPHQL_') || code === 'BAD_REQUEST')) {
@@ -54,7 +70,6 @@ function formatGatewayError(log: Logger) {
     if (/Token limit/i.test(formatted.message)) {
       return { message: formatted.message, extensions: { code: 'MAX_TOKENS_EXCEEDED' } };
     }
-    log.error({ error: formatted }, 'unexpected error');
     return { message: 'Internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }
@@ -64,14 +79,24 @@ function formatGatewayError(log: Logger) {
  * operation over the committed supergraph, sending every subgraph an assertion it signs itself.
  * Builds everything without I/O; `listen` starts it.
  */
-export async function createGateway(config: GatewayConfig, deps: { keys: ServiceKeys; audit: AuditWriter; log: Logger }) {
+export async function createGateway(
+  config: GatewayConfig,
+  deps: { keys: ServiceKeys; audit: AuditWriter; log: Logger; metrics: Metrics; checks: ReadinessChecks },
+) {
   const localIssuer = config.oidc ? null : await LocalIssuer.open(config.dataDir);
   const authenticate: Authenticate = createAuthenticator(config, localIssuer);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name }) =>
-      new HubAssertionDataSource(name, config.subgraphUrls[name as keyof typeof config.subgraphUrls], deps.keys),
+      withSubgraphRequestMetrics(
+        new HubAssertionDataSource(name, config.subgraphUrls[name as keyof typeof config.subgraphUrls], deps.keys),
+        name,
+        deps.metrics,
+      ),
   });
+  const app = express();
+  const httpServer = createServer(app);
+  const state = { draining: false };
   const production = config.mode === 'production';
   const limits = requestLimitProtection(production);
   const server = new ApolloServer<GatewayContext>({
@@ -82,20 +107,18 @@ export async function createGateway(config: GatewayConfig, deps: { keys: Service
     includeStacktraceInErrorResponses: false,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    plugins: [...(limits.plugins as never[]), ApolloServerPluginLandingPageDisabled(), operationLogPlugin(deps.audit, deps.log)],
-    formatError: formatGatewayError(deps.log),
+    plugins: [...(limits.plugins as never[]), ApolloServerPluginLandingPageDisabled(), operationLogPlugin(deps.audit, deps.log), ApolloServerPluginDrainHttpServer({ httpServer }), requestObservabilityPlugin(deps.metrics, deps.log)],
+    formatError: formatGatewayError(),
   });
 
-  const app = express();
   app.disable('x-powered-by');
   app.use((req: HubRequest, res: Response, next: NextFunction) => {
     req.requestId = randomUUID();
     res.setHeader('x-request-id', req.requestId);
     next();
   });
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', service: 'gateway' });
-  });
+  app.use(requestLog(deps.log));
+  app.use(operationalRoutes({ service: 'gateway', metrics: deps.metrics, checks: deps.checks, state, log: deps.log }));
   if (localIssuer) {
     app.get('/.well-known/jwks.json', (_req, res) => {
       res.json(localIssuer.jwks);
@@ -124,7 +147,6 @@ export async function createGateway(config: GatewayConfig, deps: { keys: Service
     } else next(error);
   };
 
-  let httpServer: Server | undefined;
   return {
     localIssuer,
     async listen(port: number, host: string): Promise<{ url: string; port: number; stop: () => Promise<void> }> {
@@ -136,9 +158,9 @@ export async function createGateway(config: GatewayConfig, deps: { keys: Service
         bodyErrors,
         expressMiddleware(server, { context: async ({ req }) => ({ caller: (req as HubRequest).caller! }) }),
       );
-      httpServer = await new Promise<Server>((resolve, reject) => {
-        const s = app.listen(port, host, () => resolve(s));
-        s.once('error', reject);
+      await new Promise<void>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => resolve());
       });
       const address = httpServer.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
@@ -146,8 +168,8 @@ export async function createGateway(config: GatewayConfig, deps: { keys: Service
         url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${actualPort}/graphql`,
         port: actualPort,
         stop: async () => {
-          await server.stop();
-          await new Promise<void>((resolve) => httpServer?.close(() => resolve()) ?? resolve());
+          state.draining = true;
+          await server.stop(); // the drain plugin closes the HTTP server
         },
       };
     },

@@ -1,6 +1,7 @@
 import { Pool } from 'pg';
 import type { HubCaller } from '../auth/hub-caller';
 import type { Logger } from '../observability/logger';
+import type { Metrics } from '../observability/metrics';
 import type { FieldAccessRecord } from '../policy/access-controller';
 
 /** An operation record: what the gateway writes once per request, refused requests included. */
@@ -40,6 +41,7 @@ export class AuditWriter {
     url: string,
     private readonly service: string,
     private readonly log: Logger,
+    private readonly metrics?: Metrics,
   ) {
     this.pool = new Pool({ connectionString: url, max: 5, connectionTimeoutMillis: 3000, statement_timeout: 5000 });
     this.pool.on('error', (error) => this.log.warn({ err: error }, 'audit store connection lost'));
@@ -53,21 +55,42 @@ export class AuditWriter {
       caller.justification, r.victimId, r.typeName, r.fields, r.deniedFields, r.categories, decisionOf(r),
       [...r.bases, ...r.denialCodes.map((code) => `DENIED:${code}`)], r.review,
     ]);
-    await this.pool.query(
-      `INSERT INTO audit_record (${FIELD_COLUMNS.join(', ')}) VALUES ${placeholders(records.length, FIELD_COLUMNS.length)}`,
-      values,
+    await this.timed('FIELD_ACCESS', () =>
+      this.pool.query(
+        `INSERT INTO audit_record (${FIELD_COLUMNS.join(', ')}) VALUES ${placeholders(records.length, FIELD_COLUMNS.length)}`,
+        values,
+      ),
     );
+    this.metrics?.accessRecordsWritten.inc(records.length);
   }
 
   async writeOperation(record: OperationRecord): Promise<void> {
-    await this.pool.query(
+    await this.timed('OPERATION', () => this.pool.query(
       `INSERT INTO audit_record (${OPERATION_COLUMNS.join(', ')}) VALUES ${placeholders(1, OPERATION_COLUMNS.length)}`,
       [
         'OPERATION', record.requestId, this.service, record.caller.sub ?? null, record.caller.agency ?? null,
         record.caller.role ?? null, record.caller.purpose ?? null, record.caller.justification ?? null,
         record.operationName, record.documentHash, record.outcome, Math.round(record.durationMs),
       ],
-    );
+    ));
+  }
+
+  /** Readiness: the audit store accepts this service's connection. */
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  private async timed(kind: 'FIELD_ACCESS' | 'OPERATION', write: () => Promise<unknown>): Promise<void> {
+    if (!this.metrics) {
+      await write();
+      return;
+    }
+    try {
+      await this.metrics.time(this.metrics.accessLogWriteDuration, { kind }, write);
+    } catch (error) {
+      this.metrics.accessLogFailures.inc({ kind });
+      throw error;
+    }
   }
 
   close(): Promise<void> {

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { type SubgraphName, databaseUrlVariable, subgraphNames } from '../config/services';
 import { prepareDataDir, unreachableParent } from './embedded-postgres';
 import { type RunningHub, launchHub, repoRoot } from './launch-hub';
+import { type PortChoice, portChoiceFromEnv } from './port-plan';
 
 const DEMO_SEED = 2009;
 
@@ -43,13 +44,20 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
+  let ports: PortChoice;
+  try {
+    ports = portChoiceFromEnv(process.env);
+  } catch (error) {
+    console.error(`\n${(error as Error).message}\n`);
+    process.exit(2);
+  }
   const verbose = process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace';
   console.log(`Starting the support-path hub (data in ${dataDir}) …`);
   let hub: RunningHub;
   try {
     hub = await launchHub({
       dataDir,
-      ports: 'default',
+      ports,
       demo: demoSettings(dataDir),
       externalDatabases,
       auditWriterUrl: process.env.AUDIT_WRITER_URL,
@@ -82,8 +90,8 @@ async function main(): Promise<void> {
     console.log('Stopped.');
     process.exit(0);
   };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+  // Ctrl-C, a supervisor's or an IDE's stop (SIGTERM), a closed terminal (SIGHUP): everything stops.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop());
 }
 
 void main();
