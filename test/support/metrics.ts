@@ -1,28 +1,52 @@
-import parsePrometheusTextFormat, { type PrometheusFamily, type PrometheusSample } from 'parse-prometheus-text-format';
+import parsePrometheusTextFormat, { type PrometheusFamily } from 'parse-prometheus-text-format';
 import { testHub } from './hub-info';
 
-/** `GET /metrics` of a service of the test hub, parsed (Prometheus text format). */
-export async function scrape(service: string): Promise<PrometheusFamily[]> {
+/**
+ * One service's `/metrics`: the families as parse-prometheus-text-format reads them (it throws on a line that
+ * is not the exposition format; it names every family with its HELP and TYPE), and every sample line with
+ * its labels. (The parser folds a histogram's series into one and loses their labels, so series are read
+ * from the sample lines, whose grammar is `name{label="value",…} value`.)
+ */
+export interface Scrape {
+  families: PrometheusFamily[];
+  series: { name: string; labels: Record<string, string>; value: number }[];
+}
+
+const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})?\s+(\S+)(?:\s+\d+)?$/;
+const LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
+const unescape = (value: string): string => value.replace(/\\(["\\n])/g, (_, c: string) => (c === 'n' ? '\n' : c));
+
+export function parseExposition(text: string): Scrape {
+  const families = parsePrometheusTextFormat(text);
+  const series = text
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('#'))
+    .map((line) => {
+      const [, name, labelText, value] = SAMPLE.exec(line) ?? [];
+      if (!name) throw new Error(`not a sample line: ${line}`);
+      const labels = Object.fromEntries([...(labelText ?? '').matchAll(LABEL)].map((m) => [m[1]!, unescape(m[2]!)]));
+      return { name, labels, value: Number(value) };
+    });
+  return { families, series };
+}
+
+/** `GET /metrics` of a service of the test hub, parsed. */
+export async function scrape(service: string): Promise<Scrape> {
   const base = testHub().services[service]!.url.replace(/\/graphql$/, '');
   const response = await fetch(`${base}/metrics`);
   if (!response.ok) throw new Error(`${service} /metrics answered ${response.status}`);
-  return parsePrometheusTextFormat(await response.text());
+  return parseExposition(await response.text());
 }
 
-const matches = (sample: PrometheusSample, labels: Record<string, string>): boolean =>
-  Object.entries(labels).every(([key, value]) => sample.labels?.[key] === value);
-
-/** The samples of one family whose labels include `labels`. */
-export function samples(families: PrometheusFamily[], name: string, labels: Record<string, string> = {}): PrometheusSample[] {
-  return (families.find((family) => family.name === name)?.metrics ?? []).filter((sample) => matches(sample, labels));
+/** A series' value summed over those that carry `labels` (0 when there is none yet). */
+export function seriesValue(scraped: Scrape, name: string, labels: Record<string, string> = {}): number {
+  return scraped.series
+    .filter((s) => s.name === name && Object.entries(labels).every(([key, value]) => s.labels[key] === value))
+    .reduce((sum, s) => sum + s.value, 0);
 }
 
-/** A counter's value summed over its series that carry `labels` (0 when there is none yet). */
-export function counterValue(families: PrometheusFamily[], name: string, labels: Record<string, string> = {}): number {
-  return samples(families, name, labels).reduce((sum, sample) => sum + Number(sample.value ?? 0), 0);
-}
+export const counterValue = seriesValue;
 
-/** A histogram's observation count summed over its series that carry `labels`. */
-export function histogramCount(families: PrometheusFamily[], name: string, labels: Record<string, string> = {}): number {
-  return samples(families, name, labels).reduce((sum, sample) => sum + Number(sample.count ?? 0), 0);
-}
+/** A histogram's observation count (its `_count` series) over the series that carry `labels`. */
+export const histogramCount = (scraped: Scrape, name: string, labels: Record<string, string> = {}): number =>
+  seriesValue(scraped, `${name}_count`, labels);
