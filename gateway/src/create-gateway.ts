@@ -1,18 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import { type AuditWriter, type HubCaller, HubError, type Logger, type ServiceKeys } from '@hub/shared';
+import {
+  type AuditWriter,
+  type HubCaller,
+  HubError,
+  type Logger,
+  type Metrics,
+  type ReadinessChecks,
+  type ServiceKeys,
+  noteOutcome,
+  operationalRoutes,
+  requestLog,
+  requestObservabilityPlugin,
+} from '@hub/shared';
 import { type Authenticate, type StaffIdentity, createAuthenticator } from './auth/authenticate';
 import { LocalIssuer } from './auth/local-issuer';
 import type { GatewayConfig } from './config';
 import { mountConsole } from './console/console-routes';
 import { type GatewayContext, HubAssertionDataSource } from './datasources/hub-assertion-data-source';
 import { createSubgraphFetch } from './datasources/subgraph-fetcher';
+import { withSubgraphRequestMetrics } from './datasources/subgraph-request-metrics';
 import { currentRequestId, formatGatewayError } from './errors/format-gateway-error';
 import { documentHash, operationLogPlugin } from './plugins/operation-log';
 import { requestLimitProtection, requestLimits } from './plugins/request-limits';
@@ -36,6 +50,7 @@ async function refuse(
   error: HubError,
 ): Promise<void> {
   const body = req.body as { query?: unknown; operationName?: unknown } | undefined;
+  noteOutcome(req, { operationName: typeof body?.operationName === 'string' ? body.operationName : null, outcome: 'REFUSED', codes: [error.code] });
   try {
     await audit.writeOperation({
       requestId: req.requestId!,
@@ -56,15 +71,25 @@ async function refuse(
  * each operation over the committed supergraph, sending every subgraph an assertion it signs itself.
  * Builds everything without I/O; `listen` starts it.
  */
-export async function createGateway(config: GatewayConfig, deps: { keys: ServiceKeys; audit: AuditWriter; log: Logger }) {
+export async function createGateway(
+  config: GatewayConfig,
+  deps: { keys: ServiceKeys; audit: AuditWriter; log: Logger; metrics: Metrics; checks: ReadinessChecks },
+) {
   const localIssuer = config.oidc ? null : await LocalIssuer.open(config.dataDir);
   const authenticate: Authenticate = createAuthenticator(config, localIssuer);
   const subgraphFetch = createSubgraphFetch(config.subgraphTimeoutMs);
   const gateway = new ApolloGateway({
     supergraphSdl: readFileSync(config.supergraphPath, 'utf8'),
     buildService: ({ name }) =>
-      new HubAssertionDataSource(name, config.subgraphUrls[name as keyof typeof config.subgraphUrls], deps.keys, deps.log, subgraphFetch),
+      withSubgraphRequestMetrics(
+        new HubAssertionDataSource(name, config.subgraphUrls[name as keyof typeof config.subgraphUrls], deps.keys, deps.log, subgraphFetch),
+        name,
+        deps.metrics,
+      ),
   });
+  const app = express();
+  const httpServer = createServer(app);
+  const state = { draining: false };
   const production = config.mode === 'production';
   const limits = requestLimitProtection(production);
   const server = new ApolloServer<GatewayContext>({
@@ -82,22 +107,22 @@ export async function createGateway(config: GatewayConfig, deps: { keys: Service
       ApolloServerPluginLandingPageDisabled(),
       clientErrorStatusPlugin as never,
       operationLogPlugin(deps.audit, deps.log),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      requestObservabilityPlugin(deps.metrics, deps.log),
     ],
-    formatError: formatGatewayError(deps.log),
+    formatError: formatGatewayError(),
   });
   const rateLimits = new RateLimits(config.rateLimits);
   const anonymousRefusals = new AnonymousRefusals(deps.audit, deps.log);
 
-  const app = express();
   app.disable('x-powered-by');
   app.use((req: HubRequest, res: Response, next: NextFunction) => {
     req.requestId = randomUUID();
     res.setHeader('x-request-id', req.requestId);
     currentRequestId.run(req.requestId, next);
   });
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', service: 'gateway' });
-  });
+  app.use(requestLog(deps.log));
+  app.use(operationalRoutes({ service: 'gateway', metrics: deps.metrics, checks: deps.checks, state, log: deps.log }));
   if (localIssuer) {
     app.get('/.well-known/jwks.json', (_req, res) => {
       res.json(localIssuer.jwks);
@@ -147,7 +172,6 @@ export async function createGateway(config: GatewayConfig, deps: { keys: Service
   };
   const fallbacks = jsonFallbacks(deps.log);
 
-  let httpServer: Server | undefined;
   return {
     localIssuer,
     async listen(port: number, host: string): Promise<{ url: string; port: number; stop: () => Promise<void> }> {
@@ -161,9 +185,9 @@ export async function createGateway(config: GatewayConfig, deps: { keys: Service
       );
       app.use(fallbacks.notFound);
       app.use(fallbacks.failed);
-      httpServer = await new Promise<Server>((resolve, reject) => {
-        const s = app.listen(port, host, () => resolve(s));
-        s.once('error', reject);
+      await new Promise<void>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => resolve());
       });
       const bound = httpServer.address();
       const actualPort = typeof bound === 'object' && bound ? bound.port : port;
@@ -171,9 +195,9 @@ export async function createGateway(config: GatewayConfig, deps: { keys: Service
         url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${actualPort}/graphql`,
         port: actualPort,
         stop: async () => {
-          await server.stop();
+          state.draining = true;
+          await server.stop(); // the drain plugin closes the HTTP server
           await anonymousRefusals.stop();
-          await new Promise<void>((resolve) => httpServer?.close(() => resolve()) ?? resolve());
         },
       };
     },

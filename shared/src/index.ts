@@ -1,3 +1,5 @@
+// First: tracing must patch http, express, graphql and pg before anything loads them.
+import './observability/start-tracing';
 import 'reflect-metadata';
 
 export * from './domain/enums';
@@ -26,6 +28,11 @@ export * from './subgraph/guards';
 export * from './subgraph/pagination';
 export * from './observability/logger';
 export * from './observability/metrics';
+export * from './observability/operational-routes';
+export * from './observability/request-log';
+export * from './observability/request-outcome';
+export * from './observability/request-observability-plugin';
+export * from './observability/tracing';
 export type * from './demo/caseload-types';
 export * from './subgraph/create-subgraph';
 export * from './subgraph/run-subgraph';

@@ -2,23 +2,18 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type Page, chromium } from 'playwright-core';
 import { Client } from 'pg';
+import { chromiumExecutable } from '../support/browser-executable';
 import { postgresUrl, testHub } from '../support/hub-info';
 
-/** Debian's Chromium, as CI installs it (`.ci/run`). */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Screenshots of every step (gitignored). */
 export const ARTIFACTS = join(__dirname, '../../test-artifacts/console');
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is missing at ${CHROMIUM}: the console's browser tests need it. Install Debian's package ` +
-        '(apt-get update && apt-get install -y chromium), as .ci/run does, or point CHROMIUM_PATH at a Chromium.',
-    );
-  }
+  const executablePath = await chromiumExecutable();
+  if (!existsSync(executablePath)) throw new Error(`CHROMIUM_PATH=${executablePath} does not exist`);
   mkdirSync(ARTIFACTS, { recursive: true });
   return chromium.launch({
-    executablePath: CHROMIUM,
+    executablePath,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }

@@ -11,6 +11,7 @@ import {
   subgraphEnvironment,
   subgraphNames,
   subgraphOwnEnvironment,
+  tracingEnvironment,
 } from '@hub/shared';
 import { readGatewayConfig } from '../../gateway/src/config';
 
@@ -37,7 +38,7 @@ describe('the lists of variables in shared/src/config/services.ts', () => {
         found.add((m[1] ?? m[2] ?? m[3])!);
       }
     }
-    for (const v of launcherOnly) found.delete(v);
+    for (const v of [...launcherOnly, ...tracingEnvironment]) found.delete(v);
     return found;
   };
   const shared = sourceFiles('shared/src');

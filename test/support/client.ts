@@ -1,6 +1,7 @@
 import { LocalIssuer } from '@hub/gateway/src/auth/local-issuer';
 import type { Agency, Purpose, Region, Role } from '@hub/shared';
 import { testHub } from './hub-info';
+import { counterValue, scrape } from './metrics';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -70,10 +71,9 @@ export async function queryAs<T = Record<string, unknown>>(
 /** The codes of a response's errors, in order. */
 export const codes = (response: GraphQLResponse): unknown[] => (response.errors ?? []).map((e) => e.extensions?.code);
 
-/** One counter of a service's `/metrics`. */
+/** One counter of a service's `/metrics`: `name` or `name{label="value",…}`. */
 export async function counter(service: string, series: string): Promise<number> {
-  const base = testHub().services[service]!.url.replace(/\/graphql$/, '');
-  const text = await (await fetch(`${base}/metrics`)).text();
-  const line = text.split('\n').find((l) => l.startsWith(`${series} `));
-  return line ? Number(line.slice(series.length + 1)) : 0;
+  const [, name, labelText] = /^([^{]+)(?:\{(.*)\})?$/.exec(series)!;
+  const labels = Object.fromEntries([...(labelText ?? '').matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1]!, m[2]!]));
+  return counterValue(await scrape(service), name!, labels);
 }

@@ -14,6 +14,8 @@ export interface TestHubInfo {
   postgresPort: number;
   keysDir: string;
   dataDir: string;
+  /** Every log line of every service of the run, one JSON object `{ service, raw }` a line. */
+  logFile: string;
 }
 
 /** A file per test run, named in HUB_TEST_INFO by the global setup (test processes inherit it). */

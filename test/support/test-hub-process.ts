@@ -3,7 +3,7 @@
  * the OS temp folder, every subgraph and the gateway on free ports, the demo caseload. Prints one line of
  * JSON (`TestHubInfo`) when ready; stops everything on SIGTERM or when its parent goes away.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchHub } from '@hub/shared/src/local/launch-hub';
@@ -13,6 +13,8 @@ import { TEST_AS_OF, TEST_SEED, type TestHubInfo } from './hub-info';
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hub-test-'));
   const logs: ServiceLogLine[] = [];
+  // Every line of every service, for the tests that prove what logs never hold (test/operations/request-logs).
+  const logFile = join(dataDir, 'services.log.ndjson');
   const hub = await launchHub({
     dataDir,
     ports: 'free',
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
     gatewayEnv: { HUB_RATE_LIMIT_PER_MINUTE: '1000000', HUB_ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000' },
     onLog: (line) => {
       logs.push(line);
+      appendFileSync(logFile, `${JSON.stringify({ service: line.service, raw: line.raw })}\n`);
       if (line.level === 'error' || line.level === 'fatal') process.stderr.write(`[${line.service}] ${line.raw}\n`);
     },
   }).catch((error: unknown) => {
@@ -46,6 +49,7 @@ async function main(): Promise<void> {
     postgresPort: hub.postgres!.port,
     keysDir: hub.keysDir,
     dataDir,
+    logFile,
   };
   process.stdout.write(`${JSON.stringify(info)}\n`);
 }

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { GraphQLFormattedError } from 'graphql';
-import { type Logger, errorCodes } from '@hub/shared';
+import { errorCodes } from '@hub/shared';
 
 /**
  * Codes Apollo Server gives to client mistakes it finds itself (unparseable document, invalid operation, bad
@@ -28,10 +28,10 @@ export const currentRequestId = new AsyncLocalStorage<string>();
 
 /**
  * Every error a client sees has a code from the closed set and no internal text. An unexpected error —
- * whatever code it claims, INTERNAL_SERVER_ERROR included — becomes "Internal error"; its original is logged
- * with the request id, which the client has in `x-request-id`.
+ * whatever code it claims, INTERNAL_SERVER_ERROR included — becomes "Internal error"; the request observability
+ * plugin logs its original with the request id, which the client has in `x-request-id`.
  */
-export function formatGatewayError(log: Logger) {
+export function formatGatewayError() {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     // Apollo Server answers a few request mistakes (an APQ hash that does not match its query) with an HTTP
     // 4xx and no code: they are the client's, in plain words of Apollo's own.
@@ -55,7 +55,6 @@ export function formatGatewayError(log: Logger) {
     if (/Token limit/i.test(formatted.message)) {
       return { message: formatted.message, extensions: { code: 'MAX_TOKENS_EXCEEDED' } };
     }
-    log.error({ err: error, message: formatted.message, code, requestId: currentRequestId.getStore() }, 'unexpected error');
     return { message: 'Internal error', ...(formatted.path ? { path: formatted.path } : {}), extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

@@ -17,9 +17,8 @@ export function accessLogPlugin(writer: AuditWriter, metrics: Metrics, log: Logg
           if (records.length === 0 || response.body.kind !== 'single') return;
           try {
             await writer.writeFieldAccess(contextValue.caller, records);
-            metrics.increment('hub_access_records_written_total', {}, records.length);
+            for (const record of records) for (const code of record.denialCodes) metrics.policyDenials.inc({ code });
           } catch (error) {
-            metrics.increment('hub_access_log_failures_total');
             log.error({ err: error, requestId: contextValue.caller.requestId }, 'access log unavailable: answer withheld');
             response.body.singleResult.data = null;
             response.body.singleResult.errors = [

@@ -3,6 +3,7 @@ import { Pool } from 'pg';
 import type { HubCaller } from '../auth/hub-caller';
 import { loadServiceKeys } from '../auth/service-keys';
 import type { Logger } from '../observability/logger';
+import type { Metrics } from '../observability/metrics';
 import type { FieldAccessRecord } from '../policy/access-controller';
 import { type WriterPayload, writerPayloadForm } from './record-form';
 
@@ -56,6 +57,7 @@ export class AuditWriter {
     url: string,
     private readonly service: string,
     private readonly log: Logger,
+    private readonly metrics?: Metrics,
     signingKey?: KeyObject,
   ) {
     this.pool = new Pool({ connectionString: url, max: 5, connectionTimeoutMillis: 10_000, statement_timeout: 5000 });
@@ -66,7 +68,7 @@ export class AuditWriter {
   /** Records what one request read and was refused. Throws when the records could not be written. */
   async writeFieldAccess(caller: HubCaller, records: readonly FieldAccessRecord[]): Promise<void> {
     if (records.length === 0) return;
-    await this.insert(
+    await this.timed('FIELD_ACCESS', () => this.insert(
       records.map((r) => ({
         kind: 'FIELD_ACCESS', requestId: caller.requestId, writer: this.service, actor: caller.sub, actorAgency: caller.agency,
         actorRole: caller.role, purpose: caller.purpose, justification: caller.justification ?? null, victimId: r.victimId,
@@ -75,11 +77,12 @@ export class AuditWriter {
         basis: [...r.bases, ...r.denialCodes.map((code) => `DENIED:${code}`)], operationName: null, documentHash: null,
         outcome: null, durationMs: null, reviewedSeq: null, reviewOutcome: null, reviewNote: null,
       })),
-    );
+    ));
+    this.metrics?.accessRecordsWritten.inc(records.length);
   }
 
   async writeOperation(record: OperationRecord): Promise<void> {
-    await this.insert([
+    await this.timed('OPERATION', () => this.insert([
       {
         kind: 'OPERATION', requestId: record.requestId, writer: this.service, actor: record.caller.sub ?? null,
         actorAgency: record.caller.agency ?? null, actorRole: record.caller.role ?? null, purpose: record.caller.purpose ?? null,
@@ -88,7 +91,25 @@ export class AuditWriter {
         documentHash: record.documentHash, outcome: record.outcome, durationMs: Math.round(record.durationMs),
         reviewedSeq: null, reviewOutcome: null, reviewNote: null,
       },
-    ]);
+    ]));
+  }
+
+  /** Readiness: the audit store accepts this service's connection. */
+  async ping(): Promise<void> {
+    await this.pool.query('SELECT 1');
+  }
+
+  private async timed(kind: 'FIELD_ACCESS' | 'OPERATION', write: () => Promise<unknown>): Promise<void> {
+    if (!this.metrics) {
+      await write();
+      return;
+    }
+    try {
+      await this.metrics.time(this.metrics.accessLogWriteDuration, { kind }, write);
+    } catch (error) {
+      this.metrics.accessLogFailures.inc({ kind });
+      throw error;
+    }
   }
 
   close(): Promise<void> {

@@ -38,6 +38,21 @@ export const serviceUrlVariable = (name: SubgraphName): string =>
   `${name.toUpperCase().replace(/-/g, '_')}_URL`;
 
 /**
+ * The standard OpenTelemetry variables every service reads (shared/src/observability/tracing.ts), all optional
+ * and defined by the OpenTelemetry specification, so not repeated in the per-service lists below.
+ */
+export const tracingEnvironment = [
+  'OTEL_SDK_DISABLED',
+  'OTEL_TRACES_EXPORTER',
+  'OTEL_EXPORTER_OTLP_ENDPOINT',
+  'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT',
+  'OTEL_SERVICE_NAME',
+  'OTEL_METRICS_EXPORTER',
+  'OTEL_LOGS_EXPORTER',
+  'OTEL_PROPAGATORS',
+] as const;
+
+/**
  * Variables every subgraph process reads (`shared/src/subgraph/run-subgraph.ts`, the logger).
  * Required: DATABASE_URL, AUDIT_WRITER_URL, HUB_KEYS_DIR; HUB_DEMO_AS_OF when HUB_DEMO_SEED is set.
  * The rest have defaults; HUB_SMALL_CELL_K (statistics) must be the same in every subgraph.
@@ -108,14 +123,27 @@ export const gatewayEnvironment = [
 ] as const;
 
 /** `HUB_*` variables of the launcher, the tests and docker compose, which no service reads. */
-export const toolEnvironment = ['HUB_EXIT_WITH_PARENT', 'HUB_TEST_INFO', 'HUB_POSTGRES_PASSWORD', 'HUB_AUDIT_WRITER_PASSWORD'] as const;
+export const toolEnvironment = [
+  'HUB_EXIT_WITH_PARENT',
+  'HUB_TEST_INFO',
+  'HUB_TEST_BROWSER',
+  'HUB_PORT_BASE',
+  'HUB_POSTGRES_PASSWORD',
+  'HUB_AUDIT_WRITER_PASSWORD',
+] as const;
 
 /**
  * Every `HUB_*` variable some hub process or tool reads. A service refuses to start with another one (a
  * misspelling, or a setting that does not exist): add a new variable to its list above.
  */
 export const knownHubVariables: readonly string[] = [
-  ...new Set([...subgraphEnvironment, ...Object.values(subgraphOwnEnvironment).flat(), ...gatewayEnvironment, ...toolEnvironment]),
+  ...new Set([
+    ...subgraphEnvironment,
+    ...Object.values(subgraphOwnEnvironment).flat(),
+    ...gatewayEnvironment,
+    ...witnessEnvironment,
+    ...toolEnvironment,
+  ]),
 ];
 
 /** The insert-only database role every service writes the access log with. */

@@ -9,7 +9,7 @@ class CountingLogger implements TypeOrmLogger {
     private readonly logger: Logger,
   ) {}
   logQuery(query: string): void {
-    this.metrics.increment('hub_sql_statements_total');
+    this.metrics.sqlStatements.inc();
     this.logger.trace({ query }, 'sql');
   }
   logQueryError(error: string | Error, query: string): void {

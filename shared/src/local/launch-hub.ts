@@ -4,16 +4,14 @@ import { join, resolve } from 'node:path';
 import { ensureServiceKeys } from '../auth/service-keys';
 import {
   AUDIT_WRITER_ROLE,
-  WITNESS_DEFAULT_PORT,
   type SubgraphName,
   databaseName,
   databaseUrlVariable,
-  defaultPorts,
   serviceUrlVariable,
   subgraphNames,
 } from '../config/services';
 import { type RunningPostgres, prepareDataDir, startEmbeddedPostgres } from './embedded-postgres';
-import { freePort } from './free-port';
+import { type PortChoice, assertPortsFree, planPorts } from './port-plan';
 import { type ServiceLogLine, type ServiceProcess, startServiceProcess } from './service-process';
 
 export const repoRoot = resolve(__dirname, '../../..');
@@ -23,8 +21,8 @@ export interface HubOptions {
   dataDir: string;
   /** PostgreSQL's data directory; defaults to `<dataDir>/postgres`. */
   postgresDir?: string;
-  /** `default`: 4000–4006 and 5433; `free`: free ports, for tests. */
-  ports: 'default' | 'free';
+  /** `default`: 4000–4007 and 5433; `{ base }`: base … base+8 (`HUB_PORT_BASE`); `free`: free ports, for tests. */
+  ports: PortChoice;
   /** Load the demo caseload into empty databases. */
   demo: { seed: number; asOf: Date } | null;
   /** A subgraph whose URL is given here uses that PostgreSQL database instead of the embedded one. */
@@ -52,7 +50,6 @@ export interface RunningHub {
   stop: () => Promise<void>;
 }
 
-const EMBEDDED_POSTGRES_PORT = 5433;
 const redact = (url: string): string => url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 
 /**
@@ -77,19 +74,24 @@ async function embeddedAuditWriter(postgres: RunningPostgres, keysDir: string): 
 export async function launchHub(options: HubOptions): Promise<RunningHub> {
   prepareDataDir(options.dataDir);
   const keysDir = join(options.dataDir, 'keys');
-  await ensureServiceKeys(keysDir, ['gateway', ...subgraphNames]);
+  await ensureServiceKeys(keysDir, ['gateway', 'witness', ...subgraphNames]);
   const started: ServiceProcess[] = [];
   let postgres: RunningPostgres | null = null;
   const stop = async () => {
     await Promise.all(started.map((s) => s.stop()));
     await postgres?.stop();
   };
+  const plan = await planPorts(options.ports);
+  const external = options.externalDatabases ?? {};
+  const embedded = subgraphNames.some((name) => !external[name]);
+  if (options.ports !== 'free') {
+    await assertPortsFree(plan, [...(embedded ? ['postgres' as const] : []), 'gateway', 'witness', ...subgraphNames]);
+  }
   try {
-    const external = options.externalDatabases ?? {};
-    if (subgraphNames.some((name) => !external[name])) {
+    if (embedded) {
       postgres = await startEmbeddedPostgres({
         dataDir: options.postgresDir ?? join(options.dataDir, 'postgres'),
-        port: options.ports === 'free' ? await freePort() : EMBEDDED_POSTGRES_PORT,
+        port: plan.postgres,
         onLog: (message) => options.onLog({ service: 'postgres', level: 'debug', message, raw: message }),
       });
     }
@@ -103,10 +105,7 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
       }
     }
     const auditWriterUrl = options.auditWriterUrl ?? (await embeddedAuditWriter(postgres!, keysDir));
-    const port = async (name: SubgraphName | 'gateway') => (options.ports === 'free' ? freePort() : defaultPorts[name]);
-    const ports = Object.fromEntries(
-      await Promise.all(subgraphNames.map(async (name) => [name, await port(name)] as const)),
-    ) as Record<SubgraphName, number>;
+    const ports = plan;
     const baseUrl = (name: SubgraphName) => `http://127.0.0.1:${ports[name]}`;
     const common = {
       HOST: '127.0.0.1',
@@ -143,7 +142,7 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
         HOST: '127.0.0.1',
         HUB_KEYS_DIR: keysDir,
         HUB_WITNESS_DIR: witnessDir,
-        PORT: String(options.ports === 'free' ? await freePort() : WITNESS_DEFAULT_PORT),
+        PORT: String(plan.witness),
         ...(options.env?.LOG_LEVEL ? { LOG_LEVEL: options.env.LOG_LEVEL } : {}),
       },
       onLog: options.onLog,
@@ -161,7 +160,7 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
       entry: join(repoRoot, 'gateway', 'src', 'index.ts'),
       env: {
         ...common,
-        PORT: String(await port('gateway')),
+        PORT: String(ports.gateway),
         HUB_DATA_DIR: options.dataDir,
         ...Object.fromEntries(subgraphs.map((s) => [serviceUrlVariable(s.name as SubgraphName), s.url])),
         ...options.gatewayEnv,

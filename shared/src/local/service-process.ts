@@ -47,7 +47,8 @@ export function startServiceProcess(options: {
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    // A service drains first (requests in flight are answered and logged): SIGKILL only if it hangs.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
     await exited;
     clearTimeout(timer);
   };

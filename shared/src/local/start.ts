@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { type SubgraphName, databaseUrlVariable, subgraphNames } from '../config/services';
 import { prepareDataDir, unreachableParent } from './embedded-postgres';
 import { type RunningHub, launchHub, repoRoot } from './launch-hub';
+import { type PortChoice, portChoiceFromEnv } from './port-plan';
 
 const DEMO_SEED = 2009;
 
@@ -43,13 +44,40 @@ async function main(): Promise<void> {
     );
     process.exit(2);
   }
+  let ports: PortChoice;
+  try {
+    ports = portChoiceFromEnv(process.env);
+  } catch (error) {
+    console.error(`\n${(error as Error).message}\n`);
+    process.exit(2);
+  }
   const verbose = process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace';
   console.log(`Starting the support-path hub (data in ${dataDir}) …`);
-  let hub: RunningHub;
+  let hub: RunningHub | undefined;
+  let stopping = false;
+  const stop = async (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    if (!hub) return; // still starting: stopped as soon as it is up (below)
+    console.log(`\nStopping the hub (${reason}) …`);
+    await hub.stop();
+    console.log('Stopped.');
+    process.exit(0);
+  };
+  // Ctrl-C, a supervisor's or an IDE's stop (SIGTERM), a closed terminal (SIGHUP): everything stops.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(signal));
+  // npm does not pass SIGTERM on to its script: it exits, and this process is handed to init. Seeing its
+  // parent change is how the launcher learns that `npm start` was stopped.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void stop('npm start was stopped');
+  }, 500).unref();
+  // With npm gone, so is the terminal or pipe stdout wrote to: writing there must not end the launcher.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   try {
     hub = await launchHub({
       dataDir,
-      ports: 'default',
+      ports,
       demo: demoSettings(dataDir),
       externalDatabases,
       auditWriterUrl: process.env.AUDIT_WRITER_URL,
@@ -64,6 +92,10 @@ async function main(): Promise<void> {
     console.error(`\nThe hub could not start: ${(error as Error).message}`);
     process.exit(1);
   }
+  if (stopping) {
+    stopping = false;
+    await stop('stopped while starting');
+  }
   console.log('\nThe support-path hub is running:\n');
   for (const [name, service] of Object.entries(hub.services)) {
     console.log(`  ${name.padEnd(16)} ${service.url}${service.database ? `   db ${service.database}` : ''}`);
@@ -73,17 +105,6 @@ async function main(): Promise<void> {
   console.log(`\nAddresses written to ${join(dataDir, 'hub.json')}.`);
   console.log('Get a token:  npm run token -- --agency COORDINATION --role COORDINATOR');
   console.log('Press Ctrl-C to stop.\n');
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    console.log('\nStopping the hub …');
-    await hub.stop();
-    console.log('Stopped.');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
 }
 
 void main();

@@ -1,10 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { createServer } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
-import type { Server } from 'node:http';
 import type { DataSource } from 'typeorm';
 import { OutboxRelay } from '../agency-kit/outbox-relay';
 import { type SupportEventSink, directSink, noSink, outboxSink } from '../agency-kit/support-event-sink';
@@ -19,6 +20,10 @@ import { errorCodes } from '../errors/error-codes';
 import { HubError } from '../errors/hub-error';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
+import { type ReadinessChecks, operationalRoutes } from '../observability/operational-routes';
+import { requestLog } from '../observability/request-log';
+import { requestObservabilityPlugin } from '../observability/request-observability-plugin';
+import { noteOutcome } from '../observability/request-outcome';
 import { AccessController } from '../policy/access-controller';
 import { enforceCategories } from '../policy/enforce-categories';
 import { buildHubSubgraphSchema } from '../schema/build-subgraph-schema';
@@ -35,6 +40,8 @@ export interface SubgraphDeps {
   coordinationUrl: string;
   metrics: Metrics;
   log: Logger;
+  /** What `/readyz` checks besides draining (run-subgraph.ts: database, audit store, keys). */
+  checks?: ReadinessChecks;
   now?: () => Date;
 }
 
@@ -74,6 +81,7 @@ export function requireAssertion(keys: ServiceKeys, issuers: readonly string[]) 
       req.assertion = await verifyHubAssertion(keys, bearer(req), issuers);
       next();
     } catch (error) {
+      noteOutcome(req, { operationName: null, outcome: 'REFUSED', codes: ['UNAUTHENTICATED'] });
       refuseAssertion(res, error instanceof HubError ? error.message : 'Invalid hub assertion');
     }
   };
@@ -145,9 +153,10 @@ const currentRequestId = new AsyncLocalStorage<string>();
 
 /**
  * Errors as clients see them. Input validation names the fields and rules without echoing the values sent
- * (they may be personal). Unexpected errors (SQL, bugs) never reach the client with their text.
+ * (they may be personal). Unexpected errors (SQL, bugs) never reach the client with their text; the request
+ * observability plugin logs them with the request id.
  */
-export function maskUnexpectedError(log: Logger) {
+export function maskUnexpectedError() {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     const validationErrors = formatted.extensions?.validationErrors as ValidationFailure[] | undefined;
@@ -171,7 +180,6 @@ export function maskUnexpectedError(log: Logger) {
     if (/^22[0-9A-Z]{3}$/.test(sqlState)) {
       return { message: 'The input holds a value that cannot be stored (for example a NUL character or a number out of range)', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
     }
-    log.error({ err: error, path: formatted.path, requestId: currentRequestId.getStore() }, 'unexpected error');
     return { message: 'Internal error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }
@@ -185,23 +193,31 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
   });
   const categorisedFields = enforceCategories(schema);
   // No inline traces: timings per field would tell a caller more than the policy lets the data tell.
+  const app = express();
+  const httpServer = createServer(app);
+  const state = { draining: false };
   const plugins: ApolloServerPlugin<SubgraphContext>[] = [
     ApolloServerPluginLandingPageDisabled(),
     ApolloServerPluginInlineTraceDisabled(),
+    // On stop: no new connections, idle ones closed, requests in flight answered (and logged) first.
+    ApolloServerPluginDrainHttpServer({ httpServer }),
     accessLogPlugin(deps.audit, deps.metrics, deps.log),
+    requestObservabilityPlugin(deps.metrics, deps.log),
   ];
   const server = new ApolloServer<SubgraphContext>({
     schema,
     plugins,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    formatError: maskUnexpectedError(deps.log),
+    formatError: maskUnexpectedError(),
   });
 
   // Other subgraphs learn consents from coordination: one look-up per gateway request, however many
   // calls the gateway makes to this subgraph for it.
   const remoteFacts = new RequestScopedFacts((caller) => (ids) =>
-    new CoordinationClient(deps.coordinationUrl, deps.keys, caller).victimFacts(ids),
+    deps.metrics.time(deps.metrics.consentLookupDuration, { source: 'remote' }, () =>
+      new CoordinationClient(deps.coordinationUrl, deps.keys, caller).victimFacts(ids),
+    ),
   );
   const relay =
     definition.supportEvents === 'outbox'
@@ -212,13 +228,16 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
     : typeof definition.supportEvents === 'function'
       ? directSink(definition.supportEvents)
       : noSink;
+  const localFacts = definition.localVictimFacts?.(deps.dataSource);
   const context = async ({ req }: { req: AuthenticatedRequest }): Promise<SubgraphContext> => {
     const caller = req.caller;
     if (!caller) throw new HubError('UNAUTHENTICATED', 'A hub assertion is required');
     const loaders = new RequestLoaders();
     const coordination = new CoordinationClient(deps.coordinationUrl, deps.keys, caller);
-    const facts = definition.localVictimFacts
-      ? loaders.get('victimAccessFacts', definition.localVictimFacts(deps.dataSource))
+    const facts = localFacts
+      ? loaders.get('victimAccessFacts', (ids: readonly string[]) =>
+          deps.metrics.time(deps.metrics.consentLookupDuration, { source: 'local' }, () => localFacts(ids)),
+        )
       : remoteFacts.forRequest(caller);
     const now = deps.now?.() ?? new Date();
     return {
@@ -235,14 +254,9 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
     };
   };
 
-  const app = express();
   app.disable('x-powered-by');
-  app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', service: definition.name });
-  });
-  app.get('/metrics', (_req, res) => {
-    res.type('text/plain').send(deps.metrics.render());
-  });
+  app.use(requestLog(deps.log));
+  app.use(operationalRoutes({ service: definition.name, metrics: deps.metrics, checks: deps.checks ?? {}, state, log: deps.log }));
   const replayGuard = new AssertionReplayGuard();
   if (definition.internalRoutes) {
     const router = express.Router();
@@ -251,7 +265,6 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
     app.use('/internal', router);
   }
 
-  let httpServer: Server | undefined;
   return {
     schema,
     sdl,
@@ -261,12 +274,12 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
       app.use(
         '/graphql',
         (_req, _res, next) => {
-          deps.metrics.increment('hub_graphql_requests_total');
+          deps.metrics.graphqlRequests.inc();
           next();
         },
         requireAssertion(deps.keys, GRAPHQL_ISSUERS),
         (_req, _res, next) => {
-          deps.metrics.increment('hub_graphql_requests_authenticated_total');
+          deps.metrics.graphqlRequestsAuthenticated.inc();
           next();
         },
         jsonBodyWithHash(),
@@ -274,23 +287,22 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
         expressMiddleware(server, { context }),
       );
       app.use(jsonErrorHandler(deps.log));
-      const listening = await new Promise<Server>((resolve, reject) => {
-        const s = app.listen(port, host, () => resolve(s));
-        s.once('error', reject);
+      httpServer.keepAliveTimeout = SUBGRAPH_KEEP_ALIVE_MS;
+      httpServer.headersTimeout = SUBGRAPH_KEEP_ALIVE_MS + 1_000;
+      await new Promise<void>((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => resolve());
       });
-      httpServer = listening;
-      listening.keepAliveTimeout = SUBGRAPH_KEEP_ALIVE_MS;
-      listening.headersTimeout = SUBGRAPH_KEEP_ALIVE_MS + 1_000;
       relay?.start();
-      const address = listening.address();
+      const address = httpServer.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
       return {
         url: `http://${host}:${actualPort}/graphql`,
         port: actualPort,
         stop: async () => {
+          state.draining = true;
           await relay?.stop();
-          await server.stop();
-          await new Promise<void>((resolve) => httpServer?.close(() => resolve()) ?? resolve());
+          await server.stop(); // the drain plugin closes the HTTP server
         },
       };
     },

@@ -6,6 +6,7 @@ import { generateCaseload } from '../demo/generate-caseload';
 import { createDataSource } from '../db/create-data-source';
 import { createLogger, type Logger } from '../observability/logger';
 import { Metrics } from '../observability/metrics';
+import { stopTracing } from '../observability/tracing';
 import { announceListening, handleShutdown } from '../process/handle-shutdown';
 import { smallCellK } from '../statistics/small-cell';
 import { AuditWriter } from '../audit/audit-writer';
@@ -67,8 +68,9 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
         log,
       );
     }
-    const keys = await loadServiceKeys(required('HUB_KEYS_DIR'), definition.name);
-    const audit = new AuditWriter(required('AUDIT_WRITER_URL'), definition.name, log);
+    const keysDir = required('HUB_KEYS_DIR');
+    const keys = await loadServiceKeys(keysDir, definition.name);
+    const audit = new AuditWriter(required('AUDIT_WRITER_URL'), definition.name, log, metrics);
     const subgraph = await createSubgraph(definition, {
       dataSource,
       audit,
@@ -76,6 +78,12 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
       coordinationUrl: process.env.COORDINATION_INTERNAL_URL ?? `http://127.0.0.1:${defaultPorts.coordination}`,
       metrics,
       log,
+      checks: {
+        database: () => dataSource.query('SELECT 1'),
+        auditStore: () => audit.ping(),
+        // The key files are read again: a key that was removed or spoilt fails readiness, not the next request.
+        keys: () => loadServiceKeys(keysDir, definition.name),
+      },
     });
     const stopBackground = definition.background?.({ dataSource, keys, metrics, log }) ?? (() => undefined);
     const port = process.env.PORT === undefined ? defaultPorts[definition.name] : Number(process.env.PORT);
@@ -87,6 +95,7 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
       await running.stop();
       await audit.close();
       await dataSource.destroy();
+      await stopTracing();
     });
   } catch (error) {
     log.fatal({ err: error }, 'could not start');

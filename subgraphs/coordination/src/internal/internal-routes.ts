@@ -54,7 +54,7 @@ export function coordinationInternalRoutes(router: Router, { dataSource, metrics
       res.status(400).json({ error: 'victimIds must be a list of ids' });
       return;
     }
-    metrics.increment('hub_victim_facts_lookups_total', { caller: req.caller!.via });
+    metrics.victimFactsLookups.inc({ caller: req.caller!.via });
     res.json({ facts: await facts(ids as string[]) });
   });
 
