@@ -54,3 +54,4 @@ export { SupportEventOutbox1764900000000 } from './agency-kit/support-event-outb
 export { SupportEventOutboxEntry } from './agency-kit/support-event-outbox-entry';
 export * from './policy/region-scope';
 export * from './agency-kit/agency-victim';
+export * from './db/insert-in-chunks';

@@ -67,6 +67,7 @@ export const subgraphEnvironment = [
   'COORDINATION_INTERNAL_URL',
   'HUB_DEMO_SEED',
   'HUB_DEMO_AS_OF',
+  'HUB_DEMO_VICTIMS',
   'HUB_SMALL_CELL_K',
   'HUB_MIGRATE_ONLY',
   'LOG_LEVEL',

@@ -23,8 +23,8 @@ export interface HubOptions {
   postgresDir?: string;
   /** `default`: 4000–4007 and 5433; `{ base }`: base … base+8 (`HUB_PORT_BASE`); `free`: free ports, for tests. */
   ports: PortChoice;
-  /** Load the demo caseload into empty databases. */
-  demo: { seed: number; asOf: Date } | null;
+  /** Load the demo caseload into empty databases (`victims`: its size, 300 by default). */
+  demo: { seed: number; asOf: Date; victims?: number } | null;
   /** A subgraph whose URL is given here uses that PostgreSQL database instead of the embedded one. */
   externalDatabases?: Partial<Record<SubgraphName, string>>;
   /** The insert-only writer's URL of an external audit database; defaults to a role on the embedded server. */
@@ -113,7 +113,11 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
       AUDIT_WRITER_URL: auditWriterUrl,
       COORDINATION_INTERNAL_URL: baseUrl('coordination'),
       ...(options.demo
-        ? { HUB_DEMO_SEED: String(options.demo.seed), HUB_DEMO_AS_OF: options.demo.asOf.toISOString() }
+        ? {
+            HUB_DEMO_SEED: String(options.demo.seed),
+            HUB_DEMO_AS_OF: options.demo.asOf.toISOString(),
+            ...(options.demo.victims === undefined ? {} : { HUB_DEMO_VICTIMS: String(options.demo.victims) }),
+          }
         : {}),
       ...options.env,
     };

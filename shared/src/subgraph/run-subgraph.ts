@@ -23,7 +23,7 @@ const required = (name: string): string => {
 export async function seedDemoIfEmpty(
   definition: SubgraphDefinition,
   dataSource: DataSource,
-  options: { seed: number; asOf: Date },
+  options: { seed: number; asOf: Date; victims?: number },
   log: Logger,
 ): Promise<boolean> {
   if (!definition.seed) return false;
@@ -32,9 +32,12 @@ export async function seedDemoIfEmpty(
   }[];
   if (row?.seeded) return false;
   const started = Date.now();
-  const caseload = generateCaseload({ seed: options.seed, asOf: options.asOf });
+  const caseload = generateCaseload({ seed: options.seed, asOf: options.asOf, victims: options.victims });
   await definition.seed.load(dataSource, caseload);
-  log.info({ seed: options.seed, asOf: caseload.asOf, ms: Date.now() - started }, 'demo caseload loaded');
+  log.info(
+    { seed: options.seed, asOf: caseload.asOf, victims: caseload.coordination.victims.length, ms: Date.now() - started },
+    'demo caseload loaded',
+  );
   return true;
 }
 
@@ -64,7 +67,11 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
       await seedDemoIfEmpty(
         definition,
         dataSource,
-        { seed: Number(process.env.HUB_DEMO_SEED), asOf: new Date(required('HUB_DEMO_AS_OF')) },
+        {
+          seed: Number(process.env.HUB_DEMO_SEED),
+          asOf: new Date(required('HUB_DEMO_AS_OF')),
+          victims: process.env.HUB_DEMO_VICTIMS ? Number(process.env.HUB_DEMO_VICTIMS) : undefined,
+        },
         log,
       );
     }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Caseload } from '@hub/shared';
+import { type Caseload, insertInChunks } from '@hub/shared';
 import { ChildWelfareMeasure, type ChildWelfareMeasureKind } from './entities/child-welfare-measure';
 import { Guardianship } from './entities/guardianship';
 
@@ -9,10 +9,12 @@ const date = (iso: string | null): Date | null => (iso === null ? null : new Dat
 export async function seedChildWelfare(dataSource: DataSource, caseload: Caseload): Promise<void> {
   const { guardians, measures } = caseload.childWelfare;
   await dataSource.transaction(async (tx) => {
-    await tx.getRepository(Guardianship).insert(
+    await insertInChunks(
+      tx.getRepository(Guardianship),
       guardians.map((g) => ({ ...g, appointedAt: new Date(g.appointedAt), endedAt: date(g.endedAt) })),
     );
-    await tx.getRepository(ChildWelfareMeasure).insert(
+    await insertInChunks(
+      tx.getRepository(ChildWelfareMeasure),
       measures.map((m) => ({
         ...m,
         kind: m.kind as ChildWelfareMeasureKind,

@@ -1,23 +1,18 @@
 import type { DataSource } from 'typeorm';
-import type { Caseload } from '@hub/shared';
+import { type Caseload, insertInChunks } from '@hub/shared';
 import { type ConsentForm, type ConsentGiver, ConsentGrant } from './entities/consent-grant';
 import { ProblemReport, type ProblemTopic } from './entities/problem-report';
 import { SupportEvent } from './entities/support-event';
 import { Victim } from './entities/victim';
 
 const date = (iso: string | null): Date | null => (iso === null ? null : new Date(iso));
-const CHUNK = 500;
-
-async function insertInChunks<T extends object>(insert: (rows: T[]) => Promise<unknown>, rows: T[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
-}
 
 /** Loads the registry part of the demo caseload, in one transaction. */
 export async function seedCoordination(dataSource: DataSource, caseload: Caseload): Promise<void> {
   const { victims, consents, supportEvents, problemReports } = caseload.coordination;
   await dataSource.transaction(async (tx) => {
     await insertInChunks(
-      (rows) => tx.getRepository(Victim).insert(rows),
+      tx.getRepository(Victim),
       victims.map((v) => ({
         id: v.id,
         alias: v.alias,
@@ -35,7 +30,7 @@ export async function seedCoordination(dataSource: DataSource, caseload: Caseloa
       })),
     );
     await insertInChunks(
-      (rows) => tx.getRepository(ConsentGrant).insert(rows),
+      tx.getRepository(ConsentGrant),
       consents.map((c) => ({
         ...c,
         givenBy: c.givenBy as ConsentGiver,
@@ -50,11 +45,11 @@ export async function seedCoordination(dataSource: DataSource, caseload: Caseloa
       })),
     );
     await insertInChunks(
-      (rows) => tx.getRepository(SupportEvent).insert(rows),
+      tx.getRepository(SupportEvent),
       supportEvents.map((e) => ({ ...e, at: new Date(e.at), dueAt: date(e.dueAt) })),
     );
     await insertInChunks(
-      (rows) => tx.getRepository(ProblemReport).insert(rows),
+      tx.getRepository(ProblemReport),
       problemReports.map((r) => ({
         ...r,
         topic: r.topic as ProblemTopic,

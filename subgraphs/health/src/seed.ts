@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Caseload } from '@hub/shared';
+import { type Caseload, insertInChunks } from '@hub/shared';
 import { HealthAssessment } from './entities/health-assessment';
 import { HealthSummary } from './entities/health-summary';
 
@@ -9,7 +9,7 @@ const date = (iso: string | null): Date | null => (iso === null ? null : new Dat
 export async function seedHealth(dataSource: DataSource, caseload: Caseload): Promise<void> {
   const { summaries, assessments } = caseload.health;
   await dataSource.transaction(async (tx) => {
-    await tx.getRepository(HealthSummary).insert(summaries.map((s) => ({ ...s, lastContactAt: date(s.lastContactAt) })));
-    await tx.getRepository(HealthAssessment).insert(assessments.map((a) => ({ ...a, assessedAt: new Date(a.assessedAt) })));
+    await insertInChunks(tx.getRepository(HealthSummary), summaries.map((s) => ({ ...s, lastContactAt: date(s.lastContactAt) })));
+    await insertInChunks(tx.getRepository(HealthAssessment), assessments.map((a) => ({ ...a, assessedAt: new Date(a.assessedAt) })));
   });
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Caseload } from '@hub/shared';
+import { type Caseload, insertInChunks } from '@hub/shared';
 import { Permit, type PermitDecision, type PermitType } from './entities/permit';
 import { ReflectionPeriod } from './entities/reflection-period';
 import { VoluntaryReturn } from './entities/voluntary-return';
@@ -10,10 +10,12 @@ const date = (iso: string | null): Date | null => (iso === null ? null : new Dat
 export async function seedImmigration(dataSource: DataSource, caseload: Caseload): Promise<void> {
   const { reflectionPeriods, permits, returns } = caseload.immigration;
   await dataSource.transaction(async (tx) => {
-    await tx.getRepository(ReflectionPeriod).insert(
+    await insertInChunks(
+      tx.getRepository(ReflectionPeriod),
       reflectionPeriods.map((r) => ({ ...r, grantedAt: new Date(r.grantedAt), endsAt: new Date(r.endsAt) })),
     );
-    await tx.getRepository(Permit).insert(
+    await insertInChunks(
+      tx.getRepository(Permit),
       permits.map((p) => ({
         id: p.id,
         victimId: p.victimId,
@@ -25,7 +27,8 @@ export async function seedImmigration(dataSource: DataSource, caseload: Caseload
         validUntil: date(p.validUntil),
       })),
     );
-    await tx.getRepository(VoluntaryReturn).insert(
+    await insertInChunks(
+      tx.getRepository(VoluntaryReturn),
       returns.map((r) => ({ ...r, requestedAt: new Date(r.requestedAt), completedAt: date(r.completedAt) })),
     );
   });

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Caseload } from '@hub/shared';
+import { type Caseload, insertInChunks } from '@hub/shared';
 import { Cooperation } from './entities/cooperation';
 import { Investigation, type InvestigationStatus } from './entities/investigation';
 import { Testimony } from './entities/testimony';
@@ -10,7 +10,8 @@ const date = (iso: string | null): Date | null => (iso === null ? null : new Dat
 export async function seedPolice(dataSource: DataSource, caseload: Caseload): Promise<void> {
   const { investigations, cooperation, testimonies } = caseload.police;
   await dataSource.transaction(async (tx) => {
-    await tx.getRepository(Investigation).insert(
+    await insertInChunks(
+      tx.getRepository(Investigation),
       investigations.map((i) => ({
         id: i.id,
         victimId: i.victimId,
@@ -25,8 +26,9 @@ export async function seedPolice(dataSource: DataSource, caseload: Caseload): Pr
         closedAt: date(i.closedAt),
       })),
     );
-    await tx.getRepository(Cooperation).insert(cooperation.map((c) => ({ victimId: c.victimId, since: new Date(c.since) })));
-    await tx.getRepository(Testimony).insert(
+    await insertInChunks(tx.getRepository(Cooperation), cooperation.map((c) => ({ victimId: c.victimId, since: new Date(c.since) })));
+    await insertInChunks(
+      tx.getRepository(Testimony),
       testimonies.map((t) => ({ ...t, givenAt: new Date(t.givenAt) })),
     );
   });

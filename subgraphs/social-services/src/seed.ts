@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Caseload } from '@hub/shared';
+import { type Caseload, insertInChunks } from '@hub/shared';
 import { AssistanceDecision } from './entities/assistance-decision';
 import { AssistanceMeasure, type AssistanceMeasureKind } from './entities/assistance-measure';
 import { Placement } from './entities/placement';
@@ -11,11 +11,13 @@ const date = (iso: string | null): Date | null => (iso === null ? null : new Dat
 export async function seedSocialServices(dataSource: DataSource, caseload: Caseload): Promise<void> {
   const { shelters, placements, measures, assistanceDecisions } = caseload.socialServices;
   await dataSource.transaction(async (tx) => {
-    await tx.getRepository(Shelter).insert(shelters.map((s) => ({ ...s, accepts: s.accepts as ShelterGroup[] })));
-    await tx.getRepository(Placement).insert(
+    await insertInChunks(tx.getRepository(Shelter), shelters.map((s) => ({ ...s, accepts: s.accepts as ShelterGroup[] })));
+    await insertInChunks(
+      tx.getRepository(Placement),
       placements.map((p) => ({ ...p, from: new Date(p.from), until: date(p.until) })),
     );
-    await tx.getRepository(AssistanceMeasure).insert(
+    await insertInChunks(
+      tx.getRepository(AssistanceMeasure),
       measures.map((m) => ({
         ...m,
         kind: m.kind as AssistanceMeasureKind,
@@ -23,7 +25,8 @@ export async function seedSocialServices(dataSource: DataSource, caseload: Casel
         endedAt: date(m.endedAt),
       })),
     );
-    await tx.getRepository(AssistanceDecision).insert(
+    await insertInChunks(
+      tx.getRepository(AssistanceDecision),
       assistanceDecisions.map((d) => ({ ...d, decidedAt: new Date(d.decidedAt) })),
     );
   });
