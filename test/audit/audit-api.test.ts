@@ -50,6 +50,8 @@ const NODE = 'seq at requestId subgraph actor actorAgency victimId fields denied
 const PAGE = `totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${NODE} } }`;
 
 async function accessLog(filter: Record<string, unknown>, first = 100, after?: string): Promise<Page> {
+  // The API lists integrated records; wait for what was written so far, as the superuser's reads do.
+  await logIntegrated();
   const response = await queryAs<{ accessLog: Page }>(
     auditor,
     `query ($filter: AccessLogFilter, $first: Int, $after: String) { accessLog(filter: $filter, first: $first, after: $after) { ${PAGE} } }`,

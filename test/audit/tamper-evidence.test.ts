@@ -34,14 +34,17 @@ const LOGGED_COLUMNS = `seq::text AS seq, to_char(at AT TIME ZONE 'UTC', 'YYYY-M
   basis, review_required AS "reviewRequired", operation_name AS "operationName", document_hash AS "documentHash", outcome,
   duration_ms AS "durationMs", reviewed_seq::text AS "reviewedSeq", review_outcome AS "reviewOutcome", review_note AS "reviewNote"`;
 
-/** A field-access record with a field read, well inside the log (and witnessed). */
+/**
+ * A field-access record with a field read, inside the witnessed log and before its last record. (The newest
+ * such record: earlier in the run the log may hold only other services' records, e.g. statistics reads.)
+ */
 async function recordInTheMiddle(): Promise<string> {
   const size = await witnessed();
   return withAuditDb(async (db) => {
     const { rows } = await db.query<{ seq: string }>(
       `SELECT seq::text AS seq FROM audit_record WHERE kind = 'FIELD_ACCESS' AND service = 'coordination' AND cardinality(fields) > 0
           AND seq BETWEEN 2 AND $1 ORDER BY seq DESC LIMIT 1`,
-      [Math.floor(size / 2) + 1],
+      [size - 1],
     );
     return rows[0]!.seq;
   });

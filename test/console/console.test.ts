@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { Agency, Purpose, Role } from '@hub/shared';
+import { logIntegrated } from '../audit/audit-support';
 import { codes, queryAs } from '../support/client';
 import { type ConsoleTab, aliasesInRegistry, choosePurpose, gatewayOrigin, launchBrowser, openConsole, screenshot, settled, signIn, unlabelledControls } from './console-browser';
 
@@ -211,6 +212,7 @@ describe('the console as audit staff', () => {
       { id: openedVictimId },
     );
     expect(emergency.errors).toBeUndefined();
+    await logIntegrated(); // the review queue lists the access once the sequencer has integrated it (≤ 2 s)
     await page.getByRole('link', { name: 'Emergency review' }).click();
     await settled(page, '#queue-results');
     const row = page.locator('#queue-table tbody tr', { has: page.locator(`[data-actor="${emergencySub}"]`) }).first();

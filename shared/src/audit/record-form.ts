@@ -81,7 +81,7 @@ export function trustedPublicKeys(keysDir: string): Map<string, KeyObject> {
 
 /**
  * Whether emergency review is required: computed by the audit service from what was read, never taken
- * from a writer (DESIGN.md: every emergency access is flagged for review).
+ * from a writer (docs/architecture.md#the-access-log: every emergency access is flagged for review).
  */
 export const requiresReview = (p: Pick<WriterPayload, 'kind' | 'purpose' | 'fields'>): boolean =>
   p.kind === 'FIELD_ACCESS' && p.purpose === 'EMERGENCY' && p.fields.length > 0;
