@@ -139,17 +139,20 @@ export async function createGateway(
       const limited = await rateLimits.anonymousAddress(address(req));
       if (limited) {
         anonymousRefusals.count('RATE_LIMITED', address(req));
+        noteOutcome(req, { operationName: null, outcome: 'REFUSED', codes: ['RATE_LIMITED'] });
         res.setHeader('retry-after', String(limited.retryAfterSeconds));
         return sendError(res, 429, 'RATE_LIMITED', `Too many requests without a valid token; try again in ${limited.retryAfterSeconds} s`);
       }
       const hubError = error instanceof HubError ? error : new HubError('UNAUTHENTICATED', 'Authentication failed');
       anonymousRefusals.count(hubError.code, address(req));
+      noteOutcome(req, { operationName: null, outcome: 'REFUSED', codes: [hubError.code] });
       return sendError(res, 401, hubError.code, hubError.message);
     }
     // Who was refused is recorded even when only the purpose is missing.
     req.staff = staff;
     const limited = await rateLimits.identity(staff.sub);
     if (limited) {
+      noteOutcome(req, { operationName: null, outcome: 'REFUSED', codes: ['RATE_LIMITED'] });
       res.setHeader('retry-after', String(limited.retryAfterSeconds));
       return sendError(res, 429, 'RATE_LIMITED', `Too many requests from this identity; try again in ${limited.retryAfterSeconds} s`);
     }

@@ -16,12 +16,12 @@ import { type Server as NetServer, connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { LocalIssuer } from '@hub/gateway/src/auth/local-issuer';
-import { Agency, Purpose, Role } from '@hub/shared';
+import { Agency, Purpose, Role, subgraphNames } from '@hub/shared';
 import { post } from '../support/client';
 
 const repo = resolve(__dirname, '../..');
 const dataDir = mkdtempSync(join(tmpdir(), 'hub-start-test-'));
-const SERVICES = 9; // gateway, seven subgraphs, PostgreSQL: base … base+8
+const SERVICES = 10; // gateway, seven subgraphs, PostgreSQL, the witness: base … base+9
 
 const portFree = (port: number): Promise<boolean> =>
   new Promise((done) => {
@@ -30,7 +30,7 @@ const portFree = (port: number): Promise<boolean> =>
     probe.listen(port, '127.0.0.1', () => probe.close(() => done(true)));
   });
 
-/** A base port with the nine ports above it free. */
+/** A base port with the ten ports above it free. */
 async function freeBase(): Promise<number> {
   for (;;) {
     const base = 20_000 + Math.floor(Math.random() * 400) * 100;
@@ -110,7 +110,8 @@ async function running(hub: StartedHub): Promise<void> {
 async function stopsEverything(hub: StartedHub, base: number, signal: NodeJS.Signals, to: 'npm' | 'group'): Promise<void> {
   const tree = descendants(hub.npm.pid!);
   const commands = tree.map((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
-  expect(commands.filter((c) => c.includes('index.ts'))).toHaveLength(8);
+  // The gateway, every subgraph and the access log's witness.
+  expect(commands.filter((c) => c.includes('index.ts'))).toHaveLength(subgraphNames.length + 2);
   expect(commands.some((c) => c.includes('postgres'))).toBe(true);
   if (to === 'npm') hub.npm.kill(signal);
   else process.kill(-hub.npm.pid!, signal);

@@ -4,7 +4,10 @@
  * `consents` or `healthSummary` refuse to tell them.
  */
 import { Agency, AlertKind, DataCategory, Purpose, Region, Role } from '@hub/shared';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
 import { type GraphQLResponse, queryAs } from '../support/client';
+import { postgresUrl } from '../support/hub-info';
 
 const coordinator = { agency: Agency.COORDINATION, role: Role.COORDINATOR, purpose: Purpose.CASE_COORDINATION };
 const investigator = { agency: Agency.POLICE, role: Role.INVESTIGATOR, purpose: Purpose.INVESTIGATION };
@@ -31,8 +34,31 @@ async function identify(alias: string, age: number, daysAgo: number): Promise<st
   return identifyVictim.id;
 }
 
+/**
+ * A guardian's consent for a minor who has no appointed guardian — which the consent rules now refuse to record
+ * (test/security/consent-lifecycle.test.ts) — as it stands in a registry that holds it from before that rule:
+ * inserted into coordination's database directly, the only way such a consent exists.
+ */
+async function legacyGuardianConsent(victimId: string, categories: DataCategory[], days: number): Promise<string> {
+  const id = `cs-legacy-${randomBytes(6).toString('hex')}`;
+  const db = new Client({ connectionString: postgresUrl('hub_coordination') });
+  await db.connect();
+  try {
+    const from = new Date(Date.now() - 3_600_000);
+    await db.query(
+      `INSERT INTO consent_grant (id, victim_id, recipients, categories, purposes, valid_from, valid_until, given_by, given_at, form,
+         recorded_by, recorded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 'GUARDIAN', $6, 'WRITTEN', 'derived-values-test', $6)`,
+      [id, victimId, [Agency.POLICE], categories, [Purpose.INVESTIGATION], from, new Date(Date.now() + days * DAY)],
+    );
+  } finally {
+    await db.end();
+  }
+  return id;
+}
+
 /** A consent naming the police's investigation and `categories`, valid from an hour ago for `days` days. */
 async function consentToPolice(victimId: string, categories: DataCategory[], days: number, givenBy: 'VICTIM' | 'GUARDIAN'): Promise<string> {
+  if (givenBy === 'GUARDIAN') return legacyGuardianConsent(victimId, categories, days);
   const { grantConsent } = await mutate<{ grantConsent: { id: string } }>(
     'mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }',
     {

@@ -3,6 +3,7 @@
  * operations of `gateway/trusted-documents/manifest.json`, named by `documentId` or sent as their text; the local
  * gateway runs any text. Automatic persisted queries work end to end in both, with coded answers.
  */
+import { logIntegrated } from '../audit/audit-support';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -58,6 +59,7 @@ const apq = (hash: string) => ({ persistedQuery: { version: 1, sha256Hash: hash 
 
 /** The gateway's operation record of one request, as audit staff read it. */
 async function operationRecord(requestId: string): Promise<{ outcome: string } | undefined> {
+  await logIntegrated(); // the API lists records once the sequencer has integrated them
   const response = await queryAs<{ accessLog: { edges: { node: { outcome: string } }[] } }>(
     auditor,
     'query ($filter: AccessLogFilter) { accessLog(filter: $filter, first: 5) { edges { node { outcome } } } }',

@@ -19,7 +19,11 @@ export const queriesAndMutationsOnly: ValidationRule = (context: ValidationConte
   [Kind.FRAGMENT_DEFINITION]: () => undefined,
 });
 
-const clientMistakes = new Set<string>([...apolloClientErrorCodes, 'BAD_USER_INPUT' satisfies ErrorCode]);
+// A persisted-query miss stays HTTP 200: APQ clients read it as "send the full text", not as a failure.
+const clientMistakes = new Set<string>([
+  ...apolloClientErrorCodes.filter((code) => !code.startsWith('PERSISTED_QUERY_')),
+  'BAD_USER_INPUT' satisfies ErrorCode,
+]);
 
 /**
  * An answer with no data whose every error is the client's own mistake (a variable a subgraph's scalar

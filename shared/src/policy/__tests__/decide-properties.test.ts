@@ -4,6 +4,7 @@ import { Agency, DataCategory, Purpose, Region, Role } from '../../domain/enums'
 import { roleAgencies } from '../access-policy';
 import type { ActiveConsent } from '../consent';
 import { type AccessDecision, type VictimContext, decide } from '../decide';
+import { mayActWithoutRegions } from '../region-scope';
 
 /**
  * Invariants of the access decision (issue 8, point 12; docs/architecture.md#who-may-read-what), checked with
@@ -232,6 +233,8 @@ it('local staff never reach a victim outside their regions, except by EMERGENCY'
 it('the region limit is the only difference between local staff of the victim region and national staff', () => {
   fc.assert(
     fc.property(callerArb, categoryArb, victimArb, fc.constantFrom(...regions), (caller, category, victim, region) => {
+      // Only staff national by configuration may act without regions (a local role without any is refused).
+      fc.pre(mayActWithoutRegions(caller));
       const national = decide({ ...caller, regions: [] }, category, { ...victim, region }, now);
       const local = decide({ ...caller, regions: [region] }, category, { ...victim, region }, now);
       expect(local).toEqual(national);
