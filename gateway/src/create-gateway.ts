@@ -21,6 +21,7 @@ import { AnonymousRefusals } from './request/anonymous-refusals';
 import { jsonFallbacks, sendError } from './request/json-errors';
 import { trustedDocumentsPlugin } from './plugins/trusted-documents';
 import { readPurpose } from './request/purpose';
+import { mountReportRoute } from './report/report-routes';
 import { RateLimits } from './request/rate-limits';
 import { TrustedDocuments } from './trusted-documents/trusted-documents';
 
@@ -148,6 +149,7 @@ export async function createGateway(config: GatewayConfig, deps: { keys: Service
   const fallbacks = jsonFallbacks(deps.log);
 
   let httpServer: Server | undefined;
+  let ownGraphqlUrl = '';
   return {
     localIssuer,
     async listen(port: number, host: string): Promise<{ url: string; port: number; stop: () => Promise<void> }> {
@@ -159,6 +161,7 @@ export async function createGateway(config: GatewayConfig, deps: { keys: Service
         bodyErrors,
         expressMiddleware(server, { context: async ({ req }) => ({ caller: (req as HubRequest).caller! }) }),
       );
+      mountReportRoute(app, { authenticate: authenticateRequest, refuse: (req, res, status, error) => refuse(deps.audit, deps.log, req, res, status, error), graphqlUrl: () => ownGraphqlUrl, log: deps.log });
       app.use(fallbacks.notFound);
       app.use(fallbacks.failed);
       httpServer = await new Promise<Server>((resolve, reject) => {
@@ -167,6 +170,7 @@ export async function createGateway(config: GatewayConfig, deps: { keys: Service
       });
       const bound = httpServer.address();
       const actualPort = typeof bound === 'object' && bound ? bound.port : port;
+      ownGraphqlUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host}:${actualPort}/graphql`;
       return {
         url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${actualPort}/graphql`,
         port: actualPort,

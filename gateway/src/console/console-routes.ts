@@ -3,6 +3,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { Agency, Purpose, Region, Role, emergencyRule, roleAgencies } from '@hub/shared';
 import type { LocalIssuer } from '../auth/local-issuer';
 import type { OidcSettings } from '../config';
+import { reportStyleSource } from '../report/render-report';
 
 /** The console's static files: plain HTML, CSS and ES modules, no build step. */
 export const consoleDir = join(__dirname, '../../console');
@@ -87,7 +88,9 @@ export function mountConsole(
   const csp = [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    // The national report's own stylesheet, in the sandboxed frame (a blob: document) that inherits this policy.
+    `style-src 'self' ${reportStyleSource()}`,
+    'frame-src blob:',
     "img-src 'self' data:",
     `connect-src ${connect}`,
     "form-action 'self'",
