@@ -76,7 +76,8 @@ const badInput = (res: Response, status: number, message: string): void => {
 
 /**
  * Serves the web console at /console with a strict Content-Security-Policy (no inline code, no other origin
- * but the OIDC token endpoint the browser must reach). The console talks only to /graphql, as any client.
+ * but the OIDC token endpoint the browser must reach). The console talks only to /graphql, as any client, and to
+ * /report, which reads /graphql with the same token and purpose.
  * In local mode (no OIDC issuer) it also issues demo tokens at POST /console/token.
  */
 export function mountConsole(
