@@ -35,6 +35,7 @@ import { AnonymousRefusals } from './request/anonymous-refusals';
 import { jsonFallbacks, sendError } from './request/json-errors';
 import { trustedDocumentsPlugin } from './plugins/trusted-documents';
 import { readPurpose } from './request/purpose';
+import { mountReportRoute } from './report/report-routes';
 import { RateLimits } from './request/rate-limits';
 import { TrustedDocuments } from './trusted-documents/trusted-documents';
 
@@ -175,6 +176,7 @@ export async function createGateway(
   };
   const fallbacks = jsonFallbacks(deps.log);
 
+  let ownGraphqlUrl = '';
   return {
     localIssuer,
     async listen(port: number, host: string): Promise<{ url: string; port: number; stop: () => Promise<void> }> {
@@ -186,6 +188,7 @@ export async function createGateway(
         bodyErrors,
         expressMiddleware(server, { context: async ({ req }) => ({ caller: (req as HubRequest).caller! }) }),
       );
+      mountReportRoute(app, { authenticate: authenticateRequest, refuse: (req, res, status, error) => refuse(deps.audit, deps.log, req, res, status, error), graphqlUrl: () => ownGraphqlUrl, log: deps.log });
       app.use(fallbacks.notFound);
       app.use(fallbacks.failed);
       await new Promise<void>((resolve, reject) => {
@@ -194,6 +197,7 @@ export async function createGateway(
       });
       const bound = httpServer.address();
       const actualPort = typeof bound === 'object' && bound ? bound.port : port;
+      ownGraphqlUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host}:${actualPort}/graphql`;
       return {
         url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${actualPort}/graphql`,
         port: actualPort,

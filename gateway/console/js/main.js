@@ -9,6 +9,7 @@ import { renderAccessLog, renderChain, renderReviewQueue } from './views/audit.j
 import { renderCaseload } from './views/caseload.js';
 import { renderDashboard } from './views/dashboard.js';
 import { renderHistory } from './views/history.js';
+import { renderReport } from './views/report.js';
 import { renderShelters } from './views/shelters.js';
 import { renderSupportPath } from './views/support-path.js';
 
@@ -20,6 +21,7 @@ let config;
 /** Views: hash route, nav label, who sees it in the navigation, the purpose it is meant for. */
 const views = [
   { path: 'dashboard', label: 'Dashboard', roles: ['COORDINATOR', 'ANALYST'], purpose: 'STATISTICS', render: renderDashboard },
+  { path: 'report', label: 'National report', roles: ['COORDINATOR', 'ANALYST'], purpose: 'STATISTICS', render: renderReport },
   { path: 'caseload', label: 'Caseload', roles: ['COORDINATOR', 'CASEWORKER', 'INVESTIGATOR', 'PROSECUTOR', 'CLINICIAN', 'NGO_WORKER'], render: renderCaseload },
   { path: 'victim', label: 'Support path', hiddenInNav: true, render: renderSupportPath },
   { path: 'shelters', label: 'Shelters', roles: ['COORDINATOR', 'ANALYST', 'CASEWORKER', 'INVESTIGATOR', 'PROSECUTOR', 'CLINICIAN', 'NGO_WORKER'], render: renderShelters },

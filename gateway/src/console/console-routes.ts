@@ -3,6 +3,7 @@ import express, { type Express, type NextFunction, type Request, type Response }
 import { Agency, Purpose, Region, Role, emergencyRule, roleAgencies } from '@hub/shared';
 import type { LocalIssuer } from '../auth/local-issuer';
 import type { OidcSettings } from '../config';
+import { reportStyleSource } from '../report/render-report';
 
 /** The console's static files: plain HTML, CSS and ES modules, no build step. */
 export const consoleDir = join(__dirname, '../../console');
@@ -75,7 +76,8 @@ const badInput = (res: Response, status: number, message: string): void => {
 
 /**
  * Serves the web console at /console with a strict Content-Security-Policy (no inline code, no other origin
- * but the OIDC token endpoint the browser must reach). The console talks only to /graphql, as any client.
+ * but the OIDC token endpoint the browser must reach). The console talks only to /graphql, as any client, and to
+ * /report, which reads /graphql with the same token and purpose.
  * In local mode (no OIDC issuer) it also issues demo tokens at POST /console/token.
  */
 export function mountConsole(
@@ -87,7 +89,9 @@ export function mountConsole(
   const csp = [
     "default-src 'self'",
     "script-src 'self'",
-    "style-src 'self'",
+    // The national report's own stylesheet, in the sandboxed frame (a blob: document) that inherits this policy.
+    `style-src 'self' ${reportStyleSource()}`,
+    'frame-src blob:',
     "img-src 'self' data:",
     `connect-src ${connect}`,
     "form-action 'self'",

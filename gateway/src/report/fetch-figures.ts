@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { type ReportingPeriod, parseReportingPeriod, shiftQuarter } from '@hub/shared';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type ErrorCode, HubError, type ReportingPeriod, errorCodes, parseReportingPeriod, shiftQuarter } from '@hub/shared';
 
 /**
  * The figures of the national report (issue 13), read through the gateway like any other client: a bearer token
@@ -7,24 +9,8 @@ import { type ReportingPeriod, parseReportingPeriod, shiftQuarter } from '@hub/s
  * asked for, so a number in the report is the number the statistics API gives for that quarter.
  */
 
-export const REPORT_QUERY = `query NationalReport($period: StatisticsPeriodInput!) {
-  caseloadStatistics(period: $period) {
-    identified { ...N } underSupport { ...N }
-    byExploitationForm { ...C } byGender { ...C } byAgeGroup { ...C } byNationality { ...C } byRegion { ...C }
-  }
-  policeStatistics(period: $period) {
-    cooperationStarted { ...N } investigationsOpened { ...N } prosecutions { ...N } convictions { ...N } acquittals { ...N }
-  }
-  immigrationStatistics(period: $period) {
-    reflectionPeriodsGranted { ...N } permitsGrantedByType { ...C } permitsRefused { ...N } returnsCompleted { ...N }
-  }
-  assistanceStatistics(period: $period) {
-    assistanceDecisions { ...N } assistanceAccepted { ...N } placementsStarted { ...N } measuresByKind { ...C }
-    shelterCapacityByGroup { ...C } longTermCapacityByGroup { ...C } shelterOccupancyByGroup { ...C }
-  }
-}
-fragment N on SuppressedCount { value suppressed }
-fragment C on BreakdownCell { key value suppressed }`;
+/** The report's one operation, a trusted document of the hub (`gateway/trusted-documents/report.graphql`). */
+export const REPORT_QUERY = readFileSync(join(__dirname, '../../trusted-documents/report.graphql'), 'utf8');
 
 export interface Count {
   value: number | null;
@@ -65,6 +51,9 @@ async function ask(client: GatewayClient, quarter: string): Promise<QuarterFigur
   const body = (await response.json()) as { data?: QuarterFigures; errors?: { message: string; extensions?: { code?: string } }[] };
   if (body.errors?.length || !body.data) {
     const first = body.errors?.[0];
+    const code = first?.extensions?.code;
+    // A coded refusal stays coded, so that the console route can answer it as the API did.
+    if (code && code in errorCodes) throw new HubError(code as ErrorCode, `The statistics API refused ${quarter}: ${first?.message ?? code}`);
     throw new Error(`The statistics API refused ${quarter}: ${first?.extensions?.code ?? response.status} ${first?.message ?? ''}`.trim());
   }
   return body.data;

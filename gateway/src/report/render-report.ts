@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { smallCellK } from '@hub/shared';
 import type { Cell, Count, QuarterFigures, ReportFigures } from './fetch-figures';
 import { esc, trendChart } from './svg-trend';
@@ -212,6 +213,12 @@ function periodText(quarter: string): string {
   const f = (d: Date) => d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   return `${f(from)} to ${f(to)}`;
 }
+
+/**
+ * The CSP source of the report's one `<style>` element (`'sha256-…'`): the console, which shows the report in a
+ * sandboxed frame that inherits its policy, allows exactly this stylesheet and no other inline style.
+ */
+export const reportStyleSource = (): string => `'sha256-${createHash('sha256').update(CSS, 'utf8').digest('base64')}'`;
 
 const CSS = `
 @page { size: A4; margin: 18mm 16mm 20mm; }
