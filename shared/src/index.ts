@@ -55,3 +55,4 @@ export { SupportEventOutboxEntry } from './agency-kit/support-event-outbox-entry
 export * from './policy/region-scope';
 export * from './agency-kit/agency-victim';
 export * from './db/insert-in-chunks';
+export { asBackgroundWork } from './db/create-data-source';

@@ -10,6 +10,7 @@ import {
   ownRecordsRules,
   roleAgencies,
 } from './access-policy';
+import { mayActWithoutRegions } from './region-scope';
 
 /** Positional parameters of one SQL statement (`$1`, `$2`, …). */
 export class SqlParameters {
@@ -80,6 +81,8 @@ export function readablePredicate(
       !emergencyRule.closed.includes(category);
     return open ? TRUE : FALSE;
   }
+  // As decide(): local staff without any regions (an identity provider that forgot the claim) reach no victim.
+  if (caller.regions.length === 0 && !mayActWithoutRegions(caller)) return FALSE;
   type Mandate = { agency: Agency; roles: readonly string[]; categories: readonly DataCategory[]; purposes: readonly Purpose[] };
   const mandate = (rule: Mandate) =>
     rule.agency === caller.agency && rule.roles.includes(caller.role) && rule.categories.includes(category) && rule.purposes.includes(caller.purpose);

@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { Logger, Metrics, ServiceKeys } from '@hub/shared';
+import { type Logger, type Metrics, type ServiceKeys, asBackgroundWork } from '@hub/shared';
 import { trustedPublicKeys } from '@hub/shared/src/audit/record-form';
 import { Sequencer } from './sequencer';
 import { WitnessClient } from './witness-client';
@@ -33,7 +33,7 @@ export function startLogMaintenance(
       }
       return;
     }
-    running = pass();
+    running = asBackgroundWork(pass);
     try {
       await running;
     } finally {
