@@ -38,3 +38,19 @@ export function caseloadInputs(filter: VictimFilter | undefined): DataCategory[]
   }
   return [...new Set(values.flatMap((v) => v.inputs))];
 }
+
+/**
+ * What listing one victim on a caseload page read of them: being listed, each filter condition and, when the
+ * page is ordered by it, the identification date — each a `Query.victims.*` entry of the access log with the
+ * categories it is computed from (issue 8, point 4: reads made to evaluate a filter leave a record too).
+ */
+export function caseloadReads(filter: VictimFilter | undefined, order: 'IDENTIFICATION' | 'ID'): { field: string; categories: readonly DataCategory[] }[] {
+  const reads = [{ field: 'victims.listed', categories: caseloadValues.listed.inputs }];
+  for (const field of ['region', 'stage', 'minor', 'exploitationForm', 'alert'] as const) {
+    if (filter?.[field] !== undefined && filter[field] !== null) {
+      reads.push({ field: `victims.filter.${field}`, categories: filterValue(field, filter.alert ?? undefined).inputs });
+    }
+  }
+  if (order === 'IDENTIFICATION') reads.push({ field: 'victims.order.identifiedAt', categories: caseloadValues.byIdentification.inputs });
+  return reads;
+}

@@ -13,6 +13,7 @@ import { ConsentGrant } from '../entities/consent-grant';
 import { ProblemReport } from '../entities/problem-report';
 import { Victim } from '../entities/victim';
 import { caseloadPage } from '../caseload/caseload-query';
+import { caseloadReads } from '../caseload/caseload-values';
 import { supportPathFor } from '../support-path/visible-support-path';
 import { SupportPath } from '../support-path/support-path.types';
 import { coordinationRecords } from './coordination-records';
@@ -49,6 +50,16 @@ export class VictimResolver {
   async victims(@Args(() => CaseloadArgs) { first, after, filter }: CaseloadArgs, @Ctx() ctx: SubgraphContext): Promise<VictimConnection> {
     // Nothing may be found, ordered or counted by a field the caller cannot read: the policy is part of the query.
     const page = await caseloadPage(ctx.dataSource, ctx.caller, { first, after, filter }, ctx.now);
+    // What was read of each listed victim to list, match and order them is logged like any field, even when
+    // the client asks for nothing but ids.
+    const reads = caseloadReads(filter ?? undefined, page.order);
+    await Promise.all(
+      page.ids.flatMap((id) =>
+        reads.flatMap(({ field, categories }) =>
+          categories.map(async (category) => ctx.access.note(id, 'Query', field, category, await ctx.access.decide(id, category))),
+        ),
+      ),
+    );
     const victims = await coordinationRecords(ctx).victims.loadMany(page.ids);
     const nodes = victims.filter((v): v is Victim => v instanceof Victim);
     return {
