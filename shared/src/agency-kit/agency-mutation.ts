@@ -55,6 +55,12 @@ export interface AgencyWrite<R> {
    */
   mustRead?: readonly DataCategory[];
   target: WriteTarget;
+  /**
+   * Checks that need another service (e.g. child welfare, for a guardian's consent): run after the victim and
+   * region check — so their answers reach only a caller who may act on this victim — and before the transaction,
+   * so that no call to another service is made while it holds locks.
+   */
+  checkFirst?: () => Promise<void>;
   run: (tx: EntityManager, write: WriteScope) => Promise<R>;
 }
 
@@ -124,6 +130,7 @@ export async function agencyMutation<R>(ctx: SubgraphContext, write: AgencyWrite
     }
   }
 
+  await write.checkFirst?.();
   const queued: string[] = [];
   const result = await ctx.dataSource.transaction(async (tx) => {
     const scope: WriteScope = {

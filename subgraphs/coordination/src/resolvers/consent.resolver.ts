@@ -56,20 +56,21 @@ export class ConsentResolver {
     const closed = input.categories.filter((c) => neverByConsent.includes(c));
     if (closed.length > 0) throw badInput('categories', `No consent can open ${closed.join(', ')}`);
     if (input.recipients.includes(Agency.AUDIT)) throw badInput('recipients', 'Audit staff read the access log only');
+    let givenAt: Date | undefined;
     return agencyMutation(ctx, {
       mutation: 'grantConsent',
       category: DataCategory.CONSENT,
       typeName: 'ConsentGrant',
       written: ConsentGrant,
       target: { victimId: input.victimId },
+      checkFirst: async () => {
+        givenAt = await checkConsentRules(input, {
+          minor: facts?.minor ?? null,
+          recordedAt,
+          guardians: new ChildWelfareGuardians(ctx.keys, ctx.caller),
+        });
+      },
       run: async (tx, write) => {
-      // After the kit's victim and region check, so that the rules' answers (minor, guardian) reach only a
-      // caller who may act on this victim. Child welfare is asked before anything is written.
-      const givenAt = await checkConsentRules(input, {
-        minor: facts?.minor ?? null,
-        recordedAt,
-        guardians: new ChildWelfareGuardians(ctx.keys, ctx.caller),
-      });
       const consent = tx.getRepository(ConsentGrant).create({
         id: newRecordId('cs'),
         victimId: input.victimId,
