@@ -15,10 +15,12 @@ import {
   type Metrics,
   type ReadinessChecks,
   type ServiceKeys,
+  jsonFallbacks,
   noteOutcome,
   operationalRoutes,
   requestLog,
   requestObservabilityPlugin,
+  sendError,
 } from '@hub/shared';
 import { type Authenticate, type StaffIdentity, createAuthenticator } from './auth/authenticate';
 import { LocalIssuer } from './auth/local-issuer';
@@ -32,7 +34,6 @@ import { documentHash, operationLogPlugin } from './plugins/operation-log';
 import { requestLimitProtection, requestLimits } from './plugins/request-limits';
 import { clientErrorStatusPlugin, queriesAndMutationsOnly } from './plugins/client-errors';
 import { AnonymousRefusals } from './request/anonymous-refusals';
-import { jsonFallbacks, sendError } from './request/json-errors';
 import { trustedDocumentsPlugin } from './plugins/trusted-documents';
 import { readPurpose } from './request/purpose';
 import { mountReportRoute } from './report/report-routes';
@@ -174,7 +175,7 @@ export async function createGateway(
       await refuse(deps.audit, deps.log, req, res, 400, new HubError('BAD_USER_INPUT', 'The request body could not be read as UTF-8 JSON'));
     } else next(error);
   };
-  const fallbacks = jsonFallbacks(deps.log);
+  const fallbacks = jsonFallbacks(deps.log, () => currentRequestId.getStore());
 
   let ownGraphqlUrl = '';
   return {

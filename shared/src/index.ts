@@ -6,6 +6,7 @@ export * from './domain/enums';
 export * from './domain/indicators';
 export * from './errors/error-codes';
 export * from './errors/hub-error';
+export { jsonFallbacks, sendError } from './errors/json-errors';
 export * from './schema/category';
 export * from './schema/build-subgraph-schema';
 export * from './config/services';

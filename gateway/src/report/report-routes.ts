@@ -1,7 +1,6 @@
 import type { Express, NextFunction, Request, RequestHandler, Response } from 'express';
-import { HubError, type HubCaller, type Logger, Purpose, Region, Role } from '@hub/shared';
+import { HubError, type HubCaller, type Logger, Purpose, Region, Role, sendError } from '@hub/shared';
 import { currentRequestId } from '../errors/format-gateway-error';
-import { sendError } from '../request/json-errors';
 import { reportQuarter } from './fetch-figures';
 import { reportDocument } from './generate-report';
 import { printPdf } from './print-pdf';

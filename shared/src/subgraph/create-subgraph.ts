@@ -17,6 +17,7 @@ import { type VerifiedAssertion, requestBodyHash, verifyHubAssertion } from '../
 import type { ServiceKeys } from '../auth/service-keys';
 import { subgraphNames } from '../config/services';
 import { errorCodes } from '../errors/error-codes';
+import { jsonFallbacks } from '../errors/json-errors';
 import { HubError } from '../errors/hub-error';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
@@ -117,24 +118,6 @@ export function bindAssertion(guard: AssertionReplayGuard, metrics: Metrics) {
   };
 }
 
-/**
- * The last handler: whatever failed before GraphQL (a body that is not JSON, a wrong charset or encoding, a
- * body too large) is answered with a coded JSON error — never Express's HTML page with a stack.
- */
-export function jsonErrorHandler(log: Logger) {
-  return (error: { status?: number; statusCode?: number; type?: string }, req: Request, res: Response, next: NextFunction): void => {
-    if (res.headersSent) return next(error);
-    const status = error.status ?? error.statusCode ?? 500;
-    if (status === 413) {
-      res.status(413).json({ errors: [{ message: 'The request body is too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
-    } else if (status >= 400 && status < 500) {
-      res.status(400).json({ errors: [{ message: 'The request body could not be read as JSON', extensions: { code: 'BAD_USER_INPUT' } }] });
-    } else {
-      log.error({ err: error, requestId: req.headers['x-request-id'] }, 'unexpected error before GraphQL');
-      res.status(500).json({ errors: [{ message: 'Internal error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-    }
-  };
-}
 
 interface ValidationFailure {
   property: string;
@@ -286,7 +269,7 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
         bindAssertion(replayGuard, deps.metrics),
         expressMiddleware(server, { context }),
       );
-      app.use(jsonErrorHandler(deps.log));
+      app.use(jsonFallbacks(deps.log, (req) => req.headers['x-request-id']).failed);
       httpServer.keepAliveTimeout = SUBGRAPH_KEEP_ALIVE_MS;
       httpServer.headersTimeout = SUBGRAPH_KEEP_ALIVE_MS + 1_000;
       await new Promise<void>((resolve, reject) => {

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { ErrorCode, Logger } from '@hub/shared';
-import { currentRequestId } from '../errors/format-gateway-error';
+import type { Logger } from '../observability/logger';
+import type { ErrorCode } from './error-codes';
 
 /** One coded error as the gateway answers it outside GraphQL: always JSON, never Express's HTML page. */
 export const sendError = (res: Response, status: number, code: ErrorCode, message: string): void => {
@@ -18,11 +18,11 @@ const bodyErrorMessages: Record<string, string> = {
 };
 
 /**
- * The last handlers of the gateway's HTTP app: an unknown path is NOT_FOUND, a client mistake before GraphQL
+ * The last handlers of every service's HTTP app (gateway and subgraphs): an unknown path is NOT_FOUND, a client mistake before GraphQL
  * (an unreadable, wrongly encoded or corrupt body; a malformed URL) is a coded 400, anything else an
  * INTERNAL_SERVER_ERROR whose details go only to the log, with the request id.
  */
-export function jsonFallbacks(log: Logger) {
+export function jsonFallbacks(log: Logger, requestIdOf: (req: Request) => unknown) {
   const notFound = (_req: Request, res: Response): void => sendError(res, 404, 'NOT_FOUND', 'There is nothing at this address');
   const failed = (
     error: { status?: number; statusCode?: number; type?: string },
@@ -36,7 +36,7 @@ export function jsonFallbacks(log: Logger) {
     if (status >= 400 && status < 500) {
       return sendError(res, 400, 'BAD_USER_INPUT', bodyErrorMessages[error.type ?? ''] ?? 'The request could not be read');
     }
-    log.error({ err: error, requestId: currentRequestId.getStore(), path: req.path }, 'unexpected error before GraphQL');
+    log.error({ err: error, requestId: requestIdOf(req), path: req.path }, 'unexpected error before GraphQL');
     sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal error');
   };
   return { notFound, failed };
