@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { Agency, Purpose, Role } from '@hub/shared';
-import { ARTIFACTS, type ConsoleIdentity, gatewayOrigin, launchBrowser, signIn } from './console-browser';
+import { type ConsoleIdentity, VIEWPORTS, type ViewportName, launchBrowser, openAt, signIn, visit } from './console-browser';
 
 interface Violation {
   id: string;
@@ -38,78 +38,59 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 }
 
-/** A fresh console tab (the CSP is bypassed only so that the test can inject axe-core). */
-async function open(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, bypassCSP: true });
-  const page = await context.newPage();
-  await page.goto(`${gatewayOrigin()}/console/`);
-  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
-  return page;
-}
-
-async function visit(page: Page, route: string): Promise<void> {
-  await page.goto(`${gatewayOrigin()}/console/#/${route}`);
-  await page.waitForLoadState('networkidle');
-  await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 15_000 }).catch(() => undefined);
-}
-
 const coordinator: ConsoleIdentity = { agency: Agency.COORDINATION, role: Role.COORDINATOR, sub: 'a11y-coordinator', purpose: Purpose.CASE_COORDINATION };
 const auditor: ConsoleIdentity = { agency: Agency.AUDIT, role: Role.AUDITOR, sub: 'a11y-auditor', purpose: Purpose.AUDIT };
 const analyst: ConsoleIdentity = { agency: Agency.COORDINATION, role: Role.ANALYST, sub: 'a11y-analyst', purpose: Purpose.STATISTICS };
 
-describe('accessibility of the console (axe-core, WCAG 2.1 AA)', () => {
-  it('has no serious violation on the sign-in page', async () => {
-    expect(await seriousViolations(await open())).toEqual([]);
+/** Every route of the console (gateway/console/js/main.js), and who opens it. */
+const everyView = ['dashboard', 'report', 'caseload', 'victim', 'shelters', 'history', 'audit-log', 'audit-queue', 'audit-chain'];
+
+describe.each(Object.keys(VIEWPORTS) as ViewportName[])('accessibility of every view at the %s width (axe-core, WCAG 2.1 AA)', (viewport) => {
+  const visited: string[] = [];
+  afterAll(() => {
+    // The tests below opened every route of the console at this width.
+    expect(new Set(visited.map((route) => route.split('/')[0]))).toEqual(new Set(everyView));
   });
 
-  it('has no serious violation on the coordinator’s views', async () => {
-    const page = await open();
-    await signIn(page, coordinator);
+  async function check(page: Page, routes: string[]): Promise<string[]> {
     const found: string[] = [];
-    await visit(page, 'caseload');
-    const victimId = await page.locator('#caseload-table a[data-victim-id]').first().getAttribute('data-victim-id');
-    for (const route of ['caseload', `victim/${victimId}`, 'shelters', `history/${victimId}`]) {
+    for (const route of routes) {
       await visit(page, route);
+      visited.push(route);
       found.push(...(await seriousViolations(page)).map((v) => `${route}: ${v}`));
     }
-    expect(found).toEqual([]);
+    return found;
+  }
+
+  it('has no serious violation on the sign-in page', async () => {
+    expect(await seriousViolations(await openAt(browser, viewport, { bypassCSP: true }))).toEqual([]);
   });
 
-  it('has no serious violation on the analyst’s dashboard', async () => {
-    const page = await open();
+  it('has no serious violation on the coordinator’s views, the actions on a support path included', async () => {
+    const page = await openAt(browser, viewport, { bypassCSP: true });
+    await signIn(page, coordinator);
+    await visit(page, 'caseload');
+    const victimId = await page.locator('#caseload-table a[data-victim-id]').first().getAttribute('data-victim-id');
+    expect(await check(page, ['caseload', `victim/${victimId}`, 'shelters', `history/${victimId}`])).toEqual([]);
+  });
+
+  it('has no serious violation on the analyst’s dashboard and national report', async () => {
+    const page = await openAt(browser, viewport, { bypassCSP: true });
     await signIn(page, analyst);
-    await visit(page, 'dashboard');
-    await page.locator('#stats-results[data-state="done"]').waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await check(page, ['dashboard', 'report'])).toEqual([]);
+    await expect(page.locator('#report-frame').count()).resolves.toBe(1);
   });
 
   it('has no serious violation on the audit views', async () => {
-    const page = await open();
+    const page = await openAt(browser, viewport, { bypassCSP: true });
     await signIn(page, auditor);
-    const found: string[] = [];
-    for (const route of ['audit-log', 'audit-queue', 'audit-chain']) {
-      await visit(page, route);
-      found.push(...(await seriousViolations(page)).map((v) => `${route}: ${v}`));
-    }
-    expect(found).toEqual([]);
+    expect(await check(page, ['audit-log', 'audit-queue', 'audit-chain'])).toEqual([]);
   });
-});
 
-describe('a view opened under a purpose that does not fit it', () => {
-  it('shows one clear message on the dashboard instead of a refusal per source', async () => {
-    const page = await open();
+  it('has no serious violation on the message of a view opened under a purpose that does not fit it', async () => {
+    const page = await openAt(browser, viewport, { bypassCSP: true });
     await signIn(page, coordinator);
-    await visit(page, 'dashboard');
-    await page.locator('#stats-results[data-state="done"]').waitFor();
-    await page.screenshot({ path: `${ARTIFACTS}/dashboard-wrong-purpose.png` });
-    await expect(page.locator('#stats-results .error').count()).resolves.toBe(0);
-    await expect(page.locator('#stats-results [data-refused="all"]').textContent()).resolves.toContain(
-      'No national numbers may be read under the purpose Case coordination',
-    );
-    // The view's own hint offers the purpose that fits; choosing it shows the numbers.
-    await page.getByRole('button', { name: 'Use purpose Statistics' }).click();
-    await page.locator('#stats-results[data-state="done"] [data-stat="caseload.identified"]').waitFor();
-    await expect(page.locator('#stats-results [data-refused="all"]').count()).resolves.toBe(0);
-    expect(await seriousViolations(page)).toEqual([]);
+    expect(await check(page, ['dashboard'])).toEqual([]);
+    await expect(page.locator('.purpose-mismatch').count()).resolves.toBe(1);
   });
 });

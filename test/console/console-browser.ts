@@ -94,3 +94,30 @@ export async function aliasesInRegistry(): Promise<string[]> {
     await client.end();
   }
 }
+
+/** The widths the console must work at: a common laptop screen and a common phone. */
+export const VIEWPORTS = {
+  desktop: { width: 1366, height: 900 },
+  phone: { width: 390, height: 844 },
+} as const;
+export type ViewportName = keyof typeof VIEWPORTS;
+
+/**
+ * A fresh console tab at one of the VIEWPORTS, on the sign-in page. `bypassCSP` only so that a test can inject
+ * axe-core; the console's own code never needs it (console.test.ts checks the policy).
+ */
+export async function openAt(browser: Browser, viewport: ViewportName, { bypassCSP = false } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORTS[viewport], bypassCSP, isMobile: viewport === 'phone', hasTouch: viewport === 'phone' });
+  const page = await context.newPage();
+  await page.goto(`${gatewayOrigin()}/console/`);
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  return page;
+}
+
+/** Opens a view by its route and waits until nothing on it is loading any more. */
+export async function visit(page: Page, route: string): Promise<void> {
+  await page.goto(`${gatewayOrigin()}/console/#/${route}`);
+  await page.waitForLoadState('networkidle');
+  await page.locator(`[data-view="${route.split('/')[0]}"]`).first().waitFor();
+  await page.waitForFunction(() => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector('[aria-busy="true"], [data-state="loading"], [data-state="saving"]'), null, { timeout: 15_000 });
+}

@@ -86,9 +86,21 @@ describe('support-path actions of a coordinator', () => {
     expect(await consentsOf(victimId)).toEqual([]);
     // An adult gives consent themselves: the form says so before anyone chooses.
     await expect(page.getByLabel('Given by').inputValue()).resolves.toBe('VICTIM');
-    await page.getByLabel('Recipients', { exact: true }).selectOption(['POLICE']);
-    await page.getByLabel('Categories', { exact: true }).selectOption(['POLICE_CASE']);
-    await page.getByLabel('Purposes', { exact: true }).selectOption(['INVESTIGATION']);
+    // Each choice is a checkbox of its own (no Ctrl-click list that one stray click empties).
+    const group = (name: string) => page.getByRole('group', { name, exact: true });
+    for (const name of ['Recipients', 'Categories', 'Purposes']) {
+      await expect(group(name).locator('select').count()).resolves.toBe(0);
+      const types = await group(name).locator('input').evaluateAll((els) => els.map((el) => el.getAttribute('type')));
+      expect(types.length).toBeGreaterThan(1);
+      expect(new Set(types)).toEqual(new Set(['checkbox']));
+    }
+    // Nothing chosen: the form says what is missing and sends nothing.
+    await page.getByRole('button', { name: 'Record consent' }).click();
+    await expect(page.locator('[data-action="grantConsent"] [role="alert"]').textContent()).resolves.toBe('Choose at least one of the recipients.');
+    expect(await consentsOf(victimId)).toEqual([]);
+    await group('Recipients').getByLabel('Police', { exact: true }).check();
+    await group('Categories').getByLabel('Police case', { exact: true }).check();
+    await group('Purposes').getByLabel('Investigation', { exact: true }).check();
     const validFrom = await page.getByLabel('Valid from').inputValue();
     const validUntil = await page.getByLabel('Valid until').inputValue();
     await screenshot(page, 'actions-coordinator-01-consent-form');

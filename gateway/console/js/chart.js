@@ -1,53 +1,60 @@
-// Horizontal bar charts as inline SVG, drawn here (no library). Suppressed cells get an empty dashed bar and
-// the word "suppressed" — never a length that would reveal the hidden count.
-import { s } from './dom.js';
+// Horizontal bar charts as HTML tables: the labels are text at body size (not scaled-down SVG), the bars are
+// CSS widths, and a screen reader reads the same table. Largest count first; a suppressed cell has no bar,
+// only the mark the page's one note explains — never a length that would reveal the hidden count.
+import { h } from './dom.js';
 
-const LABEL_WIDTH = 190;
-const BAR_AREA = 300;
-const VALUE_WIDTH = 90;
-const ROW = 24;
-const PAD = 6;
+/** What a suppressed count shows, everywhere on the page; `suppressionNote()` explains it once. */
+export const SUPPRESSED_MARK = '—';
 
-/** rows: [{ label, value, suppressed }] */
-export function barChart(title, rows) {
-  const shown = rows.filter((r) => !r.suppressed && typeof r.value === 'number');
-  const max = Math.max(1, ...shown.map((r) => r.value));
-  const width = LABEL_WIDTH + BAR_AREA + VALUE_WIDTH;
-  const height = Math.max(1, rows.length) * ROW + PAD * 2;
-  const summary = rows.map((r) => `${r.label}: ${r.suppressed ? 'suppressed' : r.value}`).join('; ');
-  return s(
-    'svg',
-    {
-      class: 'chart',
-      viewBox: `0 0 ${width} ${height}`,
-      width,
-      height,
-      role: 'img',
-      'aria-label': `${title}. ${summary || 'No data'}`,
-      focusable: 'false',
-    },
-    s('title', null, title),
-    rows.length === 0 ? s('text', { x: 0, y: PAD + 14, class: 'muted' }, 'No data') : null,
-    rows.map((row, i) => {
-      const y = PAD + i * ROW;
-      const label = row.label.length > 28 ? `${row.label.slice(0, 27)}…` : row.label;
-      if (row.suppressed || typeof row.value !== 'number') {
-        return s(
-          'g',
-          null,
-          s('text', { x: LABEL_WIDTH - 8, y: y + 15, 'text-anchor': 'end' }, label),
-          s('rect', { class: 'bar-suppressed', x: LABEL_WIDTH, y: y + 4, width: 24, height: ROW - 8 }),
-          s('text', { x: LABEL_WIDTH + 32, y: y + 15, class: 'muted' }, 'suppressed'),
-        );
-      }
-      const barWidth = Math.max(row.value > 0 ? 2 : 0, Math.round((row.value / max) * BAR_AREA));
-      return s(
-        'g',
-        null,
-        s('text', { x: LABEL_WIDTH - 8, y: y + 15, 'text-anchor': 'end' }, label),
-        s('rect', { class: 'bar', x: LABEL_WIDTH, y: y + 4, width: barWidth, height: ROW - 8 }),
-        s('text', { x: LABEL_WIDTH + barWidth + 6, y: y + 15 }, String(row.value)),
-      );
-    }),
+export const suppressedMark = () =>
+  h('span', { class: 'suppressed-mark' }, h('span', { 'aria-hidden': 'true' }, SUPPRESSED_MARK), h('span', { class: 'visually-hidden' }, 'not published'));
+
+/** The one explanation of the mark, for a page that shows suppressed counts. */
+export const suppressionNote = () =>
+  h(
+    'p',
+    { class: 'hint suppression-note', dataset: { note: 'suppressed' } },
+    h('strong', { 'aria-hidden': 'true' }, `${SUPPRESSED_MARK} `),
+    'A dash is a count the hub does not publish: too few people to show without pointing at someone, or a count from which such a small one could be worked out.',
+  );
+
+/** Shown counts by value, largest first (ties by label), then the suppressed ones by label. */
+export function byCount(rows) {
+  const shown = (r) => !r.suppressed && typeof r.value === 'number';
+  return [...rows].sort((a, b) => {
+    if (shown(a) !== shown(b)) return shown(a) ? -1 : 1;
+    if (shown(a) && a.value !== b.value) return b.value - a.value;
+    return a.label.localeCompare(b.label);
+  });
+}
+
+/** rows: [{ label, value, suppressed, stat }] — `stat` names the count cell for tests and exports. */
+export function barChart(title, rows, { category = 'Category', measure = 'Count' } = {}) {
+  const sorted = byCount(rows);
+  const max = Math.max(1, ...sorted.filter((r) => !r.suppressed && typeof r.value === 'number').map((r) => r.value));
+  return h(
+    'table',
+    { class: 'bar-chart' },
+    h('caption', { class: 'visually-hidden' }, title),
+    h('thead', { class: 'visually-hidden' }, h('tr', null, h('th', { scope: 'col' }, category), h('th', { scope: 'col' }, measure), h('th', { scope: 'col' }, 'Bar'))),
+    h(
+      'tbody',
+      null,
+      sorted.length === 0
+        ? h('tr', null, h('td', { colspan: 3, class: 'hint' }, 'Nothing in this period.'))
+        : sorted.map((row) => {
+            const hidden = row.suppressed || typeof row.value !== 'number';
+            const bar = h('span', { class: 'bar' });
+            // A CSSOM width, which the Content-Security-Policy allows (a style attribute it would not).
+            if (!hidden) bar.style.width = `${(row.value / max) * 100}%`;
+            return h(
+              'tr',
+              { dataset: { chartRow: row.label, value: hidden ? '' : String(row.value), suppressed: hidden ? 'true' : null } },
+              h('th', { scope: 'row', class: 'chart-label' }, row.label),
+              h('td', { class: 'num chart-value' }, h('span', { dataset: { stat: row.stat ?? null, suppressed: hidden ? 'true' : null } }, hidden ? suppressedMark() : String(row.value))),
+              h('td', { class: 'chart-bar', 'aria-hidden': 'true' }, hidden ? null : bar),
+            );
+          }),
+    ),
   );
 }

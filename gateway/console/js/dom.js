@@ -4,7 +4,7 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 
 function append(parent, children) {
   for (const child of children.flat(Infinity)) {
-    if (child === null || child === undefined || child === false) continue;
+    if (child === null || child === undefined || child === false || child === '') continue;
     parent.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
   return parent;
@@ -14,7 +14,9 @@ function applyAttributes(el, attrs) {
   for (const [name, value] of Object.entries(attrs ?? {})) {
     if (value === null || value === undefined || value === false) continue;
     if (name.startsWith('on') && typeof value === 'function') el.addEventListener(name.slice(2), value);
-    else if (name === 'dataset') Object.assign(el.dataset, value);
+    else if (name === 'dataset') {
+      for (const [key, data] of Object.entries(value)) if (data !== null && data !== undefined && data !== false) el.dataset[key] = data;
+    }
     else if (name === 'value' && 'value' in el) el.value = value;
     else if (name === 'checked' || name === 'selected' || name === 'disabled' || name === 'multiple' || name === 'hidden' || name === 'required') {
       if (value) el.setAttribute(name, '');
@@ -61,6 +63,25 @@ export function select(values, { id, name, emptyLabel, selected, multiple, label
   );
 }
 
+/**
+ * A group of checkboxes under one legend (safer than a Ctrl-click multi-select: every choice is visible and
+ * toggled on its own). `group.values()` gives the checked values in the order shown.
+ */
+export function checkboxGroup(legend, values, { id, labels, hint, checked } = {}) {
+  const chosen = new Set([checked ?? []].flat());
+  const hintEl = hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null;
+  const boxes = values.map((v) => h('input', { type: 'checkbox', id: `${id}-${String(v).toLowerCase()}`, name: id, value: v, checked: chosen.has(v) }));
+  const group = h(
+    'fieldset',
+    { class: 'checks', id, 'aria-describedby': hintEl?.id },
+    h('legend', null, legend),
+    hintEl,
+    h('ul', { class: 'check-list' }, boxes.map((box, i) => h('li', null, box, h('label', { for: box.id }, labels?.[values[i]] ?? humanize(values[i]))))),
+  );
+  group.values = () => boxes.filter((b) => b.checked).map((b) => b.value);
+  return group;
+}
+
 /** SEXUAL_EXPLOITATION → "Sexual exploitation" */
 export function humanize(value) {
   if (value === null || value === undefined) return '';
@@ -75,12 +96,19 @@ export const formatDateTime = (iso) => (iso ? String(iso).replace('T', ' ').slic
 /** A status line for a loading section. */
 export const loading = (text = 'Loading…') => h('p', { class: 'loading', role: 'status' }, text);
 
-/** A table from column definitions: `[{ label, value: (row) => node|string, num, cls }]`. */
-export function table(caption, columns, rows, attrs = {}) {
+/** Values as a list of chips (field names, categories), not one long comma string. */
+export const chips = (values, { code = false, label } = {}) =>
+  (values ?? []).length === 0 ? null : h('ul', { class: `chips${code ? ' code' : ''}`, 'aria-label': label }, values.map((v) => h('li', null, code ? v : humanize(v))));
+
+/**
+ * A table from column definitions: `[{ label, value: (row) => node|string, num, cls }]`. `stack: true` turns each
+ * row into a card on a narrow screen (every cell then shows its column's label, from data-label).
+ */
+export function table(caption, columns, rows, { stack = false, ...attrs } = {}) {
   return h(
     'div',
     // A wide table scrolls inside its region; keyboard users reach the scrolling through its focus.
-    { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption },
+    { class: stack ? 'table-wrap stack' : 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption },
     h(
       'table',
       attrs,
@@ -91,7 +119,7 @@ export function table(caption, columns, rows, attrs = {}) {
         null,
         rows.length === 0
           ? h('tr', null, h('td', { colspan: columns.length, class: 'hint' }, 'Nothing to show.'))
-          : rows.map((row) => h('tr', null, columns.map((c) => h('td', { class: c.num ? 'num' : (c.cls ?? null) }, c.value(row))))),
+          : rows.map((row) => h('tr', null, columns.map((c) => h('td', { class: c.num ? 'num' : (c.cls ?? null), dataset: { label: c.label } }, c.value(row))))),
       ),
     ),
   );

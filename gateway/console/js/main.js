@@ -18,7 +18,7 @@ const nav = document.getElementById('nav');
 const sessionBox = document.getElementById('session');
 let config;
 
-/** Views: hash route, nav label, who sees it in the navigation, the purpose it is meant for. */
+/** Views: hash route, nav label, who sees it in the navigation, the only purpose the hub answers it under. */
 const views = [
   { path: 'dashboard', label: 'Dashboard', roles: ['COORDINATOR', 'ANALYST'], purpose: 'STATISTICS', render: renderDashboard },
   { path: 'report', label: 'National report', roles: ['COORDINATOR', 'ANALYST'], purpose: 'STATISTICS', render: renderReport },
@@ -89,14 +89,22 @@ function renderNav(current) {
   }
 }
 
-/** A hint, never an automatic switch: the user chooses the purpose. */
-function purposeHint(view) {
-  if (!view.purpose || session.purpose === view.purpose) return null;
+/**
+ * The one message of a view opened under a purpose the hub answers it under no other: what it needs and a
+ * button to choose it — never an automatic switch, and no request that would only be refused.
+ */
+function purposeMismatch(view) {
   return h(
-    'div',
-    { class: 'notice' },
-    `This view is meant for the purpose ${humanize(view.purpose)}; you are working under ${humanize(session.purpose)}. `,
-    h('button', { type: 'button', class: 'secondary', onclick: () => session.setPurpose(view.purpose) }, `Use purpose ${humanize(view.purpose)}`),
+    'section',
+    { class: 'notice purpose-mismatch', 'aria-labelledby': 'purpose-mismatch-title', dataset: { view: view.path, refused: 'purpose', needsPurpose: view.purpose } },
+    h('h1', { id: 'purpose-mismatch-title' }, view.label),
+    h(
+      'p',
+      null,
+      `${view.label} is open only under the purpose ${humanize(view.purpose)}. You are working under ${humanize(session.purpose) || 'no purpose'}, for which the hub refuses it. `,
+      'The purpose you choose is sent with every request and recorded in the access log.',
+    ),
+    h('button', { type: 'button', onclick: () => session.setPurpose(view.purpose) }, `Use purpose ${humanize(view.purpose)}`),
   );
 }
 
@@ -120,13 +128,17 @@ function route(notice) {
   renderNav(path === 'victim' ? 'caseload' : path);
   const token = ++renderToken;
   clear(main);
-  const hint =
+  const emergency =
     session.purpose === 'EMERGENCY'
       ? h('div', { class: 'notice', role: 'note' }, h('strong', null, 'Emergency access. '), 'Everything you open now is flagged in the access log and reviewed by audit staff.')
-      : purposeHint(view);
-  const container = h('div', { class: 'view', dataset: { view: view.path } });
-  main.append(...[hint, container].filter(Boolean));
+      : null;
   document.title = `${view.label} — Support-path hub`;
+  if (view.purpose && session.purpose !== view.purpose) {
+    main.append(...[emergency, purposeMismatch(view)].filter(Boolean));
+    return;
+  }
+  const container = h('div', { class: 'view', dataset: { view: view.path } });
+  main.append(...[emergency, container].filter(Boolean));
   view.render(container, { params, config, identity: session.identity, isCurrent: () => token === renderToken });
 }
 

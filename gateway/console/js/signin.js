@@ -1,5 +1,5 @@
 // Sign-in: a demo identity from the embedded issuer (local mode) or the OIDC authorization-code flow with PKCE.
-import { clear, field, h, humanize, select } from './dom.js';
+import { checkboxGroup, clear, field, h, humanize, select } from './dom.js';
 import { errorBox } from './errors.js';
 import { startOidcSignIn } from './oidc.js';
 import { session, usualPurpose } from './session.js';
@@ -38,7 +38,7 @@ export function renderSignIn(main, config, onSignedIn, notice) {
   const problem = h('div', { role: 'alert' });
   const agency = select(config.agencies, { id: 'signin-agency', selected: 'COORDINATION' });
   const role = h('select', { id: 'signin-role' });
-  const regions = select(config.regions, { id: 'signin-regions', multiple: true });
+  const regions = checkboxGroup('Regions', config.regions, { id: 'signin-regions', hint: 'None chosen: national.' });
   const sub = h('input', { id: 'signin-sub', type: 'text', autocomplete: 'username', maxlength: 64, pattern: '[A-Za-z0-9][A-Za-z0-9._@\\-]*' });
   const purpose = purposeFields(config, { idPrefix: 'signin', purpose: 'CASE_COORDINATION' });
   const fillRoles = () => {
@@ -68,9 +68,9 @@ export function renderSignIn(main, config, onSignedIn, notice) {
             { class: 'form-grid' },
             field('Agency', agency),
             field('Role', role),
-            field('Regions', regions, 'None selected: national. Ctrl/Cmd or Shift to choose several.'),
             field('Staff id', sub, 'Optional; shown in the access log.'),
           ),
+          regions,
         ]
       : h('p', null, 'You will be sent to your organisation’s sign-in page and brought back here.'),
     h('div', { class: 'form-grid' }, purpose.purposeField, purpose.justificationField),
@@ -101,7 +101,7 @@ export function renderSignIn(main, config, onSignedIn, notice) {
         body: JSON.stringify({
           agency: agency.value,
           role: role.value,
-          regions: [...regions.selectedOptions].map((o) => o.value),
+          regions: regions.values(),
           sub: sub.value.trim() || undefined,
         }),
       });

@@ -1,7 +1,7 @@
 // Audit staff: access-log search, the emergency-access review queue, and the hash chain's status.
 import { graphql } from '../api.js';
 import { downloadCsv } from '../csv.js';
-import { clear, field, formatDateTime, h, humanize, loading, select, table } from '../dom.js';
+import { chips, clear, field, formatDateTime, h, humanize, loading, select, table } from '../dom.js';
 import { errorBox } from '../errors.js';
 
 const AGENCIES = ['COORDINATION', 'POLICE', 'IMMIGRATION', 'SOCIAL_SERVICES', 'HEALTH', 'CHILD_WELFARE', 'NGO', 'AUDIT'];
@@ -20,21 +20,57 @@ const REVIEW = `mutation ReviewEmergencyAccess($seq: ID!, $outcome: ReviewOutcom
 }`;
 const CHAIN = `query VerifyAuditChain { verifyAuditChain { ok checkedRecords firstBadRecord reason checkpointsChecked } }`;
 
-const join = (values) => (values ?? []).join(', ');
+/** A record's values as staff read them: "Field access", not FIELD_ACCESS; field names as chips. */
 const recordColumns = [
-  { label: 'Seq', value: (r) => h('span', { class: 'mono' }, r.seq) },
-  { label: 'Time', cls: 'nowrap', value: (r) => formatDateTime(r.at) },
-  { label: 'Kind', value: (r) => r.kind ?? '' },
-  { label: 'Staff id', value: (r) => h('span', { dataset: { actor: r.actor ?? '' } }, r.actor ?? '') },
-  { label: 'Agency · role', value: (r) => `${humanize(r.actorAgency)} · ${humanize(r.actorRole)}` },
+  {
+    label: 'When',
+    cls: 'when',
+    value: (r) => [h('span', { class: 'nowrap' }, formatDateTime(r.at)), h('span', { class: 'hint seq' }, `#${r.seq}`)],
+  },
+  { label: 'Kind', value: (r) => humanize(r.kind) },
+  {
+    label: 'Who',
+    value: (r) => [h('span', { class: 'mono', dataset: { actor: r.actor ?? '' } }, r.actor ?? ''), h('span', { class: 'hint' }, `${humanize(r.actorAgency)} · ${humanize(r.actorRole)}`)],
+  },
   { label: 'Purpose', value: (r) => humanize(r.purpose) },
-  { label: 'Service', value: (r) => r.subgraph ?? '' },
-  { label: 'Victim', value: (r) => h('span', { class: 'mono', dataset: { victim: r.victimId ?? '' } }, r.victimId ?? '') },
-  { label: 'Fields read', value: (r) => [r.typeName ? `${r.typeName}: ` : '', join(r.fields)] },
-  { label: 'Refused', value: (r) => join(r.deniedFields) },
-  { label: 'Decision', value: (r) => r.decision ?? r.outcome ?? r.reviewOutcome ?? '' },
-  { label: 'Basis', value: (r) => join(r.basis) },
+  { label: 'Service', value: (r) => humanize(r.subgraph) },
+  { label: 'Victim', cls: 'id', value: (r) => (r.victimId ? h('span', { class: 'mono', dataset: { victim: r.victimId } }, r.victimId) : '') },
+  {
+    label: 'Fields read',
+    cls: 'fields',
+    value: (r) => fieldList(r.fields, 'Fields read'),
+  },
+  { label: 'Refused', cls: 'fields', value: (r) => fieldList(r.deniedFields, 'Fields refused') },
+  { label: 'Decision', value: (r) => decisionBadge(r.decision ?? r.outcome ?? r.reviewOutcome) },
+  { label: 'Basis', value: (r) => chips(r.basis, { label: 'Basis' }) },
 ];
+
+/** Type.field names grouped by type: the type once, then its fields as chips (Victim: alias region). */
+function fieldList(fields, label) {
+  if (!fields?.length) return null;
+  const byType = new Map();
+  for (const name of fields) {
+    const dot = name.indexOf('.');
+    const type = dot > 0 ? name.slice(0, dot) : '';
+    byType.set(type, [...(byType.get(type) ?? []), dot > 0 ? name.slice(dot + 1) : name]);
+  }
+  const list = h(
+    'ul',
+    { class: 'field-groups', 'aria-label': label },
+    [...byType].map(([type, names]) => h('li', null, type ? h('span', { class: 'field-type' }, type) : null, chips(names, { code: true }))),
+  );
+  // Open on a wide screen; on a phone each card shows how many, and the list one tap away.
+  return h('details', { class: 'field-details', open: wideScreen() }, h('summary', null, `${fields.length} ${fields.length === 1 ? 'field' : 'fields'}`), list);
+}
+
+const wideScreen = () => window.matchMedia('(min-width: 60.01rem)').matches;
+
+/** ALLOW / DENY / PARTIAL (and outcomes) as a word with a colour that is not the only signal. */
+function decisionBadge(value) {
+  if (!value) return '';
+  const kind = { ALLOW: 'ok', DENY: 'danger', PARTIAL: 'alert', JUSTIFIED: 'ok', UNJUSTIFIED: 'danger' }[value] ?? 'neutral';
+  return h('span', { class: `badge ${kind}` }, humanize(value));
+}
 const csvHeader = ['seq', 'at', 'kind', 'requestId', 'subgraph', 'actor', 'actorAgency', 'actorRole', 'purpose', 'victimId', 'typeName', 'fields', 'deniedFields', 'categories', 'decision', 'basis', 'outcome'];
 const csvRow = (r) => csvHeader.map((k) => (Array.isArray(r[k]) ? r[k].join(' ') : r[k] ?? ''));
 
@@ -87,7 +123,7 @@ export function renderAccessLog(container) {
   const results = h('div', { id: 'log-results', 'aria-live': 'polite' });
   let filter = {};
   const page = pager(results, async (after) => (await graphql(LOG_QUERY, { filter, first: 25, after })).data.accessLog, (conn) =>
-    table('Access records, newest first', recordColumns, conn.edges.map((e) => e.node), { id: 'log-table' }),
+    table('Access records, newest first', recordColumns, conn.edges.map((e) => e.node), { id: 'log-table', class: 'records', stack: true }),
   );
   const exportButton = h('button', { type: 'button', class: 'secondary' }, 'Export this page (CSV)');
   exportButton.addEventListener('click', () => downloadCsv('access-log.csv', csvHeader, (page.current()?.edges ?? []).map((e) => csvRow(e.node))));
@@ -120,13 +156,13 @@ export function renderReviewQueue(container) {
     table(
       'Emergency accesses waiting for review, newest first',
       [
-        ...recordColumns.slice(0, 8),
-        { label: 'Justification', value: (r) => r.justification ?? '' },
-        { label: 'Fields read', value: (r) => join(r.fields) },
+        ...recordColumns.slice(0, 6),
+        { label: 'Justification', cls: 'text', value: (r) => r.justification ?? '' },
+        recordColumns[6],
         { label: 'Review', value: (r) => h('button', { type: 'button', class: 'secondary', dataset: { review: r.seq }, onclick: () => openReview(r) }, `Review #${r.seq}`) },
       ],
       conn.edges.map((e) => e.node),
-      { id: 'queue-table' },
+      { id: 'queue-table', class: 'records', stack: true },
     ),
   );
   const openReview = (record) => {

@@ -2,11 +2,10 @@
 // owning subgraph computes (small cells suppressed there). One request per source, so one missing source
 // does not hide the others.
 import { graphql } from '../api.js';
-import { barChart } from '../chart.js';
+import { barChart, suppressedMark, suppressionNote } from '../chart.js';
 import { downloadCsv } from '../csv.js';
 import { clear, field, h, humanize, loading } from '../dom.js';
 import { errorBox } from '../errors.js';
-import { session } from '../session.js';
 
 export const sources = [
   {
@@ -63,21 +62,19 @@ export function statisticsQuery(source) {
   return `query ${source.field[0].toUpperCase()}${source.field.slice(1)}($period: StatisticsPeriodInput!) { ${source.field}(period: $period) { ${selections.join(' ')} } }`;
 }
 
-const SUPPRESSED_TEXT = 'suppressed';
-/** A cell's text: the number, or "suppressed" — never the hidden count. */
-export const cellText = (cell) => (!cell ? '—' : cell.suppressed ? SUPPRESSED_TEXT : String(cell.value ?? '—'));
+/** A cell's text for exports: the number, or "suppressed" — never the hidden count. */
+export const cellText = (cell) => (!cell ? '—' : cell.suppressed ? 'suppressed' : String(cell.value ?? '—'));
 const shown = (cell) => Boolean(cell && !cell.suppressed && typeof cell.value === 'number');
 
+/** A count on the page: the number, or the mark the page's one note explains. */
 function statCell(key, cell) {
-  const text = cellText(cell);
-  return h(
-    'span',
-    { class: cell?.suppressed ? 'suppressed' : null, dataset: { stat: key }, title: cell?.suppressed ? 'Fewer than the publication threshold: hidden to protect the people counted' : null },
-    text,
-  );
+  const hidden = !shown(cell);
+  return h('span', { class: hidden ? 'suppressed' : null, dataset: { stat: key, suppressed: hidden ? 'true' : null } }, hidden ? suppressedMark() : String(cell.value));
 }
 
-const keyLabel = (key) => (/^[A-Z]{2}$/.test(key) ? key : humanize(key));
+const countryNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+/** A breakdown's key as a reader says it: NG → Nigeria, SEXUAL_EXPLOITATION → Sexual exploitation. */
+const keyLabel = (key) => (/^[A-Z]{2}$/.test(key) ? countryNames.of(key) ?? key : humanize(key));
 
 /** A share only when both numbers are shown (and the base is not zero). */
 function share(part, whole) {
@@ -150,16 +147,10 @@ export function renderDashboard(container) {
       }),
     );
     clear(results);
-    // Refused everywhere (the purpose does not open statistics): one message, not one red box per source.
-    if (sources.every((source) => outcome[source.id].error?.code === 'FORBIDDEN')) {
-      results.append(
-        h(
-          'div',
-          { class: 'notice', role: 'status', dataset: { refused: 'all' } },
-          `No national numbers may be read under the purpose ${humanize(session.purpose)}: every source refused (FORBIDDEN). `,
-          'The statistics are open to the purpose Statistics; choose it in the header.',
-        ),
-      );
+    // Refused by every source for the same reason: one message, not one red box per source.
+    const codes = new Set(sources.map((source) => outcome[source.id].error?.code ?? null));
+    if (codes.size === 1 && !codes.has(null)) {
+      results.append(h('div', { dataset: { refused: 'all' } }, errorBox(outcome[sources[0].id].error)));
       results.dataset.state = 'done';
       results.removeAttribute('aria-busy');
       return;
@@ -167,6 +158,8 @@ export function renderDashboard(container) {
     csvName = `national-monitoring_${chosen.label}.csv`;
     csvRows = [];
     results.append(headline(outcome), ...sources.map((source) => section(source, outcome[source.id], csvRows)));
+    // The mark of a suppressed count is explained once, above everything that uses it.
+    if (results.querySelector('[data-suppressed]')) results.prepend(suppressionNote());
     const shares = results.querySelectorAll('[data-share]');
     for (const el of shares) csvRows.unshift(['Headline', el.dataset.shareLabel, '', el.textContent]);
     results.dataset.state = 'done';
@@ -249,19 +242,9 @@ function section(source, outcome, csvRows) {
         'div',
         { class: 'panel', dataset: { breakdown: `${source.id}.${name}` } },
         h('h3', null, label),
-        barChart(`${source.title} — ${label}`, rows.map((r) => ({ label: keyLabel(r.key), value: r.value, suppressed: r.suppressed }))),
-        h(
-          'table',
-          null,
-          h('caption', { class: 'hint' }, `${label} (table)`),
-          h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Category'), h('th', { scope: 'col', class: 'num' }, 'Count'))),
-          h(
-            'tbody',
-            null,
-            rows.length === 0
-              ? h('tr', null, h('td', { colspan: 2, class: 'hint' }, 'Nothing in this period.'))
-              : rows.map((r) => h('tr', null, h('th', { scope: 'row' }, keyLabel(r.key)), h('td', { class: 'num' }, statCell(`${source.id}.${name}.${r.key}`, r)))),
-          ),
+        barChart(
+          `${source.title} — ${label}`,
+          rows.map((r) => ({ label: keyLabel(r.key), value: r.value, suppressed: r.suppressed, stat: `${source.id}.${name}.${r.key}` })),
         ),
       ),
     );

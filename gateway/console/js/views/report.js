@@ -2,12 +2,11 @@
 // it from the statistics API with the user's own token and purpose, so it shows what the user may see and every
 // read is in the access log. Shown in a sandboxed frame (no scripts, no origin), downloadable as PDF.
 import { ApiError, errorBox } from '../errors.js';
-import { field, h, humanize, loading, select } from '../dom.js';
+import { field, h, loading, select } from '../dom.js';
 import { session } from '../session.js';
 import { reportingPeriods } from './dashboard.js';
 
 export const REPORT_URL = '/report';
-const PURPOSE = 'STATISTICS';
 
 /** The report as a Blob (`format` html or pdf); a coded refusal as an ApiError. */
 async function fetchReport(quarter, region, format) {
@@ -36,18 +35,6 @@ const reportName = (quarter, region) => `national-report-${quarter}${region ? `-
 
 export function renderReport(container, { config }) {
   container.append(h('h1', null, 'National report'));
-  // One message, not an error box: the report is published under the purpose Statistics only.
-  if (session.purpose !== PURPOSE) {
-    container.append(
-      h(
-        'div',
-        { id: 'report-results', class: 'notice', role: 'status', dataset: { state: 'done', refused: 'purpose' } },
-        `The national report is read under the purpose ${humanize(PURPOSE)}; you are working under ${humanize(session.purpose)}. `,
-        'Choose the purpose Statistics in the header to open it.',
-      ),
-    );
-    return;
-  }
   // Whole quarters only, the last complete one first: the report compares each with the seven before it.
   const quarters = reportingPeriods().filter((p) => /^\d{4}-Q[1-4]$/.test(p.label));
   const quarter = h('select', { id: 'report-quarter', required: true }, ...quarters.map((p, i) => h('option', { value: p.label, selected: i === 1 }, p.label)));

@@ -1,7 +1,7 @@
 // What the signed-in user's agency may record about one victim: each action a small labelled form that calls the
 // real mutation with the user's token and purpose, shows the hub's answer, and has the support path refreshed.
 import { graphql } from '../api.js';
-import { field, formatDate, h, humanize, loading, select, table } from '../dom.js';
+import { checkboxGroup, field, formatDate, h, humanize, loading, select, table } from '../dom.js';
 import { ApiError, errorBox } from '../errors.js';
 import { session } from '../session.js';
 
@@ -35,17 +35,15 @@ const dayOf = (date) => date.toISOString().slice(0, 10);
 const today = () => dayOf(new Date());
 const startOf = (day) => `${day}T00:00:00.000Z`;
 const dateInput = (id, { value = today(), max = today(), min } = {}) => h('input', { id, type: 'date', required: true, value, max, min });
-const chosen = (multi) => [...multi.selectedOptions].map((o) => o.value);
 const codes = (text) => text.split(/[\s,]+/).filter(Boolean);
 const list = (values) => (values ?? []).map(humanize).join(', ');
 
 /** Each action: its title, what it does, its controls, and the mutation with the variables they give. */
 const ACTIONS = {
   grantConsent({ victimId, victim, config }) {
-    const recipients = select(config.agencies.filter((a) => !NOT_A_RECIPIENT.includes(a)), { id: 'action-consent-recipients', multiple: true });
-    const categories = select(CATEGORIES, { id: 'action-consent-categories', multiple: true });
-    const purposes = select(config.purposes.filter((p) => !NOT_BY_CONSENT.includes(p)), { id: 'action-consent-purposes', multiple: true });
-    for (const multi of [recipients, categories, purposes]) multi.required = true;
+    const recipients = checkboxGroup('Recipients', config.agencies.filter((a) => !NOT_A_RECIPIENT.includes(a)), { id: 'action-consent-recipients', hint: 'Each agency that may receive the data.' });
+    const categories = checkboxGroup('Categories', CATEGORIES, { id: 'action-consent-categories', hint: 'Shelter location and health details are shared only when named.' });
+    const purposes = checkboxGroup('Purposes', config.purposes.filter((p) => !NOT_BY_CONSENT.includes(p)), { id: 'action-consent-purposes', hint: 'What the recipients may use it for.' });
     const until = new Date(Date.now() + (MAX_CONSENT_DAYS - 1) * 86_400_000);
     const validFrom = dateInput('action-consent-from', { max: null });
     const validUntil = dateInput('action-consent-until', { value: dayOf(until), max: null, min: today() });
@@ -57,14 +55,13 @@ const ACTIONS = {
     };
     form.addEventListener('change', syncLanguage);
     syncLanguage();
-    const several = 'Ctrl/Cmd or Shift to choose several.';
     return {
       title: 'Grant a consent',
       text: 'Record a consent as the victim gave it: every agency, category and purpose named one by one. It takes effect on the next request.',
       fields: [
-        field('Recipients', recipients, several),
-        field('Categories', categories, `${several} Shelter location and health details are shared only when named.`),
-        field('Purposes', purposes, several),
+        recipients,
+        categories,
+        purposes,
         field('Valid from', validFrom),
         field('Valid until', validUntil, `At most ${MAX_CONSENT_DAYS} days after it begins.`),
         field('Given by', givenBy, 'The victim for adults; the guardian for minors.'),
@@ -72,13 +69,19 @@ const ACTIONS = {
         field('Interpreter language', language, 'ISO 639-1 code, e.g. ro; needed for oral consent through an interpreter.'),
       ],
       submit: 'Record consent',
+      /** A consent names at least one of each, as the victim said it. */
+      problem: () => {
+        const empty = [recipients, categories, purposes].find((group) => group.values().length === 0);
+        if (!empty) return null;
+        return { message: `Choose at least one of the ${empty.querySelector('legend').textContent.toLowerCase()}.`, focus: empty.querySelector('input') };
+      },
       mutation: 'mutation GrantConsent($input: GrantConsentInput!) { grantConsent(input: $input) { id } }',
       variables: () => ({
         input: {
           victimId,
-          recipients: chosen(recipients),
-          categories: chosen(categories),
-          purposes: chosen(purposes),
+          recipients: recipients.values(),
+          categories: categories.values(),
+          purposes: purposes.values(),
           validFrom: startOf(validFrom.value),
           validUntil: startOf(validUntil.value),
           givenBy: givenBy.value,
@@ -284,6 +287,12 @@ function actionSection(id, spec, { enabled, needs, flash, onDone }) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (!enabled) return;
+    const problem = spec.problem?.();
+    if (problem) {
+      status.replaceChildren(h('p', { class: 'error', role: 'alert' }, problem.message));
+      problem.focus.focus();
+      return;
+    }
     perform(section, status, [...form.elements], spec.mutation, spec.variables(), spec.done, onDone);
   });
   return section;
