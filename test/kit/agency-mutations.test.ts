@@ -37,7 +37,7 @@ async function rowCounts(service: string): Promise<Record<string, number>> {
   const db = new Client({ connectionString: postgresUrl(databaseOf(service.replace(/_/g, '-'))) });
   await db.connect();
   try {
-    const tables = (await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY 1`)).rows as { tablename: string }[];
+    const tables = (await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('migrations', 'hub_assertion_id') ORDER BY 1`)).rows as { tablename: string }[];
     const counts: Record<string, number> = {};
     for (const { tablename } of tables) {
       counts[tablename] = Number((await db.query(`SELECT count(*)::int AS n FROM "${tablename}"`)).rows[0].n);
