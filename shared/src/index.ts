@@ -4,6 +4,7 @@ import 'reflect-metadata';
 
 export * from './domain/enums';
 export * from './domain/indicators';
+export * from './domain/victim-id';
 export * from './errors/error-codes';
 export * from './errors/hub-error';
 export { jsonFallbacks, sendError } from './errors/json-errors';

@@ -6,8 +6,10 @@
 import { randomUUID } from 'node:crypto';
 import { generateCaseload } from '@hub/shared/src/demo/generate-caseload';
 import { Agency, type HubCaller, Purpose, Role, loadServiceKeys, signHubAssertion } from '@hub/shared';
+import { DataSource } from 'typeorm';
+import { AssertionReplayGuard, databaseAssertionIds } from '@hub/shared/src/auth/assertion-replay-guard';
 import { codes, counter, post } from '../support/client';
-import { TEST_AS_OF, TEST_SEED, testHub } from '../support/hub-info';
+import { TEST_AS_OF, TEST_SEED, postgresUrl, testHub } from '../support/hub-info';
 
 const caseload = generateCaseload({ seed: TEST_SEED, asOf: TEST_AS_OF });
 const first = caseload.coordination.victims[0]!;
@@ -62,5 +64,53 @@ describe('hub assertions cannot be replayed or reused', () => {
     const again = await post(url, body, { authorization });
     expect(again.status).toBe(401);
     expect(codes(again)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  describe('across replicas of one subgraph (they share its database)', () => {
+    // A second replica of police: another process with its own memory and its own connections to police's database.
+    let database: DataSource;
+    const otherReplica = (): AssertionReplayGuard => new AssertionReplayGuard(Date.now, databaseAssertionIds(database));
+    const oneTimeId = (authorization: string): { id: string; expiresAt: number } => {
+      const claims = JSON.parse(Buffer.from(authorization.split('.')[1]!, 'base64url').toString('utf8')) as { jti: string; exp: number };
+      return { id: claims.jti, expiresAt: claims.exp * 1000 };
+    };
+    const signed = async (body: string): Promise<string> =>
+      `Bearer ${await signHubAssertion(await loadServiceKeys(testHub().keysDir, 'gateway'), 'police', investigator(), body)}`;
+
+    beforeAll(async () => {
+      database = new DataSource({ type: 'postgres', url: postgresUrl(new URL(testHub().services.police!.database!).pathname.slice(1)) });
+      await database.initialize();
+    });
+    afterAll(async () => {
+      await database.destroy();
+    });
+
+    it('an assertion used at the running police replica is refused by another replica', async () => {
+      const body = entities(first.id);
+      const authorization = await signed(body);
+      expect((await post(police(), body, { authorization })).status).toBe(200);
+      const replica = otherReplica();
+      expect(await replica.claim(oneTimeId(authorization))).toBe(false);
+      expect(replica.refusedCount).toBe(1);
+    });
+
+    it('an assertion used at another replica is refused by the running one', async () => {
+      const body = entities(first.id);
+      const authorization = await signed(body);
+      expect(await otherReplica().claim(oneTimeId(authorization))).toBe(true);
+      const before = await refusals('replay');
+      const replayed = await post(police(), body, { authorization });
+      expect(replayed.status).toBe(401);
+      expect(codes(replayed)).toEqual(['UNAUTHENTICATED']);
+      expect(replayed.data).toBeUndefined();
+      expect(await refusals('replay')).toBe(before + 1);
+    });
+
+    it('a fresh assertion is accepted by each replica once', async () => {
+      const authorization = await signed(entities(second.id));
+      const [a, b] = [otherReplica(), otherReplica()];
+      expect(await a.claim(oneTimeId(authorization))).toBe(true);
+      expect(await b.claim(oneTimeId(authorization))).toBe(false);
+    });
   });
 });

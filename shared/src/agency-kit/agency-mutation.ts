@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { DataCategory, Region } from '../domain/enums';
+import { isVictimId } from '../domain/victim-id';
 import { HubError, notFound } from '../errors/hub-error';
 import type { HubCaller } from '../auth/hub-caller';
 import type { FieldAccessRecord } from '../policy/access-controller';
@@ -111,6 +112,11 @@ export async function agencyMutation<R>(ctx: SubgraphContext, write: AgencyWrite
     let about: string | null;
     if ('victimId' in target) {
       about = target.victimId;
+      if (!isVictimId(about)) {
+        // Names no victim; logged without the id, which may hold what no log column can store (a NUL byte).
+        noteRefusal(null, 'NOT_FOUND');
+        throw unreachable(target);
+      }
     } else {
       const record = await target.locate(ctx.dataSource.manager);
       if (!record || (record.victimId === null && !inReach(record.region))) {

@@ -12,7 +12,7 @@ import { type SupportEventSink, directSink, noSink, outboxSink } from '../agency
 import { accessLogPlugin } from '../audit/access-log-plugin';
 import type { AuditWriter } from '../audit/audit-writer';
 import type { HubCaller } from '../auth/hub-caller';
-import { AssertionReplayGuard } from '../auth/assertion-replay-guard';
+import { AssertionReplayGuard, databaseAssertionIds } from '../auth/assertion-replay-guard';
 import { type VerifiedAssertion, requestBodyHash, verifyHubAssertion } from '../auth/hub-assertion';
 import type { ServiceKeys } from '../auth/service-keys';
 import { subgraphNames } from '../config/services';
@@ -102,14 +102,14 @@ export const jsonBodyWithHash = () =>
  * A captured assertion replayed — with the same body or another — is refused and counted.
  */
 export function bindAssertion(guard: AssertionReplayGuard, metrics: Metrics) {
-  return (req: AuthenticatedRequest, res: Response, next: NextFunction): void => {
+  return async (req: AuthenticatedRequest, res: Response, next: NextFunction): Promise<void> => {
     const assertion = req.assertion;
     if (!assertion) return refuseAssertion(res, 'A hub assertion is required');
     if (req.bodyHash !== assertion.bodyHash) {
       metrics.increment('hub_assertion_refused_total', { reason: 'body_mismatch' });
       return refuseAssertion(res, 'The hub assertion is bound to another request');
     }
-    if (!guard.claim(assertion)) {
+    if (!(await guard.claim(assertion))) {
       metrics.increment('hub_assertion_refused_total', { reason: 'replay' });
       return refuseAssertion(res, 'The hub assertion was already used');
     }
@@ -240,7 +240,8 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
   app.disable('x-powered-by');
   app.use(requestLog(deps.log));
   app.use(operationalRoutes({ service: definition.name, metrics: deps.metrics, checks: deps.checks ?? {}, state, log: deps.log }));
-  const replayGuard = new AssertionReplayGuard();
+  // Replicas of a subgraph share its database, so a replay at another replica is refused too.
+  const replayGuard = new AssertionReplayGuard(Date.now, databaseAssertionIds(deps.dataSource));
   if (definition.internalRoutes) {
     const router = express.Router();
     router.use(requireAssertion(deps.keys, definition.internalIssuers ?? INTERNAL_ISSUERS), jsonBodyWithHash(), bindAssertion(replayGuard, deps.metrics));

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
 import { loadServiceKeys } from '../auth/service-keys';
+import { AssertionIds1765100000000 } from '../auth/assertion-replay-guard';
 import { defaultPorts } from '../config/services';
 import { generateCaseload } from '../demo/generate-caseload';
 import { createDataSource } from '../db/create-data-source';
@@ -50,7 +51,7 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
     const dataSource = createDataSource({
       url: required('DATABASE_URL'),
       entities: definition.entities,
-      migrations: definition.migrations,
+      migrations: [...(definition.migrations as Function[]), AssertionIds1765100000000],
       metrics,
       log,
     });

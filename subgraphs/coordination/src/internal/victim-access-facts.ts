@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Gender, Region, VictimAccessFacts, VictimFactsLoader } from '@hub/shared';
+import { type Gender, type Region, type VictimAccessFacts, type VictimFactsLoader, isVictimId } from '@hub/shared';
 import { victimSql } from '../caseload/victim-sql';
 
 interface FactsRow {
@@ -15,10 +15,13 @@ interface FactsRow {
 /**
  * What the policy needs to know of many victims, in ONE statement: region, minor, whether the police run
  * an investigation, and every consent (active or not; the decision function checks validity and withdrawal).
+ * An id that is not shaped like a victim id is unknown without asking the database (no SQL error to tell apart).
  */
 export const loadVictimAccessFacts =
   (dataSource: DataSource): VictimFactsLoader =>
   async (ids) => {
+    const wellFormed = ids.filter(isVictimId);
+    if (wellFormed.length === 0) return ids.map(() => null);
     const rows = (await dataSource.query(
       `SELECT v.id, ${victimSql.region} AS region, ${victimSql.facts.minor} AS minor, v.gender,
               ${victimSql.facts.policeInvestigation} AS police_investigation,
@@ -30,7 +33,7 @@ export const loadVictimAccessFacts =
                          FROM consent_grant c WHERE c.victim_id = v.id), '[]'::json) AS consents
          FROM victim v
         WHERE v.id = ANY($1::text[])`,
-      [[...ids]],
+      [wellFormed],
     )) as FactsRow[];
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => {

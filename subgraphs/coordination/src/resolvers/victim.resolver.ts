@@ -7,6 +7,7 @@ import {
   agencyEventCategory,
   badInput,
   encodeCursor,
+  isVictimId,
   nationalIndicators,
 } from '@hub/shared';
 import { ConsentGrant } from '../entities/consent-grant';
@@ -18,8 +19,6 @@ import { supportPathFor } from '../support-path/visible-support-path';
 import { SupportPath } from '../support-path/support-path.types';
 import { coordinationRecords } from './coordination-records';
 import { Identification, VictimConnection, VictimFilter } from './victim.types';
-
-export const VICTIM_ID = /^v-[0-9a-f]{8,24}$/;
 
 @ArgsType()
 class CaseloadArgs {
@@ -39,7 +38,7 @@ export class VictimResolver {
       'One victim by pseudonymous id. The answer never reveals whether an id is known: fields of an unknown id are null.',
   })
   async victim(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Victim | { id: string }> {
-    if (!VICTIM_ID.test(id)) throw badInput('id', 'A victim id looks like v-1a2b3c4d');
+    if (!isVictimId(id)) throw badInput('id', 'A victim id looks like v-1a2b3c4d');
     return (await coordinationRecords(ctx).victims.load(id)) ?? { id };
   }
 
