@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1.7-labs
 # One image for every service of the support-path hub: the gateway, each subgraph and the one-shot key
 # generator. There is no build step: services run their TypeScript through @swc-node/register, exactly as
 # `npm start` does. docker-compose.yml picks the service by overriding the command.
@@ -6,18 +7,13 @@ FROM node:22-bookworm-slim
 WORKDIR /app
 
 # Dependencies first (a layer that changes only with the lock file): npm workspaces need the manifest of
-# every workspace listed in package.json before `npm ci`. Add a new subgraph's package.json here.
+# every workspace listed in package.json before `npm ci`. `--parents` keeps each manifest's folder, so a new
+# subgraph's manifest is copied with no edit here (COPY --parents needs the labs syntax named on the first line).
 COPY package.json package-lock.json ./
 COPY shared/package.json shared/
 COPY gateway/package.json gateway/
 COPY test/package.json test/
-COPY subgraphs/coordination/package.json subgraphs/coordination/
-COPY subgraphs/police/package.json subgraphs/police/
-COPY subgraphs/immigration/package.json subgraphs/immigration/
-COPY subgraphs/social-services/package.json subgraphs/social-services/
-COPY subgraphs/health/package.json subgraphs/health/
-COPY subgraphs/child-welfare/package.json subgraphs/child-welfare/
-COPY subgraphs/audit/package.json subgraphs/audit/
+COPY --parents subgraphs/*/package.json ./
 COPY witness/package.json witness/
 # Development dependencies included: @swc-node/register and @swc/core run the services.
 RUN npm ci --no-audit --no-fund && npm cache clean --force

@@ -2,11 +2,14 @@
 import importX from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
+import { readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(fileURLToPath(import.meta.url));
-const subgraphs = ['audit', 'coordination', 'police', 'immigration', 'social-services', 'health', 'child-welfare'];
+// Every folder under subgraphs/ is a workspace (package.json `workspaces`), one per agency registry entry with a
+// subgraph; test/schema checks that the folders and the registry agree.
+const subgraphs = readdirSync(`${root}/subgraphs`, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '.data/**', 'test-artifacts/**', 'gateway/console/**', '**/*.js', '**/*.mjs'] },

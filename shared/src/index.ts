@@ -2,6 +2,7 @@
 import './observability/start-tracing';
 import 'reflect-metadata';
 
+export * from './agencies/agency-registry';
 export * from './domain/enums';
 export * from './domain/indicators';
 export * from './domain/victim-id';

@@ -65,7 +65,7 @@ export function syntheticVictim(i: number, now: Date): SyntheticVictim {
   if (draw(i, 9, 4) === 0) add(Agency.POLICE, SupportEventKind.INVESTIGATION_OPENED, after(4));
   const consents: SyntheticConsent[] = [];
   if (draw(i, 10, 2) === 0) {
-    const categories = [DataCategory.IDENTITY, DataCategory.CASE_STATUS];
+    const categories: DataCategory[] = [DataCategory.IDENTITY, DataCategory.CASE_STATUS];
     if (draw(i, 11, 2) === 0) categories.push(DataCategory.IDENTIFICATION);
     if (draw(i, 12, 3) === 0) categories.push(DataCategory.HEALTH_SUMMARY, DataCategory.IMMIGRATION, DataCategory.SOCIAL);
     const soon = draw(i, 13, 25) === 0;

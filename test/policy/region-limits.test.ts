@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => deleteVictims([victim.id]));
 
-const coordinator = (regions: Region[], purpose = Purpose.CASE_COORDINATION): Asker => ({
+const coordinator = (regions: Region[], purpose: Purpose = Purpose.CASE_COORDINATION): Asker => ({
   agency: Agency.COORDINATION,
   role: Role.COORDINATOR,
   regions,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CATEGORY_SPEC_URL, DataCategory } from '@hub/shared';
+import { CATEGORY_SPEC_URL, DataCategory, agencyEntries } from '@hub/shared';
 import {
   type ConstDirectiveNode,
   type DocumentNode,
@@ -19,21 +19,10 @@ import { uncategorisedFields } from './uncategorised-fields';
  * category, visible in the committed supergraph that agency developers read, and owned by one subgraph.
  */
 
-/** The table of docs/architecture.md#data-categories: the subgraph that owns (and alone may serve) each category. */
-const OWNER: Record<DataCategory, string> = {
-  [DataCategory.IDENTITY]: 'coordination',
-  [DataCategory.CASE_STATUS]: 'coordination',
-  [DataCategory.IDENTIFICATION]: 'coordination',
-  [DataCategory.CONSENT]: 'coordination',
-  [DataCategory.POLICE_CASE]: 'police',
-  [DataCategory.IMMIGRATION]: 'immigration',
-  [DataCategory.SOCIAL]: 'social-services',
-  [DataCategory.SHELTER_LOCATION]: 'social-services',
-  [DataCategory.HEALTH_SUMMARY]: 'health',
-  [DataCategory.HEALTH_DETAIL]: 'health',
-  [DataCategory.CHILD_WELFARE]: 'child-welfare',
-  [DataCategory.ACCESS_LOG]: 'audit',
-};
+/** The subgraph that owns (and alone may serve) each category: the agency registry (docs/access-policy.md#data-categories). */
+const OWNER = Object.fromEntries(
+  agencyEntries.flatMap((e) => e.categories.map((c) => [c.name, e.subgraph])),
+) as Record<DataCategory, string>;
 
 const supergraph: DocumentNode = parse(readFileSync(join(__dirname, '../../gateway/supergraph.graphql'), 'utf8'));
 

@@ -4,6 +4,7 @@ import { clear, h, humanize } from './dom.js';
 import { errorBox } from './errors.js';
 import { completeOidcSignIn, isOidcCallback, oidcSignOutUrl, refreshOidcToken } from './oidc.js';
 import { session, setClaimNames } from './session.js';
+import { setSettings } from './settings.js';
 import { justificationProblem, purposeFields, renderSignIn } from './signin.js';
 import { renderAccessLog, renderChain, renderReviewQueue } from './views/audit.js';
 import { renderCaseload } from './views/caseload.js';
@@ -18,13 +19,16 @@ const nav = document.getElementById('nav');
 const sessionBox = document.getElementById('session');
 let config;
 
+/** A view's roles: a list, or (for those that follow the agency registry) a function of the settings. */
+const rolesOf = (view) => (typeof view.roles === 'function' ? view.roles() : view.roles ?? []);
+
 /** Views: hash route, nav label, who sees it in the navigation, the only purpose the hub answers it under. */
 const views = [
   { path: 'dashboard', label: 'Dashboard', roles: ['COORDINATOR', 'ANALYST'], purpose: 'STATISTICS', render: renderDashboard },
   { path: 'report', label: 'National report', roles: ['COORDINATOR', 'ANALYST'], purpose: 'STATISTICS', render: renderReport },
-  { path: 'caseload', label: 'Caseload', roles: ['COORDINATOR', 'CASEWORKER', 'INVESTIGATOR', 'PROSECUTOR', 'CLINICIAN', 'NGO_WORKER'], render: renderCaseload },
+  { path: 'caseload', label: 'Caseload', roles: () => config.caseRoles, render: renderCaseload },
   { path: 'victim', label: 'Support path', hiddenInNav: true, render: renderSupportPath },
-  { path: 'shelters', label: 'Shelters', roles: ['COORDINATOR', 'ANALYST', 'CASEWORKER', 'INVESTIGATOR', 'PROSECUTOR', 'CLINICIAN', 'NGO_WORKER'], render: renderShelters },
+  { path: 'shelters', label: 'Shelters', roles: () => [...config.caseRoles, 'ANALYST'], render: renderShelters },
   { path: 'history', label: 'Access history', roles: ['COORDINATOR'], purpose: 'CASE_COORDINATION', render: renderHistory },
   { path: 'audit-log', label: 'Access log', roles: ['AUDITOR'], purpose: 'AUDIT', render: renderAccessLog },
   { path: 'audit-queue', label: 'Emergency review', roles: ['AUDITOR'], purpose: 'AUDIT', render: renderReviewQueue },
@@ -84,7 +88,7 @@ function renderNav(current) {
   const role = session.identity?.role;
   nav.hidden = false;
   for (const view of views) {
-    if (view.hiddenInNav || !view.roles.includes(role)) continue;
+    if (view.hiddenInNav || !rolesOf(view).includes(role)) continue;
     nav.append(h('a', { href: `#/${view.path}`, 'aria-current': view.path === current ? 'page' : null }, view.label));
   }
 }
@@ -155,6 +159,7 @@ async function boot() {
     const response = await fetch('/console/config.json');
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     config = await response.json();
+    setSettings(config);
   } catch (error) {
     clear(main).append(errorBox({ code: 'NETWORK_ERROR', message: `The console settings could not be loaded: ${error.message}` }));
     return;

@@ -1,4 +1,5 @@
 // The signed-in user's token, purpose of use and justification: kept in sessionStorage only (gone with the tab).
+import { settings } from './settings.js';
 
 const KEYS = {
   token: 'hub.console.token',
@@ -91,22 +92,7 @@ export const session = {
   },
 };
 
-/** The purpose a role normally works under: preselected, never imposed. */
+/** The purpose a role normally works under (from the agency registry): preselected, never imposed. */
 export function usualPurpose(agency, role) {
-  switch (role) {
-    case 'ANALYST':
-      return 'STATISTICS';
-    case 'AUDITOR':
-      return 'AUDIT';
-    case 'INVESTIGATOR':
-      return 'INVESTIGATION';
-    case 'PROSECUTOR':
-      return 'PROSECUTION';
-    case 'CLINICIAN':
-      return 'CARE';
-    case 'CASEWORKER':
-      return { IMMIGRATION: 'PERMIT_PROCESSING', SOCIAL_SERVICES: 'SOCIAL_ASSISTANCE', CHILD_WELFARE: 'CHILD_PROTECTION' }[agency] ?? 'CASE_COORDINATION';
-    default:
-      return 'CASE_COORDINATION';
-  }
+  return settings().usualPurposes[agency]?.[role] ?? 'CASE_COORDINATION';
 }

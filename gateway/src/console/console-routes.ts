@@ -1,6 +1,18 @@
 import { join } from 'node:path';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import { Agency, Purpose, Region, Role, emergencyRule, roleAgencies } from '@hub/shared';
+import {
+  Agency,
+  DataCategory,
+  Purpose,
+  Region,
+  Role,
+  agencyEntries,
+  consentRoles,
+  emergencyRule,
+  neverByConsent,
+  roleAgencies,
+  statisticsRule,
+} from '@hub/shared';
 import type { LocalIssuer } from '../auth/local-issuer';
 import type { OidcSettings } from '../config';
 import { reportStyleSource } from '../report/render-report';
@@ -47,6 +59,47 @@ export function consoleSettings(oidc: OidcSettings | null) {
     purposes: Object.values(Purpose),
     roleAgencies,
     emergencyJustificationMinLength: emergencyRule.minimumJustificationLength,
+    ...registrySettings(),
+  };
+}
+
+/** Purposes no consent names: reading for them never rests on a consent. */
+const NOT_BY_CONSENT: readonly Purpose[] = [...statisticsRule.purposes, Purpose.AUDIT, Purpose.EMERGENCY];
+
+/**
+ * What the console shows about the agencies, from the agency registry (shared/src/agencies/agency-registry.ts):
+ * the categories, who records what (writers: an agency's staff, their purpose and the console's actions), the
+ * purpose each (agency, role) usually works under, consent recipients and the roles that handle cases.
+ */
+function registrySettings() {
+  const writers = agencyEntries.flatMap((e) =>
+    e.consoleActions.length === 0
+      ? []
+      : e.staff.slice(0, 1).map((s) => ({ agency: e.agency, roles: s.roles, purpose: s.purposes[0], actions: e.consoleActions })),
+  );
+  const usualPurposes = Object.fromEntries(
+    agencyEntries.map((e) => [
+      e.agency,
+      Object.fromEntries(
+        (Object.values(Role) as Role[])
+          .filter((role) => roleAgencies[role].includes(e.agency as Agency))
+          .map((role) => {
+            const own = e.staff.find((s) => s.roles.includes(role));
+            const purpose = own?.purposes[0] ?? (statisticsRule.roles.includes(role) ? Purpose.STATISTICS : Purpose.CASE_COORDINATION);
+            return [role, purpose];
+          }),
+      ),
+    ]),
+  );
+  return {
+    categories: Object.values(DataCategory),
+    /** Categories a consent may name (never the access log). */
+    consentCategories: Object.values(DataCategory).filter((c) => !neverByConsent.includes(c)),
+    consentRecipients: agencyEntries.filter((e) => e.handlesCases || e.staff.length === 0).map((e) => e.agency),
+    consentPurposes: Object.values(Purpose).filter((p) => !NOT_BY_CONSENT.includes(p)),
+    caseRoles: consentRoles,
+    writers,
+    usualPurposes,
   };
 }
 

@@ -1,30 +1,21 @@
 /**
- * The hub's services: one place for names, default ports and environment variables, used by the
- * local launcher, the end-to-end tests and (checked by a test) docker-compose.yml.
+ * The hub's services: names and default ports (from the agency registry, shared/src/agencies/agency-registry.ts)
+ * and environment variables, used by the local launcher, the end-to-end tests and (checked by a test)
+ * docker-compose.yml.
  */
-export const subgraphNames = [
-  'coordination',
-  'police',
-  'immigration',
-  'social-services',
-  'health',
-  'child-welfare',
-  'audit',
-] as const;
+import { type RegistrySubgraph, WITNESS_PORT_OFFSET, subgraphEntries } from '../agencies/agency-registry';
 
-export type SubgraphName = (typeof subgraphNames)[number];
+export const subgraphNames = subgraphEntries.map((e) => e.subgraph) as RegistrySubgraph[];
+
+export type SubgraphName = RegistrySubgraph;
 export type ServiceName = SubgraphName | 'gateway';
 
-export const defaultPorts: Record<ServiceName, number> = {
-  gateway: 4000,
-  coordination: 4001,
-  police: 4002,
-  immigration: 4003,
-  'social-services': 4004,
-  health: 4005,
-  'child-welfare': 4006,
-  audit: 4007,
-};
+/** The gateway on 4000, each subgraph on 4000 + its port offset in the agency registry. */
+export const GATEWAY_DEFAULT_PORT = 4000;
+export const defaultPorts = Object.fromEntries([
+  ['gateway', GATEWAY_DEFAULT_PORT],
+  ...subgraphEntries.map((e) => [e.subgraph, GATEWAY_DEFAULT_PORT + e.portOffset]),
+]) as Record<ServiceName, number>;
 
 /** Database name of each subgraph in a shared PostgreSQL server (locally, and in docker compose). */
 export const databaseName = (name: SubgraphName): string => `hub_${name.replace(/-/g, '_')}`;
@@ -85,7 +76,7 @@ export const subgraphOwnEnvironment: Partial<Record<SubgraphName, readonly strin
  * trust domain. It reads PORT, HOST, HUB_KEYS_DIR (only the audit service's public key), HUB_WITNESS_DIR,
  * HUB_WITNESS_NAME and LOG_LEVEL.
  */
-export const WITNESS_DEFAULT_PORT = 4008;
+export const WITNESS_DEFAULT_PORT = GATEWAY_DEFAULT_PORT + WITNESS_PORT_OFFSET;
 export const witnessEnvironment = ['PORT', 'HOST', 'HUB_KEYS_DIR', 'HUB_WITNESS_DIR', 'HUB_WITNESS_NAME', 'LOG_LEVEL'] as const;
 
 /**

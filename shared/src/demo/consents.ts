@@ -1,17 +1,14 @@
+import { agencyEntries } from '../agencies/agency-registry';
 import { Agency, DataCategory, Purpose } from '../domain/enums';
 import type { ConsentRecord } from './caseload-types';
 import { activeUntil, type GenerationContext, type Person } from './context';
 import { DAY_MS, addDays, addMonths, dateBetween, daysAfter, minDate } from './dates';
 import type { SeededRandom } from './random';
 
-/** The purpose each receiving agency needs the data for. */
-const purposeOf: Partial<Record<Agency, Purpose>> = {
-  POLICE: Purpose.INVESTIGATION,
-  IMMIGRATION: Purpose.PERMIT_PROCESSING,
-  SOCIAL_SERVICES: Purpose.SOCIAL_ASSISTANCE,
-  HEALTH: Purpose.CARE,
-  CHILD_WELFARE: Purpose.CHILD_PROTECTION,
-};
+/** The purpose each receiving agency needs the data for: its staff's first purpose in the agency registry. */
+const purposeOf = Object.fromEntries(
+  agencyEntries.filter((e) => e.handlesCases).map((e) => [e.agency, e.staff[0]?.purposes[0]]),
+) as Partial<Record<Agency, Purpose>>;
 
 /**
  * Consents to share data with other agencies: most victims give one or two; minors' consents are given

@@ -1,4 +1,5 @@
-import { Agency, SupportEventKind as Kind } from '../domain/enums';
+import { agencyEntries } from '../agencies/agency-registry';
+import { type Agency, SupportEventKind as Kind } from '../domain/enums';
 import type { Caseload, SupportEventRecord } from './caseload-types';
 import type { IdFactory } from './ids';
 
@@ -7,37 +8,14 @@ type RecordsWithoutEvents = Omit<Caseload, 'coordination'> & {
   coordination: Omit<Caseload['coordination'], 'supportEvents'>;
 };
 
-/** The agency whose records each kind of milestone comes from. */
-const ownerOf: Record<Kind, Agency> = {
-  IDENTIFIED: Agency.COORDINATION,
-  CONSENT_GIVEN: Agency.COORDINATION,
-  CONSENT_WITHDRAWN: Agency.COORDINATION,
-  REPORT_FILED: Agency.POLICE,
-  INVESTIGATION_OPENED: Agency.POLICE,
-  COOPERATION_STARTED: Agency.POLICE,
-  CHARGES_FILED: Agency.POLICE,
-  VERDICT: Agency.POLICE,
-  TESTIMONY_GIVEN: Agency.POLICE,
-  REFLECTION_PERIOD_GRANTED: Agency.IMMIGRATION,
-  TEMPORARY_PERMIT_GRANTED: Agency.IMMIGRATION,
-  PERMIT_REFUSED: Agency.IMMIGRATION,
-  PERMANENT_PERMIT_GRANTED: Agency.IMMIGRATION,
-  RETURN_COMPLETED: Agency.IMMIGRATION,
-  SHELTER_PLACEMENT: Agency.SOCIAL_SERVICES,
-  SHELTER_OVER_CAPACITY: Agency.SOCIAL_SERVICES,
-  ASSISTANCE_ACCEPTED: Agency.SOCIAL_SERVICES,
-  ASSISTANCE_DECLINED: Agency.SOCIAL_SERVICES,
-  LONG_TERM_ACCOMMODATION: Agency.SOCIAL_SERVICES,
-  HEALTH_ASSESSMENT: Agency.HEALTH,
-  GUARDIAN_APPOINTED: Agency.CHILD_WELFARE,
-  CHILD_WELFARE_MEASURE: Agency.CHILD_WELFARE,
-};
+/** The agency whose records each kind of milestone comes from (the agency registry's `eventKinds`). */
+const ownerOf = Object.fromEntries(agencyEntries.flatMap((e) => e.eventKinds.map((kind) => [kind, e.agency]))) as Record<Kind, Agency>;
 
 /**
  * Coarse on purpose: never a shelter, an address or a clinical detail, and nothing from another category
  * (who identified the victim is IDENTIFICATION, who gave consent is CONSENT).
  */
-const summaryOf: Record<Kind, string> = {
+const summaryOf: Partial<Record<Kind, string>> = {
   IDENTIFIED: 'Identified as a presumed victim',
   CONSENT_GIVEN: 'Consent to share data given',
   CONSENT_WITHDRAWN: 'Consent withdrawn',
@@ -80,7 +58,7 @@ export function collectSupportEvents(
     victimId: string, kind: Kind, at: string | null, detail: { summary?: string; dueAt?: string | null } = {},
   ): void => {
     if (at === null) return;
-    const summary = detail.summary ?? summaryOf[kind];
+    const summary = detail.summary ?? summaryOf[kind] ?? kind;
     drafts.push({ victimId, agency: ownerOf[kind], kind, at, summary, dueAt: detail.dueAt ?? null });
   };
   const { coordination, police, immigration, socialServices, health, childWelfare } = records;

@@ -1,57 +1,36 @@
 import { registerEnumType } from 'type-graphql';
+import {
+  type RegistryAgency,
+  type RegistryCategory,
+  type RegistryEventKind,
+  type RegistryPurpose,
+  type RegistryRole,
+  type RegistrySubgraph,
+  agencyEntries,
+  enumOf,
+  registryAgencies,
+  registryCategories,
+  registryEventKinds,
+  registryPurposes,
+  registryRoles,
+  subgraphEntries,
+} from '../agencies/agency-registry';
 
-/** The agencies whose people use the hub. Public names: never rename a value. */
-export enum Agency {
-  COORDINATION = 'COORDINATION',
-  POLICE = 'POLICE',
-  IMMIGRATION = 'IMMIGRATION',
-  SOCIAL_SERVICES = 'SOCIAL_SERVICES',
-  HEALTH = 'HEALTH',
-  CHILD_WELFARE = 'CHILD_WELFARE',
-  NGO = 'NGO',
-  AUDIT = 'AUDIT',
-}
+/** The agencies whose people use the hub (the agency registry's entries). Public names: never rename a value. */
+export const Agency = enumOf(registryAgencies);
+export type Agency = RegistryAgency;
 
-export enum Role {
-  COORDINATOR = 'COORDINATOR',
-  CASEWORKER = 'CASEWORKER',
-  INVESTIGATOR = 'INVESTIGATOR',
-  PROSECUTOR = 'PROSECUTOR',
-  CLINICIAN = 'CLINICIAN',
-  ANALYST = 'ANALYST',
-  AUDITOR = 'AUDITOR',
-  NGO_WORKER = 'NGO_WORKER',
-}
+/** Staff roles: those of the agencies' own-records rules and their other roles (the agency registry). */
+export const Role = enumOf(registryRoles);
+export type Role = RegistryRole;
 
-/** Purpose of use, sent by every caller in `x-purpose`. */
-export enum Purpose {
-  CASE_COORDINATION = 'CASE_COORDINATION',
-  INVESTIGATION = 'INVESTIGATION',
-  PROSECUTION = 'PROSECUTION',
-  PERMIT_PROCESSING = 'PERMIT_PROCESSING',
-  SOCIAL_ASSISTANCE = 'SOCIAL_ASSISTANCE',
-  CARE = 'CARE',
-  CHILD_PROTECTION = 'CHILD_PROTECTION',
-  STATISTICS = 'STATISTICS',
-  AUDIT = 'AUDIT',
-  EMERGENCY = 'EMERGENCY',
-}
+/** Purpose of use, sent by every caller in `x-purpose`: the agencies' mandates and the general ones. */
+export const Purpose = enumOf(registryPurposes);
+export type Purpose = RegistryPurpose;
 
-/** Every field that says something about a victim carries exactly one of these. */
-export enum DataCategory {
-  IDENTITY = 'IDENTITY',
-  CASE_STATUS = 'CASE_STATUS',
-  IDENTIFICATION = 'IDENTIFICATION',
-  CONSENT = 'CONSENT',
-  POLICE_CASE = 'POLICE_CASE',
-  IMMIGRATION = 'IMMIGRATION',
-  SOCIAL = 'SOCIAL',
-  SHELTER_LOCATION = 'SHELTER_LOCATION',
-  HEALTH_SUMMARY = 'HEALTH_SUMMARY',
-  HEALTH_DETAIL = 'HEALTH_DETAIL',
-  CHILD_WELFARE = 'CHILD_WELFARE',
-  ACCESS_LOG = 'ACCESS_LOG',
-}
+/** Every field that says something about a victim carries exactly one of these (each owned by one agency). */
+export const DataCategory = enumOf(registryCategories);
+export type DataCategory = RegistryCategory;
 
 /** Regions of the local coordinating units; local staff are limited to their own. */
 export enum Region {
@@ -87,31 +66,9 @@ export enum Stage {
   RETURNED = 'RETURNED',
 }
 
-/** Dated events that agencies contribute to a victim's support path. */
-export enum SupportEventKind {
-  IDENTIFIED = 'IDENTIFIED',
-  CONSENT_GIVEN = 'CONSENT_GIVEN',
-  CONSENT_WITHDRAWN = 'CONSENT_WITHDRAWN',
-  REPORT_FILED = 'REPORT_FILED',
-  INVESTIGATION_OPENED = 'INVESTIGATION_OPENED',
-  COOPERATION_STARTED = 'COOPERATION_STARTED',
-  CHARGES_FILED = 'CHARGES_FILED',
-  VERDICT = 'VERDICT',
-  TESTIMONY_GIVEN = 'TESTIMONY_GIVEN',
-  REFLECTION_PERIOD_GRANTED = 'REFLECTION_PERIOD_GRANTED',
-  TEMPORARY_PERMIT_GRANTED = 'TEMPORARY_PERMIT_GRANTED',
-  PERMIT_REFUSED = 'PERMIT_REFUSED',
-  PERMANENT_PERMIT_GRANTED = 'PERMANENT_PERMIT_GRANTED',
-  RETURN_COMPLETED = 'RETURN_COMPLETED',
-  SHELTER_PLACEMENT = 'SHELTER_PLACEMENT',
-  SHELTER_OVER_CAPACITY = 'SHELTER_OVER_CAPACITY',
-  ASSISTANCE_ACCEPTED = 'ASSISTANCE_ACCEPTED',
-  ASSISTANCE_DECLINED = 'ASSISTANCE_DECLINED',
-  LONG_TERM_ACCOMMODATION = 'LONG_TERM_ACCOMMODATION',
-  HEALTH_ASSESSMENT = 'HEALTH_ASSESSMENT',
-  GUARDIAN_APPOINTED = 'GUARDIAN_APPOINTED',
-  CHILD_WELFARE_MEASURE = 'CHILD_WELFARE_MEASURE',
-}
+/** Dated events that agencies contribute to a victim's support path (each kind from one agency). */
+export const SupportEventKind = enumOf(registryEventKinds);
+export type SupportEventKind = RegistryEventKind;
 
 /** Alerts the coordinating unit acts on. */
 export enum AlertKind {
@@ -151,24 +108,7 @@ export function registerHubEnums(): void {
 registerHubEnums();
 
 /** The category under which each agency's support-path events are shown ("not shared" when refused). */
-export const agencyEventCategory: Record<Agency, DataCategory> = {
-  [Agency.COORDINATION]: DataCategory.CASE_STATUS,
-  [Agency.POLICE]: DataCategory.POLICE_CASE,
-  [Agency.IMMIGRATION]: DataCategory.IMMIGRATION,
-  [Agency.SOCIAL_SERVICES]: DataCategory.SOCIAL,
-  [Agency.HEALTH]: DataCategory.HEALTH_SUMMARY,
-  [Agency.CHILD_WELFARE]: DataCategory.CHILD_WELFARE,
-  [Agency.NGO]: DataCategory.CASE_STATUS,
-  [Agency.AUDIT]: DataCategory.ACCESS_LOG,
-};
+export const agencyEventCategory = Object.fromEntries(agencyEntries.map((e) => [e.agency, e.eventCategory])) as Record<Agency, DataCategory>;
 
 /** The agency each subgraph speaks for when it contributes support-path events. */
-export const subgraphAgency = {
-  coordination: Agency.COORDINATION,
-  police: Agency.POLICE,
-  immigration: Agency.IMMIGRATION,
-  'social-services': Agency.SOCIAL_SERVICES,
-  health: Agency.HEALTH,
-  'child-welfare': Agency.CHILD_WELFARE,
-  audit: Agency.AUDIT,
-} as const;
+export const subgraphAgency = Object.fromEntries(subgraphEntries.map((e) => [e.subgraph, e.agency])) as Record<RegistrySubgraph, Agency>;

@@ -1,3 +1,4 @@
+import { agencyEntries } from '../agencies/agency-registry';
 import { Agency, DataCategory, Purpose, Role } from '../domain/enums';
 
 /**
@@ -5,17 +6,13 @@ import { Agency, DataCategory, Purpose, Role } from '../domain/enums';
  * from it and the policy matrix test is derived from it. Default deny: what no rule allows is refused.
  */
 
-/** Which agencies each role exists in. A token whose role does not belong to its agency is refused. */
-export const roleAgencies: Record<Role, readonly Agency[]> = {
-  [Role.COORDINATOR]: [Agency.COORDINATION],
-  [Role.CASEWORKER]: [Agency.COORDINATION, Agency.IMMIGRATION, Agency.SOCIAL_SERVICES, Agency.CHILD_WELFARE],
-  [Role.INVESTIGATOR]: [Agency.POLICE],
-  [Role.PROSECUTOR]: [Agency.POLICE],
-  [Role.CLINICIAN]: [Agency.HEALTH],
-  [Role.ANALYST]: [Agency.COORDINATION],
-  [Role.AUDITOR]: [Agency.AUDIT],
-  [Role.NGO_WORKER]: [Agency.NGO],
-};
+/** Which agencies each role exists in (the agency registry). A token whose role does not belong to its agency is refused. */
+export const roleAgencies = Object.fromEntries(
+  Object.values(Role).map((role) => [
+    role,
+    agencyEntries.filter((e) => e.staff.some((s) => s.roles.includes(role)) || (e.otherRoles ?? []).includes(role)).map((e) => e.agency),
+  ]),
+) as unknown as Record<Role, readonly Agency[]>;
 
 /** An agency reads its own categories, for a purpose within its mandate. */
 export interface OwnRecordsRule {
@@ -25,56 +22,15 @@ export interface OwnRecordsRule {
   purposes: readonly Purpose[];
 }
 
-export const ownRecordsRules: readonly OwnRecordsRule[] = [
-  {
-    agency: Agency.COORDINATION,
-    roles: [Role.COORDINATOR, Role.CASEWORKER],
-    categories: [DataCategory.IDENTITY, DataCategory.CASE_STATUS, DataCategory.IDENTIFICATION, DataCategory.CONSENT],
-    purposes: [Purpose.CASE_COORDINATION],
-  },
-  {
-    agency: Agency.POLICE,
-    roles: [Role.INVESTIGATOR],
-    categories: [DataCategory.POLICE_CASE],
-    purposes: [Purpose.INVESTIGATION],
-  },
-  {
-    agency: Agency.POLICE,
-    roles: [Role.PROSECUTOR],
-    categories: [DataCategory.POLICE_CASE],
-    purposes: [Purpose.PROSECUTION],
-  },
-  {
-    agency: Agency.IMMIGRATION,
-    roles: [Role.CASEWORKER],
-    categories: [DataCategory.IMMIGRATION],
-    purposes: [Purpose.PERMIT_PROCESSING],
-  },
-  {
-    agency: Agency.SOCIAL_SERVICES,
-    roles: [Role.CASEWORKER],
-    categories: [DataCategory.SOCIAL, DataCategory.SHELTER_LOCATION],
-    purposes: [Purpose.SOCIAL_ASSISTANCE],
-  },
-  {
-    agency: Agency.HEALTH,
-    roles: [Role.CLINICIAN],
-    categories: [DataCategory.HEALTH_SUMMARY, DataCategory.HEALTH_DETAIL],
-    purposes: [Purpose.CARE],
-  },
-  {
-    agency: Agency.CHILD_WELFARE,
-    roles: [Role.CASEWORKER],
-    categories: [DataCategory.CHILD_WELFARE],
-    purposes: [Purpose.CHILD_PROTECTION],
-  },
-  {
-    agency: Agency.AUDIT,
-    roles: [Role.AUDITOR],
-    categories: [DataCategory.ACCESS_LOG],
-    purposes: [Purpose.AUDIT],
-  },
-];
+/** One rule per staff entry of the agency registry: its staff read and write the categories it owns. */
+export const ownRecordsRules: readonly OwnRecordsRule[] = agencyEntries.flatMap((e) =>
+  e.staff.map((s) => ({
+    agency: e.agency as Agency,
+    roles: s.roles as readonly Role[],
+    categories: e.categories.map((c) => c.name) as DataCategory[],
+    purposes: s.purposes as readonly Purpose[],
+  })),
+);
 
 /** Facts about a victim that legal rules depend on; the coordination subgraph supplies them. */
 export interface VictimFacts {
@@ -138,15 +94,13 @@ export const legalRules: readonly LegalRule[] = [
  * HEALTH_DETAIL are shared only by a consent that names them.
  */
 
-/** Who may be a consent's recipient, and read by consent (everyone who handles cases). */
-export const consentRoles: readonly Role[] = [
-  Role.COORDINATOR,
-  Role.CASEWORKER,
-  Role.INVESTIGATOR,
-  Role.PROSECUTOR,
-  Role.CLINICIAN,
-  Role.NGO_WORKER,
-];
+/** Roles of the agencies that handle cases (the agency registry's `handlesCases`). */
+const caseRoles = [
+  ...new Set(agencyEntries.filter((e) => e.handlesCases).flatMap((e) => e.staff.flatMap((s) => s.roles))),
+] as Role[];
+
+/** Who may be a consent's recipient, and read by consent (everyone who handles cases, and NGO workers). */
+export const consentRoles: readonly Role[] = [...caseRoles, Role.NGO_WORKER];
 
 /** Roles whose reading by consent is narrower than everyone else's, and on what condition. */
 export interface ConsentLimit {
@@ -168,7 +122,7 @@ export const neverByConsent: readonly DataCategory[] = [DataCategory.ACCESS_LOG]
 
 /** Emergency ("break-glass"): with a written justification, every category but these; flagged for review. */
 export const emergencyRule = {
-  roles: [Role.COORDINATOR, Role.CASEWORKER, Role.INVESTIGATOR, Role.PROSECUTOR, Role.CLINICIAN] as readonly Role[],
+  roles: caseRoles as readonly Role[],
   closed: [DataCategory.HEALTH_DETAIL, DataCategory.ACCESS_LOG] as readonly DataCategory[],
   minimumJustificationLength: 20,
 };

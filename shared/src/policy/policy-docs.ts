@@ -1,3 +1,4 @@
+import { agencyEntries } from '../agencies/agency-registry';
 import type { HubCaller } from '../auth/hub-caller';
 import { Agency, DataCategory, Purpose, Region, Role } from '../domain/enums';
 import {
@@ -68,6 +69,20 @@ function overviewSection(): string {
     '## Overview: what each role reads',
     '',
     table(['agency and role', 'own records', 'legal rules', 'by consent', 'emergency', 'statistics'], rows),
+  ].join('\n');
+}
+
+function categoriesSection(): string {
+  return [
+    '## Data categories',
+    '',
+    'Each category is owned by one agency, whose subgraph holds its records (the agency registry,',
+    '`shared/src/agencies/agency-registry.ts`); the rules below decide who else may read it.',
+    '',
+    table(
+      ['category', 'owner', 'subgraph', 'what it holds'],
+      agencyEntries.flatMap((e) => e.categories.map((c) => [code(c.name), code(e.agency), e.subgraph ? `\`${e.subgraph}\`` : '—', c.description])),
+    ),
   ].join('\n');
 }
 
@@ -327,6 +342,7 @@ export function renderAccessPolicyDoc(): string {
   ].join('\n');
   const sections = [
     intro,
+    categoriesSection(),
     rolesSection(),
     overviewSection(),
     ownRecordsSection(),

@@ -3,10 +3,8 @@ import { graphql } from '../api.js';
 import { downloadCsv } from '../csv.js';
 import { chips, clear, field, formatDateTime, h, humanize, loading, select, table } from '../dom.js';
 import { errorBox } from '../errors.js';
+import { settings } from '../settings.js';
 
-const AGENCIES = ['COORDINATION', 'POLICE', 'IMMIGRATION', 'SOCIAL_SERVICES', 'HEALTH', 'CHILD_WELFARE', 'NGO', 'AUDIT'];
-const PURPOSES = ['CASE_COORDINATION', 'INVESTIGATION', 'PROSECUTION', 'PERMIT_PROCESSING', 'SOCIAL_ASSISTANCE', 'CARE', 'CHILD_PROTECTION', 'STATISTICS', 'AUDIT', 'EMERGENCY'];
-const CATEGORIES = ['IDENTITY', 'CASE_STATUS', 'IDENTIFICATION', 'CONSENT', 'POLICE_CASE', 'IMMIGRATION', 'SOCIAL', 'SHELTER_LOCATION', 'HEALTH_SUMMARY', 'HEALTH_DETAIL', 'CHILD_WELFARE', 'ACCESS_LOG'];
 const RECORD = 'seq at kind requestId subgraph actor actorAgency actorRole purpose justification victimId typeName fields deniedFields categories decision basis reviewRequired operationName outcome reviewedSeq reviewOutcome reviewNote';
 
 const LOG_QUERY = `query AccessLog($filter: AccessLogFilter, $first: Int, $after: String) {
@@ -110,10 +108,10 @@ function pager(target, fetchPage, render) {
 export function renderAccessLog(container) {
   const c = {
     actor: h('input', { type: 'text', id: 'log-actor', maxlength: 64 }),
-    actorAgency: select(AGENCIES, { id: 'log-agency', emptyLabel: 'Any agency' }),
+    actorAgency: select(settings().agencies, { id: 'log-agency', emptyLabel: 'Any agency' }),
     victimId: h('input', { type: 'text', id: 'log-victim', maxlength: 64 }),
-    purpose: select(PURPOSES, { id: 'log-purpose', emptyLabel: 'Any purpose' }),
-    category: select(CATEGORIES, { id: 'log-category', emptyLabel: 'Any category' }),
+    purpose: select(settings().purposes, { id: 'log-purpose', emptyLabel: 'Any purpose' }),
+    category: select(settings().categories, { id: 'log-category', emptyLabel: 'Any category' }),
     decision: select(['ALLOW', 'DENY', 'PARTIAL'], { id: 'log-decision', emptyLabel: 'Any decision' }),
     kind: select(['FIELD_ACCESS', 'OPERATION', 'REVIEW'], { id: 'log-kind', emptyLabel: 'Any kind' }),
     requestId: h('input', { type: 'text', id: 'log-request', maxlength: 64 }),

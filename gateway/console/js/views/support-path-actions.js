@@ -4,28 +4,15 @@ import { graphql } from '../api.js';
 import { checkboxGroup, field, formatDate, h, humanize, loading, select, table } from '../dom.js';
 import { ApiError, errorBox } from '../errors.js';
 import { session } from '../session.js';
+import { settings } from '../settings.js';
 
 /**
- * Who records what: the own-records rules of shared/src/policy/access-policy.ts (an agency writes its own
- * categories, for the purpose of its mandate). The hub decides anyway; this only avoids offering what it
- * would surely refuse.
+ * Who records what: the agency registry's writers (an agency writes its own categories, for the purpose of its
+ * mandate; /console/config.json). The hub decides anyway; this only avoids offering what it would surely refuse.
  */
-const WRITERS = [
-  { agency: 'COORDINATION', roles: ['COORDINATOR', 'CASEWORKER'], purpose: 'CASE_COORDINATION', actions: ['grantConsent', 'withdrawConsent', 'assignCoordinator'] },
-  { agency: 'POLICE', roles: ['INVESTIGATOR'], purpose: 'INVESTIGATION', actions: ['openInvestigation', 'recordCooperation'] },
-  { agency: 'IMMIGRATION', roles: ['CASEWORKER'], purpose: 'PERMIT_PROCESSING', actions: ['grantReflectionPeriod', 'applyForPermit'] },
-  { agency: 'SOCIAL_SERVICES', roles: ['CASEWORKER'], purpose: 'SOCIAL_ASSISTANCE', actions: ['placeInShelter', 'recordAssistanceDecision'] },
-  { agency: 'HEALTH', roles: ['CLINICIAN'], purpose: 'CARE', actions: ['recordHealthAssessment'] },
-  { agency: 'CHILD_WELFARE', roles: ['CASEWORKER'], purpose: 'CHILD_PROTECTION', actions: ['appointGuardian'] },
-];
+export const writerFor = (identity) =>
+  settings().writers.find((w) => w.agency === identity?.agency && w.roles.includes(identity?.role)) ?? null;
 
-/** The actions of the signed-in identity's agency and role, or null when it records nothing about victims. */
-export const writerFor = (identity) => WRITERS.find((w) => w.agency === identity?.agency && w.roles.includes(identity?.role)) ?? null;
-
-// ACCESS_LOG is opened by no consent; AUDIT reads the access log only; consent is never needed for these purposes.
-const CATEGORIES = ['IDENTITY', 'CASE_STATUS', 'IDENTIFICATION', 'CONSENT', 'POLICE_CASE', 'IMMIGRATION', 'SOCIAL', 'SHELTER_LOCATION', 'HEALTH_SUMMARY', 'HEALTH_DETAIL', 'CHILD_WELFARE'];
-const NOT_A_RECIPIENT = ['AUDIT'];
-const NOT_BY_CONSENT = ['STATISTICS', 'AUDIT', 'EMERGENCY'];
 const MAX_CONSENT_DAYS = 366;
 
 const SHELTERS = `query ShelterVacancies { shelters { id region accepts longTerm vacancies } }`;
@@ -41,9 +28,9 @@ const list = (values) => (values ?? []).map(humanize).join(', ');
 /** Each action: its title, what it does, its controls, and the mutation with the variables they give. */
 const ACTIONS = {
   grantConsent({ victimId, victim, config }) {
-    const recipients = checkboxGroup('Recipients', config.agencies.filter((a) => !NOT_A_RECIPIENT.includes(a)), { id: 'action-consent-recipients', hint: 'Each agency that may receive the data.' });
-    const categories = checkboxGroup('Categories', CATEGORIES, { id: 'action-consent-categories', hint: 'Shelter location and health details are shared only when named.' });
-    const purposes = checkboxGroup('Purposes', config.purposes.filter((p) => !NOT_BY_CONSENT.includes(p)), { id: 'action-consent-purposes', hint: 'What the recipients may use it for.' });
+    const recipients = checkboxGroup('Recipients', config.consentRecipients, { id: 'action-consent-recipients', hint: 'Each agency that may receive the data.' });
+    const categories = checkboxGroup('Categories', config.consentCategories, { id: 'action-consent-categories', hint: 'Shelter location and health details are shared only when named.' });
+    const purposes = checkboxGroup('Purposes', config.consentPurposes, { id: 'action-consent-purposes', hint: 'What the recipients may use it for.' });
     const until = new Date(Date.now() + (MAX_CONSENT_DAYS - 1) * 86_400_000);
     const validFrom = dateInput('action-consent-from', { max: null });
     const validUntil = dateInput('action-consent-until', { value: dayOf(until), max: null, min: today() });

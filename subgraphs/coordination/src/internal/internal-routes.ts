@@ -1,9 +1,10 @@
 import type { Request, Response, Router } from 'express';
 import {
-  Agency,
+  type Agency,
   type HubCaller,
+  agencyEntries,
   type InternalRouteDeps,
-  SupportEventKind,
+  type SupportEventKind,
   subgraphAgency,
 } from '@hub/shared';
 import { SupportEvent } from '../entities/support-event';
@@ -12,33 +13,10 @@ import { loadVictimAccessFacts } from './victim-access-facts';
 
 const MAX_LOOKUP = 10_000;
 
-/** Which agency may contribute which kinds of support-path events. */
-export const eventKindsByAgency: Partial<Record<Agency, readonly SupportEventKind[]>> = {
-  [Agency.POLICE]: [
-    SupportEventKind.REPORT_FILED,
-    SupportEventKind.INVESTIGATION_OPENED,
-    SupportEventKind.COOPERATION_STARTED,
-    SupportEventKind.CHARGES_FILED,
-    SupportEventKind.VERDICT,
-    SupportEventKind.TESTIMONY_GIVEN,
-  ],
-  [Agency.IMMIGRATION]: [
-    SupportEventKind.REFLECTION_PERIOD_GRANTED,
-    SupportEventKind.TEMPORARY_PERMIT_GRANTED,
-    SupportEventKind.PERMIT_REFUSED,
-    SupportEventKind.PERMANENT_PERMIT_GRANTED,
-    SupportEventKind.RETURN_COMPLETED,
-  ],
-  [Agency.SOCIAL_SERVICES]: [
-    SupportEventKind.SHELTER_PLACEMENT,
-    SupportEventKind.SHELTER_OVER_CAPACITY,
-    SupportEventKind.ASSISTANCE_ACCEPTED,
-    SupportEventKind.ASSISTANCE_DECLINED,
-    SupportEventKind.LONG_TERM_ACCOMMODATION,
-  ],
-  [Agency.HEALTH]: [SupportEventKind.HEALTH_ASSESSMENT],
-  [Agency.CHILD_WELFARE]: [SupportEventKind.GUARDIAN_APPOINTED, SupportEventKind.CHILD_WELFARE_MEASURE],
-};
+/** Which agency may contribute which kinds of support-path events (the agency registry's `eventKinds`). */
+export const eventKindsByAgency = Object.fromEntries(agencyEntries.map((e) => [e.agency, e.eventKinds])) as Partial<
+  Record<Agency, readonly SupportEventKind[]>
+>;
 
 type CallerRequest = Request & { caller?: HubCaller };
 

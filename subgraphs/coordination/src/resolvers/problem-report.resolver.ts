@@ -19,7 +19,7 @@ import { ProblemReport, ProblemTopic } from '../entities/problem-report';
 import { PageInfo } from './victim.types';
 
 /** Local units and NGOs report problems; analysts and auditors do not. */
-const reportingRoles = [Role.COORDINATOR, Role.CASEWORKER, Role.INVESTIGATOR, Role.PROSECUTOR, Role.CLINICIAN, Role.NGO_WORKER];
+const reportingRoles: readonly Role[] = [Role.COORDINATOR, Role.CASEWORKER, Role.INVESTIGATOR, Role.PROSECUTOR, Role.CLINICIAN, Role.NGO_WORKER];
 
 const mayReportProblems = (caller: HubCaller): AccessDecision => {
   if (!reportingRoles.includes(caller.role)) return { allow: false, code: 'FORBIDDEN', reason: `${caller.role} does not report problems` };

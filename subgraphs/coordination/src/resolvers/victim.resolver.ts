@@ -1,6 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import {
   Agency,
+  agencyEntries,
   Category,
   DataCategory,
   type SubgraphContext,
@@ -27,8 +28,8 @@ class CaseloadArgs {
   @Field(() => VictimFilter, { nullable: true }) filter?: VictimFilter;
 }
 
-/** Agencies whose events can stand on a support path, in display order. */
-const pathAgencies = [Agency.COORDINATION, Agency.POLICE, Agency.IMMIGRATION, Agency.SOCIAL_SERVICES, Agency.HEALTH, Agency.CHILD_WELFARE];
+/** Agencies whose events can stand on a support path (those with event kinds in the agency registry), in registry order. */
+const pathAgencies = agencyEntries.filter((e) => e.eventKinds.length > 0).map((e) => e.agency as Agency);
 
 @Resolver(() => Victim)
 export class VictimResolver {
