@@ -80,7 +80,7 @@ export const gatewaySettings: GatewaySetting[] = [
   { variable: 'HUB_KEYS_DIR', schema: z.string().min(1).optional(), meaning: 'service keys: `gateway.private.jwk.json` and `trusted.jwks.json`', default: '`<HUB_DATA_DIR>/keys`' },
   { variable: 'HUB_DATA_DIR', schema: z.string().min(1).optional(), meaning: "where `.data/` lives (the embedded issuer's key in local mode)", default: '`.data`' },
   { variable: 'HUB_SUPERGRAPH', schema: z.string().min(1).optional(), meaning: 'the composed supergraph the gateway plans over', default: '`gateway/supergraph.graphql`' },
-  { variable: 'CHROMIUM_PATH', schema: z.string().min(1).optional(), meaning: 'the headless Chromium that prints the national report as PDF', default: '`/usr/bin/chromium`' },
+  { variable: 'CHROMIUM_PATH', schema: z.string().min(1).optional(), meaning: 'the headless Chromium that prints the national report as PDF', default: '`/usr/bin/chromium` if installed, else the one `@sparticuz/chromium` ships' },
   ...subgraphNames.map((name) => ({
     variable: serviceUrlVariable(name),
     schema: httpUrl.default(`http://127.0.0.1:${defaultPorts[name]}/graphql`),

@@ -210,7 +210,8 @@ describe('the access log', () => {
     // Every cell names its column in the card.
     await expect(page.locator('#log-table tbody td').first().evaluate((td) => getComputedStyle(td, '::before').content)).resolves.toBe('"When"');
     expect(measured.tallest).toBeLessThanOrEqual(320);
-    expect(measured.pageHeight).toBeLessThan(7500);
+    // The page is its cards plus the page's own header and filters (it was about 13,000 px for 25 records as a table).
+    expect(measured.pageHeight).toBeLessThan(measured.rows * 320 + 1500);
     // The fields read are one tap away, grouped by type, as chips.
     const first = page.locator('#log-table tbody td[data-label="Fields read"] details').first();
     await expect(first.locator('ul.chips li').first().isVisible()).resolves.toBe(false);

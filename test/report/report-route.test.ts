@@ -148,7 +148,10 @@ describe('the console’s report view', () => {
   it('says in one message that the report needs the purpose STATISTICS under another purpose', async () => {
     const { page } = tab;
     await page.getByLabel('Purpose of use', { exact: true }).selectOption(Purpose.CASE_COORDINATION);
-    await expect(page.locator('#report-results[data-refused="purpose"]').textContent()).resolves.toContain('read under the purpose Statistics');
+    // The console's router gives the one message for a view opened under a purpose it is not answered under.
+    const message = page.locator('main .purpose-mismatch[data-needs-purpose="STATISTICS"]');
+    await expect(message.innerText()).resolves.toContain('National report is open only under the purpose Statistics');
+    expect(await page.locator('main .purpose-mismatch').count()).toBe(1);
     expect(await page.locator('.error').count()).toBe(0);
     expect(tab.problems).toEqual([]);
     expect(tab.requests.filter((url) => new URL(url).origin !== gatewayOrigin() && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
