@@ -119,7 +119,6 @@ export const gatewayEnvironment = [
 export const toolEnvironment = [
   'HUB_EXIT_WITH_PARENT',
   'HUB_TEST_INFO',
-  'HUB_TEST_BROWSER',
   'HUB_PORT_BASE',
   'HUB_POSTGRES_PASSWORD',
   'HUB_AUDIT_WRITER_PASSWORD',
