@@ -123,13 +123,13 @@ export const uniqueAlias = (label: string): string => `${label} ${randomBytes(4)
 const hoursAgo = (hours: number): string => new Date(Date.now() - hours * 3_600_000).toISOString();
 
 /** Registers a fresh adult victim as a coordinator; returns the new id. */
-export async function identifyVictim(alias: string): Promise<string> {
+export async function identifyVictim(alias: string, { birthYear = 1994 }: { birthYear?: number } = {}): Promise<string> {
   const response = await queryAs<{ identifyVictim: { id: string } }>(
     coordinator,
     'mutation ($input: IdentifyVictimInput!) { identifyVictim(input: $input) { id } }',
     {
       input: {
-        alias, birthYear: 1994, gender: 'FEMALE', nationalities: ['NG'], languages: ['en'], region: Region.EAST,
+        alias, birthYear, gender: 'FEMALE', nationalities: ['NG'], languages: ['en'], region: Region.EAST,
         exploitationForms: ['SEXUAL_EXPLOITATION'], identifiedAt: hoursAgo(48), identifyingAgency: Agency.POLICE,
         indicatorsPresent: [],
       },

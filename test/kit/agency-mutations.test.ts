@@ -14,7 +14,7 @@ import { type Agency, Region, type Role, roleAgencies } from '@hub/shared';
 import { type GraphQLResponse, queryAs } from '../support/client';
 import { postgresUrl, testHub } from '../support/hub-info';
 import { identifyVictim, withAuditDb, withLogLock } from '../audit/audit-support';
-import { mutationCases, mutationsAboutNoVictim } from './mutation-cases';
+import { type MutationCase, mutationCases, mutationsAboutNoVictim, unknownRecord } from './mutation-cases';
 
 const supergraphMutations = (): string[] => {
   const sdl = readFileSync(join(__dirname, '../../gateway/supergraph.graphql'), 'utf8');
@@ -49,8 +49,14 @@ async function rowCounts(service: string): Promise<Record<string, number>> {
 }
 
 const unknownVictim = 'v-00000000ab';
-/** Cases that name the victim; the others name a record of one (see the problem-report test for those). */
-const aboutVictim = mutationCases.filter((c) => c.variables.length === 1);
+/** Cases that name the victim; the others name a record of one. */
+const aboutVictim = mutationCases.filter((c) => !c.madeBy);
+const aboutRecord = mutationCases.filter((c) => c.madeBy);
+const caseNamed = (name: string): MutationCase => {
+  const found = mutationCases.find((c) => c.name === name);
+  if (!found) throw new Error(`no mutation case ${name}`);
+  return found;
+};
 const coordinatorNational = mutationCases.find((c) => c.name === 'assignCoordinator')!.writer;
 const northCaseworker = { agency: coordinatorNational.agency, role: 'CASEWORKER' as never, purpose: coordinatorNational.purpose, regions: [Region.NORTH] };
 
@@ -92,6 +98,64 @@ describe('the agency mutations', () => {
         }
       }
       expect(differences).toEqual([]);
+    });
+  });
+
+  describe('about a record of a victim outside the regions (issue 8, points 2 and 3)', () => {
+    const made = new Map<string, string>();
+    beforeAll(async () => {
+      // A woman and a girl in EAST, and every kind of record about them, each made by the national writer of
+      // its agency (child welfare decides for minors only).
+      const woman = await identifyVictim('Kit Records');
+      const girl = await identifyVictim('Kit Records Minor', { birthYear: new Date().getUTCFullYear() - 14 });
+      const social = caseNamed('placeInShelter').writer;
+      const houses = await queryAs<{ shelters: { id: string; vacancies: number }[] }>(social, '{ shelters(accepts: WOMEN) { id vacancies } }');
+      const shelterId = houses.data?.shelters.find((h) => h.vacancies > 0)?.id;
+      if (!shelterId) throw new Error('the demo caseload has no safe house with room for a woman');
+      for (const maker of new Set(aboutRecord.map((c) => c.madeBy!))) {
+        const c = caseNamed(maker);
+        const response = await queryAs<Record<string, { id: string }>>(c.writer, c.document, c.variables(c.minorsOnly ? girl : woman, { shelterId }));
+        if (response.errors) throw new Error(`${maker} made no record: ${JSON.stringify(response.errors)}`);
+        made.set(maker, response.data![maker]!.id);
+      }
+    });
+
+    it.each(aboutRecord.map((c) => [c.name, c] as const))('%s answers it for a NORTH writer exactly as a record nobody has', async (_name, c) => {
+      const recordId = made.get(c.madeBy!)!;
+      const nobodys = unknownRecord(recordId.slice(0, recordId.indexOf('-')));
+      const writer = { ...c.writer, regions: [Region.NORTH] };
+      const known = await queryAs(writer, c.document, c.variables(recordId));
+      const unknown = await queryAs(writer, c.document, c.variables(nobodys));
+      expect(known.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+      expect(shape(known, [recordId])).toBe(shape(unknown, [nobodys]));
+    });
+  });
+
+  describe('about a safe house of another region', () => {
+    const document = 'mutation ($s: ID!, $c: Int!) { setShelterCapacity(shelterId: $s, capacity: $c) { id capacity } }';
+    const capacities = '{ shelters { id region capacity } }';
+
+    it('answers a NORTH caseworker as a safe house that does not exist, and changes nothing', async () => {
+      const social = caseNamed('placeInShelter').writer;
+      const before = await queryAs<{ shelters: { id: string; region: string; capacity: number }[] }>(social, capacities);
+      const elsewhere = before.data!.shelters.find((h) => h.region !== Region.NORTH)!;
+      const north = { ...social, regions: [Region.NORTH] };
+      const known = await queryAs(north, document, { s: elsewhere.id, c: elsewhere.capacity + 5 });
+      const unknown = await queryAs(north, document, { s: 'sh-000000000000', c: elsewhere.capacity + 5 });
+      expect(known.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+      expect(shape(known, [elsewhere.id])).toBe(shape(unknown, ['sh-000000000000']));
+      const after = await queryAs<{ shelters: { id: string; capacity: number }[] }>(social, capacities);
+      expect(after.data!.shelters.find((h) => h.id === elsewhere.id)!.capacity).toBe(elsewhere.capacity);
+    });
+
+    it('lets the caseworker set the beds of a safe house of their own region', async () => {
+      const social = caseNamed('placeInShelter').writer;
+      const houses = await queryAs<{ shelters: { id: string; region: string; capacity: number }[] }>(social, capacities);
+      const own = houses.data!.shelters.find((h) => h.region === Region.NORTH)!;
+      const north = { ...social, regions: [Region.NORTH] };
+      const set = await queryAs<{ setShelterCapacity: { capacity: number } }>(north, document, { s: own.id, c: own.capacity });
+      expect(set.errors).toBeUndefined();
+      expect(set.data!.setShelterCapacity.capacity).toBe(own.capacity);
     });
   });
 

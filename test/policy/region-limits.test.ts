@@ -1,5 +1,5 @@
 import { Agency, Purpose, Region, Role } from '@hub/shared';
-import { codes } from '../support/client';
+import { codes, queryAs } from '../support/client';
 import { type Asker, readVictim } from './read-victim';
 import { type FixtureRecords, type VictimSpec, deleteVictims, insertVictims, newVictimId } from './victim-fixtures';
 
@@ -55,4 +55,26 @@ it('lets an emergency override the region limit, except for HEALTH_DETAIL', asyn
   expect(decisions.SHELTER_LOCATION).toMatchObject({ allow: true, basis: { kind: 'EMERGENCY' }, review: true });
   expect(decisions.HEALTH_DETAIL).toMatchObject({ allow: false, code: 'FORBIDDEN' });
   expect(response.data?.v?.alias).toBe(victim.alias);
+});
+
+describe('the access log, which knows no victim\'s region', () => {
+  const national = { agency: Agency.AUDIT, role: Role.AUDITOR, purpose: Purpose.AUDIT };
+  const north = { ...national, regions: [Region.NORTH] };
+  const reads = {
+    accessLog: '{ accessLog(first: 5) { edges { node { seq victimId } } } }',
+    emergencyReviewQueue: '{ emergencyReviewQueue(first: 5) { edges { node { seq victimId } } } }',
+    reviewEmergencyAccess: 'mutation { reviewEmergencyAccess(seq: "1", outcome: JUSTIFIED, note: "Region limit test") { seq } }',
+  };
+
+  it.each(Object.entries(reads))('refuses %s to audit staff limited to a region: its records are about victims of every region', async (_name, document) => {
+    const response = await queryAs(north, document);
+    expect(response.data ?? null).toBeNull();
+    expect(codes(response)).toEqual(['FORBIDDEN']);
+  });
+
+  it('serves national audit staff', async () => {
+    const response = await queryAs<{ accessLog: { edges: unknown[] } }>(national, reads.accessLog);
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.accessLog.edges.length).toBeGreaterThan(0);
+  });
 });

@@ -8,6 +8,7 @@ import {
   encodeCursor,
   notFound,
   pageSize,
+  requireEveryRegion,
   requireWrite,
 } from '@hub/shared';
 import { type KeyObject, sign } from 'node:crypto';
@@ -62,6 +63,7 @@ export class AccessLogResolver {
   @Query(() => AccessRecordConnection, { description: 'Search the access log, newest first (audit staff only).' })
   async accessLog(@Args(() => AccessLogArgs) { filter, first, after }: AccessLogArgs, @Ctx() ctx: SubgraphContext): Promise<AccessRecordConnection> {
     requireWrite(ctx, DataCategory.ACCESS_LOG);
+    requireEveryRegion(ctx, 'The access log');
     if (filter?.from && filter.to && filter.from >= filter.to) throw badInput('filter.to', 'to must be after from');
     return this.page(ctx, filterConditions(filter), first, after);
   }
@@ -73,6 +75,7 @@ export class AccessLogResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<AccessRecordConnection> {
     requireWrite(ctx, DataCategory.ACCESS_LOG);
+    requireEveryRegion(ctx, 'The emergency review queue');
     return this.page(
       ctx,
       { where: ['review_required', `NOT EXISTS (SELECT 1 FROM audit_record v WHERE v.reviewed_seq = r.seq AND v.kind = 'REVIEW' AND v.service = 'audit')`], params: [] },
@@ -89,6 +92,7 @@ export class AccessLogResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<AuditRecord> {
     requireWrite(ctx, DataCategory.ACCESS_LOG);
+    requireEveryRegion(ctx, 'The emergency review queue');
     if (!/^\d{1,18}$/.test(seq)) throw badInput('seq', 'A record sequence number');
     if (note.trim().length < 5 || note.length > 2000) throw badInput('note', 'A note of 5–2000 characters');
     await ctx.dataSource.transaction(async (tx) => {

@@ -1,5 +1,4 @@
-import { type HubCaller, HubError, badInput } from '@hub/shared';
-import type { Shelter } from '../entities/shelter';
+import { badInput } from '@hub/shared';
 
 /** Tolerated clock difference between the caller's system and ours. */
 const CLOCK_SKEW_MS = 60_000;
@@ -14,11 +13,4 @@ export function requireNotInFuture(field: string, value: Date, now: Date): void 
 /** Refuses an end before its start. */
 export function requireNotBefore(field: string, value: Date, start: Date, startField: string): void {
   if (value.getTime() < start.getTime()) throw badInput(field, `${field} cannot be before ${startField}`);
-}
-
-/** Local staff manage only the safe houses of their own regions. */
-export function requireShelterRegion(caller: HubCaller, shelter: Shelter): void {
-  if (caller.regions.length > 0 && !caller.regions.includes(shelter.region)) {
-    throw new HubError('FORBIDDEN', 'The safe house is outside the regions of the caller');
-  }
 }

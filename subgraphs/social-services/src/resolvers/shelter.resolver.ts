@@ -10,7 +10,6 @@ import {
   agencyMutation,
 } from '@hub/shared';
 import { Shelter, ShelterGroup } from '../entities/shelter';
-import { requireShelterRegion } from './input-checks';
 import { currentPlacementsIn, socialRecords } from './social-records';
 
 /** The safe-house directory, with occupancy computed from current placements. */
@@ -57,13 +56,20 @@ export class ShelterResolver {
       category: DataCategory.SOCIAL,
       typeName: 'Shelter',
       written: Shelter,
-      target: null,
+      // A safe house of another region is answered as one that does not exist (the kit's region check).
+      target: {
+        record: 'Shelter',
+        id: shelterId,
+        locate: async (db) => {
+          const found = await db.getRepository(Shelter).findOne({ where: { id: shelterId }, select: { id: true, region: true } });
+          return found && { victimId: null, region: found.region };
+        },
+      },
       run: async (tx, write) => {
       const repo = tx.getRepository(Shelter);
       // The same row lock as placeInShelter: no placement slips in between the change and the count.
       const shelter = await repo.findOne({ where: { id: shelterId }, lock: { mode: 'pessimistic_write' } });
       if (!shelter) throw notFound('Shelter', shelterId);
-      requireShelterRegion(ctx.caller, shelter);
       await repo.update({ id: shelter.id }, { capacity });
       shelter.capacity = capacity;
       const placed = await currentPlacementsIn(tx, shelter.id, ctx.now);
