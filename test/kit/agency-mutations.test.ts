@@ -57,6 +57,8 @@ const caseNamed = (name: string): MutationCase => {
   if (!found) throw new Error(`no mutation case ${name}`);
   return found;
 };
+/** Every role of every agency, as a caller. */
+const everyRole = Object.entries(roleAgencies).flatMap(([role, agencies]) => agencies.map((agency) => ({ agency: agency as Agency, role: role as Role })));
 const coordinatorNational = mutationCases.find((c) => c.name === 'assignCoordinator')!.writer;
 const northCaseworker = { agency: coordinatorNational.agency, role: 'CASEWORKER' as never, purpose: coordinatorNational.purpose, regions: [Region.NORTH] };
 
@@ -81,7 +83,6 @@ describe('the agency mutations', () => {
   });
 
   describe('for every role of every agency, limited to NORTH (no right to a victim in EAST)', () => {
-    const identities = Object.entries(roleAgencies).flatMap(([role, agencies]) => agencies.map((agency) => ({ agency: agency as Agency, role: role as Role })));
     let eastVictim: string;
     beforeAll(async () => {
       eastVictim = await identifyVictim('Kit Roles');
@@ -89,7 +90,7 @@ describe('the agency mutations', () => {
 
     it.each(aboutVictim.map((c) => [c.name, c] as const))('%s answers a known victim exactly as an unknown id', async (_name, c) => {
       const differences: string[] = [];
-      for (const who of identities) {
+      for (const who of everyRole) {
         const caller = { ...who, purpose: c.writer.purpose, regions: [Region.NORTH] };
         const known = await queryAs(caller, c.document, c.variables(eastVictim));
         const unknown = await queryAs(caller, c.document, c.variables(unknownVictim));
@@ -128,6 +129,21 @@ describe('the agency mutations', () => {
       const unknown = await queryAs(writer, c.document, c.variables(nobodys));
       expect(known.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
       expect(shape(known, [recordId])).toBe(shape(unknown, [nobodys]));
+    });
+
+    it.each(aboutRecord.map((c) => [c.name, c] as const))('%s answers it exactly as a record nobody has for every role limited to NORTH', async (_name, c) => {
+      const recordId = made.get(c.madeBy!)!;
+      const nobodys = unknownRecord(recordId.slice(0, recordId.indexOf('-')));
+      const differences: string[] = [];
+      for (const who of everyRole) {
+        const caller = { ...who, purpose: c.writer.purpose, regions: [Region.NORTH] };
+        const known = await queryAs(caller, c.document, c.variables(recordId));
+        const unknown = await queryAs(caller, c.document, c.variables(nobodys));
+        if (known.data != null || shape(known, [recordId]) !== shape(unknown, [nobodys])) {
+          differences.push(`${who.agency} ${who.role}: ${shape(known, [recordId])} vs ${shape(unknown, [nobodys])}`);
+        }
+      }
+      expect(differences).toEqual([]);
     });
   });
 
