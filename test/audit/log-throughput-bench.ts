@@ -4,7 +4,8 @@
  * free ports, runs `writers` concurrent loops of `AuditWriter.writeFieldAccess` (each call one request's
  * records about `batch` victims, signed by one of the hub's services, as in production) for `seconds`, then
  * measures in the database, per record, the time from its durable insert to the first signed head that covers
- * it, and to the first witness-cosigned one. Bounded: a few seconds of load, then everything is stopped.
+ * it, and to the first witness-cosigned one. Bounded: a few seconds of load, then everything is stopped. Then
+ * prints the sizes of inclusion and consistency proofs in logs of 10³ and 10⁶ records (a few seconds more).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { AuditWriter, type HubCaller, createLogger, subgraphNames } from '@hub/shared';
 import { launchHub } from '@hub/shared/src/local/launch-hub';
+import { proofSizes } from '@hub/shared/src/audit/transparency/proof-sizes';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { seconds: { type: 'string' }, writers: { type: 'string' }, batch: { type: 'string' } } });
@@ -94,6 +96,16 @@ async function main(): Promise<void> {
     await Promise.all(pool.map((w) => w.close()));
     await hub.stop();
     rmSync(dataDir, { recursive: true, force: true });
+  }
+  // After the hub is stopped: these are computed in this process over synthetic trees.
+  console.log('proof sizes (RFC 9162, 32-byte hashes; each proof checked against its root):');
+  for (const records of [1_000, 1_000_000]) {
+    const p = await proofSizes(records, records / 1000);
+    console.log(
+      `  ${records.toLocaleString('en')} records: inclusion ${p.inclusionFirst} hashes (${p.inclusionFirst * 32} bytes) for the first, ` +
+        `${p.inclusionLast} for the last; consistency from ${p.consistencyFrom!.from.toLocaleString('en')} records ${p.consistencyFrom!.hashes} hashes, ` +
+        `from ${(records - 1).toLocaleString('en')} ${p.consistencyFromPrevious}`,
+    );
   }
 }
 
