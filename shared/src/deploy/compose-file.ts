@@ -186,7 +186,7 @@ const header = [
 export function renderComposeFile(): string {
   const services: Record<string, unknown> = {};
   for (const database of subgraphNames) services[databaseHost(database)] = databaseServer(database);
-  for (const name of hubServices) services[name] = hubService(name);
+  for (const name of hubServices()) services[name] = hubService(name);
   const networks: Record<string, unknown> = {
     ...Object.fromEntries(subgraphNames.map((d) => [databaseNetwork(d), { internal: true }])),
     services: { internal: true },
@@ -206,7 +206,7 @@ export function renderComposeFile(): string {
     doc.before(['services', databaseHost(database)], first ? ['One PostgreSQL server per subgraph database; the init script creates its roles on the first start.'] : [], !first);
     doc.flow(['services', databaseHost(database), 'healthcheck', 'test']);
   }
-  for (const name of hubServices) {
+  for (const name of hubServices()) {
     doc.before(['services', name], serviceComments[name] ?? [], true);
     const env = environment(serviceSettings(name, 'compose'));
     for (const [variable, note] of env.notes) doc.before(['services', name, 'environment', variable], [note]);

@@ -29,7 +29,7 @@ export type HubService = ServiceName | 'witness';
 export type Target = 'compose' | 'kubernetes';
 
 /** Every service of a deployment, in the order the files list them. */
-export const hubServices: readonly HubService[] = ['witness', ...subgraphNames, 'gateway'];
+export const hubServices = (): HubService[] => ['witness', ...subgraphNames, 'gateway'];
 
 export const servicePort = (name: HubService): number => (name === 'witness' ? WITNESS_DEFAULT_PORT : defaultPorts[name]);
 export const serviceCommand = (name: HubService): string[] => ['node', '-r', '@swc-node/register', serviceEntry(name)];
@@ -71,11 +71,11 @@ export function serviceCalls(name: HubService): HubService[] {
 }
 
 /** The services that call a service. */
-export const serviceCallers = (name: HubService): HubService[] => hubServices.filter((s) => serviceCalls(s).includes(name));
+export const serviceCallers = (name: HubService): HubService[] => hubServices().filter((s) => serviceCalls(s).includes(name));
 
 /** The services (and their database servers) that connect to a database. */
 export const databaseClients = (database: SubgraphName): HubService[] =>
-  hubServices.filter((s) => serviceDatabases(s).some((d) => d.database === database));
+  hubServices().filter((s) => serviceDatabases(s).some((d) => d.database === database));
 
 // --- secrets -------------------------------------------------------------------------------------------------
 
@@ -129,7 +129,7 @@ export const secrets = {
 };
 
 /** The services that sign with a key of their own (the witness keeps its own key in its state folder). */
-export const signingServices: readonly ServiceName[] = ['gateway', ...subgraphNames];
+export const signingServices = (): ServiceName[] => ['gateway', ...subgraphNames];
 
 /** The secrets a service is given: its own private key, the trusted set, and the passwords of its connections. */
 export function serviceSecrets(name: HubService): Secret[] {
@@ -147,7 +147,7 @@ export const databaseServerSecrets = (database: SubgraphName): Secret[] => [
 
 /** Every secret of the compose deployment, each once. */
 export const allSecrets = (): Secret[] => {
-  const all = [...hubServices.flatMap(serviceSecrets), ...subgraphNames.flatMap(databaseServerSecrets)];
+  const all = [...hubServices().flatMap(serviceSecrets), ...subgraphNames.flatMap(databaseServerSecrets)];
   return [...new Map(all.map((s) => [s.id, s])).values()].sort((a, b) => a.id.localeCompare(b.id));
 };
 
@@ -184,7 +184,6 @@ const rules: Record<string, Rule> = {
   HUB_KEYS_DIR: (s) =>
     value(SECRETS_DIR, s === 'witness' ? "The trusted public keys only: it checks the audit service's signature." : 'Its own private key and the trusted public keys, as secret files.'),
   ...Object.fromEntries(Object.entries(internalUrlVariables).map(([variable, target]) => [variable, () => value(serviceBaseUrl(target))])),
-  ...Object.fromEntries(subgraphNames.map((name) => [serviceUrlVariable(name), () => value(`${serviceBaseUrl(name)}/graphql`)])),
   HUB_DEMO_SEED: (_s, t) =>
     t === 'compose' ? value('${HUB_DEMO_SEED:-}', 'The demo caseload, off unless HUB_DEMO_SEED is set: never made-up victims in a real system.') : example('2009', 'load the demo caseload into empty databases (never in a real system)'),
   HUB_DEMO_AS_OF: (_s, t) => (t === 'compose' ? value('${HUB_DEMO_AS_OF:-}') : example('2026-01-01T00:00:00.000Z')),
@@ -232,7 +231,9 @@ const rules: Record<string, Rule> = {
 /** How a service's deployment gives each variable it reads, in the order of its list. */
 export function serviceSettings(name: HubService, target: Target): [string, Setting][] {
   return serviceVariables(name).map((variable) => {
-    const rule = rules[variable];
+    // The gateway's `<NAME>_URL` of each subgraph (looked up each time: the registry decides which exist).
+    const subgraph = subgraphNames.find((n) => serviceUrlVariable(n) === variable);
+    const rule: Rule | undefined = subgraph ? () => value(`${serviceBaseUrl(subgraph)}/graphql`) : rules[variable];
     if (!rule) throw new Error(`shared/src/deploy/deployment.ts: no deployment setting for ${variable} (read by ${name}); add one`);
     return [variable, rule(name, target)];
   });

@@ -176,7 +176,7 @@ const policy = (name: string, podSelector: Record<string, unknown>, spec: Record
 
 function servicePolicy(name: HubService): YamlDocument {
   const callers = serviceCallers(name);
-  const databases = serviceDatabases(name);
+  const databases = [...new Set(serviceDatabases(name).map((d) => d.database))];
   const ingress =
     name === 'gateway'
       ? [{ ports: [tcp(servicePort(name))] }] // from anywhere: your ingress controller, clients
@@ -184,7 +184,7 @@ function servicePolicy(name: HubService): YamlDocument {
         ? [{ from: callers.map(pods), ports: [tcp(servicePort(name))] }]
         : [];
   const egress = [
-    ...(databases.length > 0 ? [{ to: databases.map((d) => databasePods(d.database)), ports: [tcp(POSTGRES_PORT)] }] : []),
+    ...(databases.length > 0 ? [{ to: databases.map(databasePods), ports: [tcp(POSTGRES_PORT)] }] : []),
     ...serviceCalls(name).map((callee) => ({ to: [pods(callee)], ports: [tcp(servicePort(callee))] })),
     // The identity provider (discovery, keys) is outside the cluster.
     ...(name === 'gateway' ? [{ ports: [tcp(443)] }] : []),
@@ -231,7 +231,7 @@ const servicesFile = (): string =>
       'Service), as its own role owning that database only; every service writes the access log on postgres-audit as',
       'the insert-only writer role.',
     ]),
-    hubServices.flatMap((name) => [workload(name), service(name)]),
+    hubServices().flatMap((name) => [workload(name), service(name)]),
   );
 
 const migrationsFile = (): string =>
@@ -262,7 +262,7 @@ const networkPoliciesFile = (): string =>
         policyTypes: ['Egress'],
         egress: [{ to: [{ namespaceSelector: {}, podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } } }], ports: [{ protocol: 'UDP', port: 53 }, tcp(53)] }],
       }),
-      ...hubServices.map(servicePolicy),
+      ...hubServices().map(servicePolicy),
       ...subgraphNames.map(migrationPolicy),
       ...subgraphNames.map(databasePolicy),
     ],

@@ -18,7 +18,7 @@ export async function writeDeploymentSecrets(root: string): Promise<string[]> {
   chmodSync(dir, 0o700);
   const all = allSecrets();
   const missing = all.filter((s) => !existsSync(join(root, s.hostFile))).map((s) => s.hostFile);
-  await ensureServiceKeys(dirname(join(root, secrets.trustedKeys.hostFile)), signingServices);
+  await ensureServiceKeys(dirname(join(root, secrets.trustedKeys.hostFile)), signingServices());
   for (const secret of all) {
     const path = join(root, secret.hostFile);
     if (secret.kind === 'password' && !existsSync(path)) writeFileSync(path, randomBytes(24).toString('base64url'));
