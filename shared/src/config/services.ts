@@ -1,7 +1,7 @@
 /**
  * The hub's services: names and default ports (from the agency registry, shared/src/agencies/agency-registry.ts)
- * and environment variables, used by the local launcher, the end-to-end tests and (checked by a test)
- * docker-compose.yml.
+ * and environment variables, used by the local launcher, the end-to-end tests and the deployment files that
+ * `npm run deploy-files` generates (docker-compose.yml, deploy/; shared/src/deploy/).
  */
 import { type RegistrySubgraph, WITNESS_PORT_OFFSET, subgraphEntries } from '../agencies/agency-registry';
 
