@@ -21,9 +21,10 @@ RUN npm ci --no-audit --no-fund && npm cache clean --force
 # The whole repository (see .dockerignore: no node_modules, no local .data with its keys and database).
 COPY . .
 
-# Mount points of the shared service keys, of the gateway's data (its embedded token issuer in local
-# mode) and of the witness's own key and state; owned by the unprivileged user so that named volumes start out writable by it.
-RUN mkdir -p /keys /data /witness && chown node:node /keys /data /witness
+# Mount points of the gateway's data (its embedded token issuer in local mode) and of the witness's own key
+# and state; owned by the unprivileged user so that named volumes start out writable by it. Keys and passwords
+# are not in the image: docker-compose.yml mounts them as secrets under /run/secrets.
+RUN mkdir -p /data /witness && chown node:node /data /witness
 USER node
 
 ENV HOST=0.0.0.0

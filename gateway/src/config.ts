@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { Role, type SubgraphName, defaultPorts, knownHubVariables, serviceUrlVariable, subgraphNames } from '@hub/shared';
+import { Role, type SubgraphName, databaseUrl, defaultPorts, knownHubVariables, serviceUrlVariable, subgraphNames } from '@hub/shared';
 
 export interface OidcSettings {
   issuer: string;
@@ -77,6 +77,7 @@ export const gatewaySettings: GatewaySetting[] = [
   { variable: 'HUB_MODE', schema: z.enum(['local', 'production']).default('local'), meaning: '`local` (embedded token issuer, introspection, any operation) or `production`', default: 'local' },
   { variable: 'NODE_ENV', schema: z.string().optional(), meaning: '`production` has the effect of `HUB_MODE=production`' },
   { variable: 'AUDIT_WRITER_URL', schema: url(['postgres', 'postgresql']), meaning: 'the access log, as the insert-only role `hub_audit_writer` (required)' },
+  { variable: 'AUDIT_WRITER_PASSWORD_FILE', schema: z.string().min(1).optional(), meaning: "a file holding the password of `AUDIT_WRITER_URL`'s role (a mounted secret); the URL then carries none" },
   { variable: 'HUB_KEYS_DIR', schema: z.string().min(1).optional(), meaning: 'service keys: `gateway.private.jwk.json` and `trusted.jwks.json`', default: '`<HUB_DATA_DIR>/keys`' },
   { variable: 'HUB_DATA_DIR', schema: z.string().min(1).optional(), meaning: "where `.data/` lives (the embedded issuer's key in local mode)", default: '`.data`' },
   { variable: 'HUB_SUPERGRAPH', schema: z.string().min(1).optional(), meaning: 'the composed supergraph the gateway plans over', default: '`gateway/supergraph.graphql`' },
@@ -128,15 +129,23 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   const parsed = schema.safeParse(given);
   if (!parsed.success) problems.push(...parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   const s = (parsed.success ? parsed.data : {}) as Record<string, unknown>;
+  const str = (name: string): string | undefined => s[name] as string | undefined;
   const mode = s.HUB_MODE === 'production' || s.NODE_ENV === 'production' ? 'production' : 'local';
   if (parsed.success) {
     if (mode === 'production' && !s.OIDC_ISSUER) problems.push('OIDC_ISSUER: production mode needs an OIDC issuer');
     if (s.OIDC_ISSUER && !s.OIDC_AUDIENCE) problems.push('OIDC_AUDIENCE: required with OIDC_ISSUER (the audience tokens must name)');
     if (mode === 'production' && s.HUB_TRUSTED_DOCUMENTS === 'open') problems.push('HUB_TRUSTED_DOCUMENTS: production mode runs only trusted documents; `open` is for local mode');
   }
+  let auditDatabaseUrl = '';
+  if (parsed.success) {
+    try {
+      auditDatabaseUrl = databaseUrl({ AUDIT_WRITER_URL: str('AUDIT_WRITER_URL'), AUDIT_WRITER_PASSWORD_FILE: str('AUDIT_WRITER_PASSWORD_FILE') });
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
   if (problems.length > 0) throw new Error(`The gateway's configuration is invalid (see README, "Gateway settings"):\n  - ${problems.join('\n  - ')}`);
 
-  const str = (name: string): string | undefined => s[name] as string | undefined;
   const dataDir = str('HUB_DATA_DIR') ?? join(__dirname, '../../.data');
   const issuer = str('OIDC_ISSUER');
   const oidc: OidcSettings | null = issuer
@@ -165,7 +174,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     host: str('HOST')!,
     mode,
     keysDir: str('HUB_KEYS_DIR') ?? join(dataDir, 'keys'),
-    auditDatabaseUrl: str('AUDIT_WRITER_URL')!,
+    auditDatabaseUrl,
     dataDir,
     supergraphPath: str('HUB_SUPERGRAPH') ?? join(__dirname, '../supergraph.graphql'),
     subgraphUrls: Object.fromEntries(subgraphNames.map((name) => [name, str(serviceUrlVariable(name))!])) as Record<SubgraphName, string>,

@@ -12,6 +12,7 @@ export { jsonFallbacks, sendError } from './errors/json-errors';
 export * from './schema/category';
 export * from './schema/build-subgraph-schema';
 export * from './config/services';
+export * from './config/database-url';
 export * from './auth/hub-caller';
 export * from './auth/hub-assertion';
 export * from './auth/service-keys';

@@ -1,21 +1,31 @@
 /**
  * docker-compose.yml, the Dockerfile and the PostgreSQL init script, checked against the services'
  * configuration in shared/src/config/services.ts (whose variable lists service-environment.test.ts checks
- * against the code). No Docker engine is needed: the files are read and parsed.
+ * against the code): one database server, network and owner role per subgraph, the access log reached by every
+ * service only as the insert-only writer, and each service given only its own secrets. No Docker engine is
+ * needed: the files are read and parsed (generated-files.test.ts checks they are what the generator writes).
  */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import {
   AUDIT_WRITER_ROLE,
+  OPERATIONAL_PATHS,
+  WITNESS_DEFAULT_PORT,
+  WITNESS_STATUS_PATH,
   databaseName,
+  databaseOwnerRole,
   defaultPorts,
   gatewayEnvironment,
+  serviceEntry,
   serviceUrlVariable,
   subgraphEnvironment,
   subgraphNames,
   subgraphOwnEnvironment,
+  witnessEnvironment,
 } from '@hub/shared';
+import { writeDeploymentSecrets } from '@hub/shared/src/deploy/secrets-cli';
 import { readGatewayConfig } from '../../gateway/src/config';
 
 interface Service {
@@ -28,6 +38,8 @@ interface Service {
   healthcheck?: { test: string[] };
   depends_on?: Record<string, { condition: string }>;
   volumes?: string[];
+  networks?: string[];
+  secrets?: { source: string; target: string }[];
 }
 
 const root = join(__dirname, '../..');
@@ -35,7 +47,12 @@ const read = (path: string): string => readFileSync(join(root, path), 'utf8');
 const composeText = read('docker-compose.yml');
 /** Compose's `${VAR:-default}` interpolation, with nothing set in the environment. */
 const interpolate = (text: string): string => text.replace(/\$\{\w+(?::?-([^}]*))?\}/g, (_m, def: string | undefined) => def ?? '');
-const compose = parse(interpolate(composeText)) as { services: Record<string, Service>; volumes: Record<string, unknown> };
+const compose = parse(interpolate(composeText)) as {
+  services: Record<string, Service>;
+  volumes: Record<string, unknown>;
+  networks: Record<string, { internal?: boolean } | null>;
+  secrets: Record<string, { file?: string }>;
+};
 const service = (name: string): Service => {
   const found = compose.services[name];
   if (!found) throw new Error(`docker-compose.yml has no service "${name}"`);
@@ -55,7 +72,7 @@ function documentedOptional(name: string): Set<string> {
   }
   return found;
 }
-/** `keys:/keys:ro` → { source: 'keys', target: '/keys' } */
+/** `witness-data:/witness` → { source: 'witness-data', target: '/witness' } */
 const mounts = (name: string) =>
   (service(name).volumes ?? []).map((v) => {
     const [source = '', target = ''] = v.split(':');
@@ -67,75 +84,183 @@ const healthUrl = (name: string): URL => {
   if (!match) throw new Error(`${name} has no HTTP healthcheck`);
   return new URL(match[0]);
 };
-const hubServices = ['gateway', ...subgraphNames] as const;
-const initScript = (): string => {
-  const init = mounts('postgres').find((m) => m.target.startsWith('/docker-entrypoint-initdb.d/'));
-  if (!init?.source.startsWith('./')) throw new Error('postgres mounts no init script from the repository');
-  return read(init.source);
+/** The host file of each secret file a service sees, by its path in the container (compose: /run/secrets/<target>). */
+const secretFiles = (name: string): Record<string, string> =>
+  Object.fromEntries(
+    (service(name).secrets ?? []).map((s) => {
+      const file = compose.secrets[s.source]?.file;
+      if (!file) throw new Error(`${name} mounts secret ${s.source}, which has no file`);
+      return [s.target.startsWith('/') ? s.target : `/run/secrets/${s.target}`, file];
+    }),
+  );
+/** The host file behind a variable that names a secret file. */
+const secretBehind = (name: string, variable: string): string => {
+  const path = env(name)[variable] ?? '';
+  const file = secretFiles(name)[path];
+  if (!file) throw new Error(`${name}: ${variable}=${path} is no mounted secret`);
+  return file;
 };
 
+const hubServices = ['gateway', ...subgraphNames] as const;
+const databaseServer = (name: string) => `postgres-${name}`;
+const databaseServers = subgraphNames.map(databaseServer);
+const initScript = (server: string): string => {
+  const init = mounts(server).find((m) => m.target.startsWith('/docker-entrypoint-initdb.d/'));
+  if (!init?.source.startsWith('./')) throw new Error(`${server} mounts no init script from the repository`);
+  return read(init.source);
+};
+/** The gateway's settings with each *_PASSWORD_FILE pointing at a real file (the container's are mounted secrets). */
+function withPasswordFiles(variables: Record<string, string>): Record<string, string> {
+  const dir = mkdtempSync(join(tmpdir(), 'hub-compose-'));
+  return Object.fromEntries(
+    Object.entries(variables).map(([k, v]) => {
+      if (!k.endsWith('_PASSWORD_FILE')) return [k, v];
+      const path = join(dir, k);
+      writeFileSync(path, 'a-password');
+      return [k, path];
+    }),
+  );
+}
+
 describe('docker-compose.yml', () => {
-  it('names its services postgres, keys, the witness, gateway and exactly one per subgraph', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['postgres', 'keys', 'witness', ...hubServices].sort());
+  it('names its services: a database server per subgraph, the witness, the gateway and exactly one per subgraph', () => {
+    expect(Object.keys(compose.services).sort()).toEqual([...databaseServers, 'witness', ...hubServices].sort());
   });
 
-  it.each([...subgraphNames])('runs subgraph %s from its own entry point, listening on its default port', (name) => {
+  it.each([...subgraphNames])('runs subgraph %s from its own entry point, listening on its default port, ready at /readyz', (name) => {
     const port = String(defaultPorts[name]);
-    expect(service(name).command).toEqual(['node', '-r', '@swc-node/register', `subgraphs/${name}/src/index.ts`]);
+    expect(service(name).command).toEqual(['node', '-r', '@swc-node/register', serviceEntry(name)]);
     expect(env(name)).toMatchObject({ PORT: port, HOST: '0.0.0.0' });
     expect((service(name).expose ?? []).map(String)).toEqual([port]);
     expect(service(name).ports).toBeUndefined();
     const health = healthUrl(name);
-    expect([health.port, health.pathname]).toEqual([port, '/health']);
+    expect([health.port, health.pathname]).toEqual([port, OPERATIONAL_PATHS.ready]);
   });
 
-  it('publishes only the gateway, on its default port, and checks its health there', () => {
+  it('runs the witness on its port, with its state on a volume of its own', () => {
+    expect(service('witness').command).toEqual(['node', '-r', '@swc-node/register', serviceEntry('witness')]);
+    expect(env('witness')).toMatchObject({ PORT: String(WITNESS_DEFAULT_PORT), HUB_WITNESS_DIR: '/witness' });
+    expect(mounts('witness')).toEqual([{ source: 'witness-data', target: '/witness' }]);
+    const health = healthUrl('witness');
+    expect([health.port, health.pathname]).toEqual([String(WITNESS_DEFAULT_PORT), WITNESS_STATUS_PATH]);
+    expect(new URL(env('audit').HUB_WITNESS_URL ?? '').host).toBe(`witness:${WITNESS_DEFAULT_PORT}`);
+  });
+
+  it('publishes only the gateway, on its default port, and checks its readiness there', () => {
     const port = defaultPorts.gateway;
-    expect(service('gateway').command).toEqual(['node', '-r', '@swc-node/register', 'gateway/src/index.ts']);
+    expect(service('gateway').command).toEqual(['node', '-r', '@swc-node/register', serviceEntry('gateway')]);
     expect(service('gateway').ports?.map((p) => p.split(':').slice(-2))).toEqual([[`${port}`, `${port}`]]);
     const published = Object.entries(compose.services).filter(([, s]) => s.ports).map(([name]) => name);
     expect(published).toEqual(['gateway']);
     const health = healthUrl('gateway');
-    expect([health.port, health.pathname]).toEqual([String(port), '/health']);
-    const config = readGatewayConfig(env('gateway'));
+    expect([health.port, health.pathname]).toEqual([String(port), OPERATIONAL_PATHS.ready]);
+    const config = readGatewayConfig(withPasswordFiles(env('gateway')));
     expect([config.port, config.host]).toEqual([port, '0.0.0.0']);
   });
 
-  it.each([...subgraphNames])('connects subgraph %s to its own database on the postgres service', (name) => {
-    const url = new URL(env(name).DATABASE_URL ?? '');
-    const postgres = env('postgres');
-    expect(url.protocol).toBe('postgres:');
-    expect([url.hostname, url.port]).toEqual(['postgres', '5432']);
-    expect(service('postgres').expose?.map(String)).toEqual(['5432']);
-    expect(url.pathname).toBe(`/${databaseName(name)}`);
-    expect([url.username, url.password]).toEqual([postgres.POSTGRES_USER, postgres.POSTGRES_PASSWORD]);
+  it.each([...subgraphNames])(
+    'connects subgraph %s to its own database on its own server, as its own role, with the password from a secret file',
+    (name) => {
+      const url = new URL(env(name).DATABASE_URL ?? '');
+      const server = databaseServer(name);
+      expect(url.protocol).toBe('postgres:');
+      expect([url.hostname, url.port, url.pathname]).toEqual([server, '5432', `/${databaseName(name)}`]);
+      expect(service(server).expose?.map(String)).toEqual(['5432']);
+      expect([url.username, url.password]).toEqual([databaseOwnerRole(name), '']);
+      // The server's init script creates that role, owner of that database, with the password of the same file.
+      const db = env(server);
+      expect([db.HUB_DATABASE_NAME, db.HUB_DATABASE_OWNER]).toEqual([databaseName(name), databaseOwnerRole(name)]);
+      expect(secretBehind(name, 'DATABASE_PASSWORD_FILE')).toBe(secretBehind(server, 'HUB_DATABASE_OWNER_PASSWORD_FILE'));
+      expect(db.POSTGRES_USER ?? 'postgres').not.toBe(databaseOwnerRole(name));
+      expect(db.POSTGRES_PASSWORD).toBeUndefined();
+    },
+  );
+
+  it("keeps each database server's superuser password to that server", () => {
+    for (const server of databaseServers) {
+      const superuser = secretBehind(server, 'POSTGRES_PASSWORD_FILE');
+      const holders = Object.keys(compose.services).filter((s) => Object.values(secretFiles(s)).includes(superuser));
+      expect([server, holders]).toEqual([server, [server]]);
+    }
+    expect(new Set(databaseServers.map((s) => secretBehind(s, 'POSTGRES_PASSWORD_FILE'))).size).toBe(databaseServers.length);
   });
 
-  it('gives every subgraph a different database', () => {
-    const databases = subgraphNames.map((name) => new URL(env(name).DATABASE_URL ?? '').pathname);
-    expect(new Set(databases).size).toBe(subgraphNames.length);
-  });
-
-  it('creates exactly the subgraph databases in the init script the postgres service mounts', () => {
-    const sql = initScript().replace(/^\s*(--|#).*$/gm, '');
-    const created = [...sql.matchAll(/CREATE\s+DATABASE\s+"?(\w+)"?/gi)].map((m) => m[1]);
-    expect(created.sort()).toEqual(subgraphNames.map(databaseName).sort());
-  });
-
-  it('creates the access log writer role that every service logs in as, with the password they use', () => {
-    expect(initScript()).toMatch(new RegExp(`CREATE ROLE ${AUDIT_WRITER_ROLE} LOGIN PASSWORD :'writer_password'`));
-    expect(initScript()).toMatch(/--set writer_password="\$\{HUB_AUDIT_WRITER_PASSWORD:\?/);
-    const password = env('postgres').HUB_AUDIT_WRITER_PASSWORD;
-    expect(password).toBeTruthy();
+  it('reaches the access log from every service only as the insert-only writer role, with the password its server gave it', () => {
+    const server = databaseServer('audit');
+    const writerPassword = secretBehind(server, 'HUB_AUDIT_WRITER_PASSWORD_FILE');
+    expect(initScript(server)).toMatch(new RegExp(`CREATE ROLE ${AUDIT_WRITER_ROLE} LOGIN NOSUPERUSER`));
     for (const name of hubServices) {
       const url = new URL(env(name).AUDIT_WRITER_URL ?? '');
       expect({ name, host: url.host, db: url.pathname, user: url.username, password: url.password }).toEqual({
         name,
-        host: 'postgres:5432',
+        host: `${server}:5432`,
         db: `/${databaseName('audit')}`,
         user: AUDIT_WRITER_ROLE,
-        password,
+        password: '',
       });
+      expect([name, secretBehind(name, 'AUDIT_WRITER_PASSWORD_FILE')]).toEqual([name, writerPassword]);
+    }
+    // Only the audit service holds the audit database's owner password.
+    const owner = secretBehind(server, 'HUB_DATABASE_OWNER_PASSWORD_FILE');
+    const holders = hubServices.filter((s) => Object.values(secretFiles(s)).includes(owner));
+    expect(holders).toEqual(['audit']);
+  });
+
+  it('puts each database on a network of its own, joined by its server and the services that connect to it only', () => {
+    const serversOn = (network: string) => databaseServers.filter((s) => service(s).networks?.includes(network));
+    for (const server of databaseServers) expect([server, service(server).networks]).toEqual([server, [`db-${server.slice('postgres-'.length)}`]]);
+    for (const name of [...hubServices, 'witness']) {
+      const connects = [env(name).DATABASE_URL, env(name).AUDIT_WRITER_URL].filter((v) => v !== undefined).map((v) => new URL(v).hostname);
+      const reachable = (service(name).networks ?? []).flatMap(serversOn);
+      expect([name, [...new Set(reachable)].sort()]).toEqual([name, [...new Set(connects)].sort()]);
+    }
+    for (const [network, settings] of Object.entries(compose.networks)) {
+      if (network !== 'edge') expect([network, settings?.internal]).toEqual([network, true]);
+    }
+    expect(Object.entries(compose.services).filter(([, s]) => s.networks?.includes('edge')).map(([n]) => n)).toEqual(['gateway']);
+  });
+
+  it('creates every subgraph database with its owner in the init script every database server mounts', () => {
+    for (const server of databaseServers) {
+      const script = initScript(server);
+      expect(script).toContain('CREATE ROLE :"owner" LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE');
+      expect(script).toContain('CREATE DATABASE :"database" OWNER :"owner"');
+      for (const variable of ['HUB_DATABASE_NAME', 'HUB_DATABASE_OWNER', 'HUB_DATABASE_OWNER_PASSWORD_FILE']) {
+        expect(script).toContain(variable);
+        expect(env(server)[variable]).toBeTruthy();
+      }
+      expect(service(server).image).toBe('postgres:17');
+      expect(service(server).healthcheck?.test.join(' ')).toMatch(/pg_isready/);
+    }
+    const writers = databaseServers.filter((s) => env(s).HUB_AUDIT_WRITER_PASSWORD_FILE);
+    expect(writers).toEqual([databaseServer('audit')]);
+  });
+
+  it.each([...hubServices, 'witness'])('gives %s only its own private key (the witness none) and the trusted public keys', (name) => {
+    const keysDir = env(name).HUB_KEYS_DIR;
+    expect(keysDir).toBe('/run/secrets');
+    const files = secretFiles(name);
+    const keys = Object.entries(files).filter(([, file]) => file.endsWith('.jwk.json') || file.endsWith('.jwks.json'));
+    const expected = name === 'witness' ? [] : [[`${keysDir}/${name}.private.jwk.json`, `./secrets/keys/${name}.private.jwk.json`]];
+    expect(keys.sort()).toEqual([...expected, [`${keysDir}/trusted.jwks.json`, './secrets/keys/trusted.jwks.json']].sort());
+  });
+
+  it('takes every secret from a file under secrets/ that npm run deploy-secrets writes, and git and docker ignore', async () => {
+    const files = Object.values(compose.secrets).map((s) => s.file ?? '');
+    for (const file of files) expect(file).toMatch(/^\.\/secrets\//);
+    expect(read('.gitignore').split('\n')).toContain('secrets/');
+    expect(read('.dockerignore').split('\n')).toContain('secrets');
+    const target = mkdtempSync(join(tmpdir(), 'hub-secrets-'));
+    try {
+      const written = await writeDeploymentSecrets(target);
+      expect(written.map((f) => `./${f}`).sort()).toEqual([...files].sort());
+      for (const file of files) expect(statSync(join(target, file)).size).toBeGreaterThan(0);
+      expect(statSync(join(target, 'secrets')).mode & 0o777).toBe(0o700);
+      const trusted = JSON.parse(readFileSync(join(target, 'secrets/keys/trusted.jwks.json'), 'utf8')) as { keys: { kid: string }[] };
+      expect(trusted.keys.map((k) => k.kid).sort()).toEqual([...hubServices].sort());
+      expect(await writeDeploymentSecrets(target)).toEqual([]);
+    } finally {
+      rmSync(target, { recursive: true, force: true });
     }
   });
 
@@ -151,21 +276,24 @@ describe('docker-compose.yml', () => {
       });
     }
     const expected = Object.fromEntries(subgraphNames.map((n) => [n, `http://${n}:${defaultPorts[n]}/graphql`]));
-    expect(readGatewayConfig(gatewayEnv).subgraphUrls).toEqual(expected);
+    expect(readGatewayConfig(withPasswordFiles(gatewayEnv)).subgraphUrls).toEqual(expected);
   });
 
-  it('lets every subgraph reach coordination by its service name and default port', () => {
+  it('lets every subgraph reach coordination by its service name and default port, on a network both join', () => {
     for (const name of subgraphNames) {
       const url = new URL(env(name).COORDINATION_INTERNAL_URL ?? '');
       expect([name, url.hostname, url.port]).toEqual([name, 'coordination', String(defaultPorts.coordination)]);
+      expect([name, service(name).networks?.some((n) => service('coordination').networks?.includes(n) && !n.startsWith('db-'))]).toEqual([name, true]);
     }
   });
 
-  it.each([...hubServices])('sets or documents as optional every variable %s reads, and no other', (name) => {
+  it.each([...hubServices, 'witness'])('sets or documents as optional every variable %s reads, and no other', (name) => {
     const reads: readonly string[] =
       name === 'gateway'
         ? [...gatewayEnvironment, ...subgraphNames.map(serviceUrlVariable)]
-        : [...subgraphEnvironment, ...(subgraphOwnEnvironment[name] ?? [])];
+        : name === 'witness'
+          ? witnessEnvironment
+          : [...subgraphEnvironment, ...(subgraphOwnEnvironment[name as (typeof subgraphNames)[number]] ?? [])];
     const set = Object.keys(env(name));
     const optional = documentedOptional(name);
     expect(reads.filter((v) => !set.includes(v) && !optional.has(v))).toEqual([]);
@@ -173,7 +301,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('runs the gateway in local mode by default, reachable from this machine only, with its data on a volume', () => {
-    const config = readGatewayConfig(env('gateway'));
+    const config = readGatewayConfig(withPasswordFiles(env('gateway')));
     expect(config.mode).toBe('local');
     expect(config.oidc).toBeNull();
     // Local mode issues a token for any identity to whoever asks: never published beyond loopback.
@@ -182,30 +310,16 @@ describe('docker-compose.yml', () => {
     expect(compose.volumes).toHaveProperty('gateway-data');
   });
 
-  it('creates the service keys once in the volume where every service reads them', () => {
-    const command = service('keys').command ?? [];
-    expect(command.slice(0, 4)).toEqual(['node', '-r', '@swc-node/register', 'shared/src/local/keygen-cli.ts']);
-    const keysDir = command[4];
-    const volume = mounts('keys').find((m) => m.target === keysDir)?.source;
-    expect(volume).toBe('keys');
-    for (const name of hubServices) {
-      expect([name, env(name).HUB_KEYS_DIR]).toEqual([name, keysDir]);
-      expect([name, mounts(name).find((m) => m.target === keysDir)?.source]).toEqual([name, volume]);
-      expect([name, service(name).depends_on?.keys?.condition]).toEqual([name, 'service_completed_successfully']);
-    }
-  });
-
-  it('starts subgraphs after a healthy PostgreSQL and access log, and the gateway after every healthy subgraph', () => {
+  it('starts subgraphs after their healthy database servers and access log, and the gateway after every healthy subgraph', () => {
     for (const name of subgraphNames) {
-      expect([name, service(name).depends_on?.postgres?.condition]).toEqual([name, 'service_healthy']);
-      expect(service(name).healthcheck).toBeDefined();
+      expect([name, service(name).depends_on?.[databaseServer(name)]?.condition]).toEqual([name, 'service_healthy']);
+      expect([name, service(name).depends_on?.[databaseServer('audit')]?.condition]).toEqual([name, 'service_healthy']);
       expect([name, service('gateway').depends_on?.[name]?.condition]).toEqual([name, 'service_healthy']);
     }
     for (const name of hubServices.filter((n) => n !== 'audit')) {
       expect([name, service(name).depends_on?.audit?.condition]).toEqual([name, 'service_healthy']);
     }
-    expect(service('postgres').image).toBe('postgres:17');
-    expect(service('postgres').healthcheck?.test.join(' ')).toMatch(/pg_isready/);
+    expect(service('audit').depends_on?.witness?.condition).toBe('service_healthy');
   });
 });
 
@@ -226,10 +340,10 @@ describe('Dockerfile', () => {
 
   it('builds the one image every hub service runs', () => {
     const built = Object.entries(compose.services).filter(([, s]) => s.build);
-    expect(built.map(([name]) => name)).toEqual(['keys']);
+    expect(built.map(([name]) => name)).toEqual(['gateway']);
     const context = built[0]![1].build;
     expect(typeof context === 'string' ? context : context?.context).toBe('.');
-    for (const name of hubServices) expect([name, service(name).image]).toEqual([name, service('keys').image]);
+    for (const name of hubServices) expect([name, service(name).image]).toEqual([name, service('gateway').image]);
   });
 
   it('installs with the lock file after copying the manifest of every npm workspace', () => {
@@ -262,7 +376,7 @@ describe('Dockerfile', () => {
     const cmd = instructions.find((i) => i.startsWith('CMD '));
     const commands = [
       JSON.parse(cmd!.slice(4)) as string[],
-      ...['keys', ...hubServices].map((name) => service(name).command ?? []),
+      ...hubServices.map((name) => service(name).command ?? []),
     ];
     const ignored = read('.dockerignore')
       .split('\n')

@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { Logger } from '@hub/shared';
+import { WITNESS_STATUS_PATH } from '@hub/shared/src/config/services';
 import { verifyConsistency } from '@hub/shared/src/audit/transparency/merkle';
 import {
   cosign,
@@ -88,7 +89,7 @@ export function createWitnessServer(options: WitnessOptions): Server {
       return state.size === 0 ? answer(res, 404, 'nothing cosigned yet\n') : answer(res, 200, state.note);
     }
     if (req.method === 'GET' && req.url === '/vkey') return answer(res, 200, `${options.vkey}\n`);
-    if (req.method === 'GET' && req.url === '/status') {
+    if (req.method === 'GET' && req.url === WITNESS_STATUS_PATH) {
       const { size, refusals } = store.read();
       return answer(res, 200, JSON.stringify({ size, refusals }), 'application/json');
     }

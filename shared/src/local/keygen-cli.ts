@@ -1,8 +1,7 @@
 /**
  * `node -r @swc-node/register shared/src/local/keygen-cli.ts <dir>` creates the signing key of every hub
  * service (the gateway and each subgraph) in `<dir>` (default: `HUB_KEYS_DIR`) and writes the trusted set.
- * Idempotent: existing keys are kept. docker-compose.yml runs it once, as the `keys` service, before the
- * other services start.
+ * Idempotent: existing keys are kept. (A deployment's keys, with its passwords: `npm run deploy-secrets`.)
  */
 import { resolve } from 'node:path';
 import { ensureServiceKeys } from '../auth/service-keys';

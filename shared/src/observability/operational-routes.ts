@@ -1,4 +1,5 @@
 import { type Response, Router } from 'express';
+import { OPERATIONAL_PATHS } from '../config/services';
 import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 
@@ -34,9 +35,9 @@ export function operationalRoutes(options: {
   const live = (_req: unknown, res: Response) => {
     res.json({ status: 'ok', service: options.service });
   };
-  router.get('/livez', live);
+  router.get(OPERATIONAL_PATHS.live, live);
   router.get('/health', live);
-  router.get('/readyz', async (_req, res) => {
+  router.get(OPERATIONAL_PATHS.ready, async (_req, res) => {
     const results = await Promise.all(
       Object.entries(options.checks).map(async ([name, check]) => {
         try {

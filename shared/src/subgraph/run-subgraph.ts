@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
 import { loadServiceKeys } from '../auth/service-keys';
 import { AssertionIds1765100000000 } from '../auth/assertion-replay-guard';
+import { databaseUrl } from '../config/database-url';
 import { defaultPorts } from '../config/services';
 import { generateCaseload } from '../demo/generate-caseload';
 import { createDataSource } from '../db/create-data-source';
@@ -49,7 +50,8 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
     smallCellK(); // a bad HUB_SMALL_CELL_K stops the start, not the first statistics request
     const metrics = new Metrics();
     const dataSource = createDataSource({
-      url: required('DATABASE_URL'),
+      // The password from a mounted secret when DATABASE_PASSWORD_FILE is set (docker compose, Kubernetes).
+      url: databaseUrl({ DATABASE_URL: process.env.DATABASE_URL, DATABASE_PASSWORD_FILE: process.env.DATABASE_PASSWORD_FILE }),
       entities: definition.entities,
       migrations: [...(definition.migrations as Function[]), AssertionIds1765100000000],
       metrics,
@@ -78,7 +80,11 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
     }
     const keysDir = required('HUB_KEYS_DIR');
     const keys = await loadServiceKeys(keysDir, definition.name);
-    const audit = new AuditWriter(required('AUDIT_WRITER_URL'), definition.name, log, metrics);
+    const auditWriterUrl = databaseUrl({
+      AUDIT_WRITER_URL: process.env.AUDIT_WRITER_URL,
+      AUDIT_WRITER_PASSWORD_FILE: process.env.AUDIT_WRITER_PASSWORD_FILE,
+    });
+    const audit = new AuditWriter(auditWriterUrl, definition.name, log, metrics);
     const subgraph = await createSubgraph(definition, {
       dataSource,
       audit,
