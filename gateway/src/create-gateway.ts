@@ -16,6 +16,7 @@ import {
   type ReadinessChecks,
   type ServiceKeys,
   jsonFallbacks,
+  keepSocketsAlive,
   noteOutcome,
   operationalRoutes,
   requestLog,
@@ -90,7 +91,7 @@ export async function createGateway(
       ),
   });
   const app = express();
-  const httpServer = createServer(app);
+  const httpServer = keepSocketsAlive(createServer(app));
   const state = { draining: false };
   const production = config.mode === 'production';
   const limits = requestLimitProtection(production);

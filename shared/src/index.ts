@@ -41,6 +41,7 @@ export type * from './demo/caseload-types';
 export * from './subgraph/create-subgraph';
 export * from './subgraph/run-subgraph';
 export * from './process/handle-shutdown';
+export * from './process/keep-alive';
 export * from './audit/audit-writer';
 export * from './audit/access-log-plugin';
 export * from './statistics/small-cell';

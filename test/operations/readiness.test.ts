@@ -10,7 +10,7 @@ import { subgraphNames } from '@hub/shared';
 import { postgresUrl, testHub } from '../support/hub-info';
 import { counterValue, scrape } from '../support/metrics';
 import { codes, queryAs } from '../support/client';
-import { Agency, Purpose, Role } from '@hub/shared';
+import { Agency, KEEP_ALIVE_MS, Purpose, Role } from '@hub/shared';
 
 const services = ['gateway', ...subgraphNames];
 const base = (service: string): string => testHub().services[service]!.url.replace(/\/graphql$/, '');
@@ -54,6 +54,14 @@ it('every service is live and ready, with its checks named', async () => {
     const expected = service === 'gateway' ? { auditStore: 'ok', keys: 'ok' } : { database: 'ok', auditStore: 'ok', keys: 'ok' };
     expect({ service, ...ready }).toEqual({ service, status: 200, body: { status: 'ready', service, checks: expected } });
   }
+});
+
+it('every service keeps idle sockets open longer than any client does (no request meets a socket being closed)', async () => {
+  // Node's default of 5 s raced clients whose event loop was busy when their own 4 s idle timer was due: the
+  // next request went out on a socket the server was closing and failed with "other side closed".
+  const announced: Record<string, string | null> = {};
+  for (const service of services) announced[service] = (await fetch(`${base(service)}/livez`)).headers.get('keep-alive');
+  expect(announced).toEqual(Object.fromEntries(services.map((s) => [s, `timeout=${KEEP_ALIVE_MS / 1000}`])));
 });
 
 it('is not ready anywhere while the audit store refuses the services, and counts the failed writes', async () => {

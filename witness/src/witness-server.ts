@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { Logger } from '@hub/shared';
 import { WITNESS_STATUS_PATH } from '@hub/shared/src/config/services';
+import { keepSocketsAlive } from '@hub/shared/src/process/keep-alive';
 import { verifyConsistency } from '@hub/shared/src/audit/transparency/merkle';
 import {
   cosign,
@@ -109,10 +110,12 @@ export function createWitnessServer(options: WitnessOptions): Server {
     return answer(res, 404, 'not found\n');
   };
 
-  return createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      logger.error({ err: error }, 'witness request failed');
-      if (!res.headersSent) answer(res, 500, 'internal error\n');
-    });
-  });
+  return keepSocketsAlive(
+    createServer((req, res) => {
+      handle(req, res).catch((error: unknown) => {
+        logger.error({ err: error }, 'witness request failed');
+        if (!res.headersSent) answer(res, 500, 'internal error\n');
+      });
+    }),
+  );
 }

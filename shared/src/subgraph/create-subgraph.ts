@@ -26,6 +26,7 @@ import { requestLog } from '../observability/request-log';
 import { requestObservabilityPlugin } from '../observability/request-observability-plugin';
 import { noteOutcome } from '../observability/request-outcome';
 import { AccessController } from '../policy/access-controller';
+import { keepSocketsAlive } from '../process/keep-alive';
 import { enforceCategories } from '../policy/enforce-categories';
 import { buildHubSubgraphSchema } from '../schema/build-subgraph-schema';
 import { CoordinationClient } from './coordination-client';
@@ -58,13 +59,6 @@ const GRAPHQL_ISSUERS = ['gateway'] as const;
 export const INTERNAL_ISSUERS = subgraphNames.filter((n) => n !== 'coordination');
 
 type AuthenticatedRequest = Request & { caller?: HubCaller; assertion?: VerifiedAssertion; bodyHash?: string };
-
-/**
- * Subgraphs keep idle keep-alive sockets this long — longer than any caller's client keeps them (the gateway's
- * undici closes them 2 s before the `Keep-Alive: timeout` this announces), so a request never meets a socket
- * being closed by the server.
- */
-export const SUBGRAPH_KEEP_ALIVE_MS = 65_000;
 
 const bearer = (req: Request): string | undefined => {
   const header = req.headers.authorization;
@@ -271,8 +265,7 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
         expressMiddleware(server, { context }),
       );
       app.use(jsonFallbacks(deps.log, (req) => req.headers['x-request-id']).failed);
-      httpServer.keepAliveTimeout = SUBGRAPH_KEEP_ALIVE_MS;
-      httpServer.headersTimeout = SUBGRAPH_KEEP_ALIVE_MS + 1_000;
+      keepSocketsAlive(httpServer);
       await new Promise<void>((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => resolve());
