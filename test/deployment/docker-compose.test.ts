@@ -12,6 +12,7 @@ import { parse } from 'yaml';
 import {
   AUDIT_WRITER_ROLE,
   OPERATIONAL_PATHS,
+  WITNESS_DEFAULT_NAME,
   WITNESS_DEFAULT_PORT,
   WITNESS_STATUS_PATH,
   databaseName,
@@ -26,6 +27,7 @@ import {
   witnessEnvironment,
 } from '@hub/shared';
 import { writeDeploymentSecrets } from '@hub/shared/src/deploy/secrets-cli';
+import { startServiceProcess } from '@hub/shared/src/local/service-process';
 import { readGatewayConfig } from '../../gateway/src/config';
 
 interface Service {
@@ -245,6 +247,18 @@ describe('docker-compose.yml', () => {
     expect(keys.sort()).toEqual([...expected, [`${keysDir}/trusted.jwks.json`, './secrets/keys/trusted.jwks.json']].sort());
   });
 
+  it("gives the witness its own key as a secret file and pins its public half in the audit service, and no one else either", () => {
+    expect(env('witness').HUB_WITNESS_KEY_FILE).toBe('/run/secrets/witness.key.pem');
+    expect(secretFiles('witness')['/run/secrets/witness.key.pem']).toBe('./secrets/keys/witness.key.pem');
+    expect(env('audit').HUB_WITNESS_VKEY_FILE).toBe('/run/secrets/witness.vkey');
+    expect(secretFiles('audit')['/run/secrets/witness.vkey']).toBe('./secrets/keys/witness.vkey');
+    for (const name of hubServices) {
+      const files = Object.values(secretFiles(name));
+      expect([name, files.includes('./secrets/keys/witness.key.pem')]).toEqual([name, false]);
+      if (name !== 'audit') expect([name, files.includes('./secrets/keys/witness.vkey')]).toEqual([name, false]);
+    }
+  });
+
   it('takes every secret from a file under secrets/ that npm run deploy-secrets writes, and git and docker ignore', async () => {
     const files = Object.values(compose.secrets).map((s) => s.file ?? '');
     for (const file of files) expect(file).toMatch(/^\.\/secrets\//);
@@ -259,6 +273,23 @@ describe('docker-compose.yml', () => {
       const trusted = JSON.parse(readFileSync(join(target, 'secrets/keys/trusted.jwks.json'), 'utf8')) as { keys: { kid: string }[] };
       expect(trusted.keys.map((k) => k.kid).sort()).toEqual([...hubServices].sort());
       expect(await writeDeploymentSecrets(target)).toEqual([]);
+      // The witness, started on its key file as compose starts it, announces exactly the key the audit service pins.
+      const witness = await startServiceProcess({
+        name: 'witness',
+        entry: join(root, serviceEntry('witness')),
+        env: {
+          PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', HUB_KEYS_DIR: join(target, 'secrets/keys'),
+          HUB_WITNESS_DIR: join(target, 'witness-state'), HUB_WITNESS_KEY_FILE: join(target, 'secrets/keys/witness.key.pem'),
+        },
+        onLog: () => undefined,
+      });
+      try {
+        const announced = (await (await fetch(`${witness.url}/vkey`)).text()).trim();
+        expect(announced).toBe(readFileSync(join(target, 'secrets/keys/witness.vkey'), 'utf8').trim());
+        expect(announced.startsWith(`${WITNESS_DEFAULT_NAME}+`)).toBe(true);
+      } finally {
+        await witness.stop();
+      }
     } finally {
       rmSync(target, { recursive: true, force: true });
     }

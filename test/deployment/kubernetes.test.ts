@@ -176,6 +176,9 @@ describe('deploy/kubernetes', () => {
     expect(env.HUB_KEYS_DIR).toBe(mountPath);
     const expected: Record<string, [string, string]> = { [`${mountPath}/trusted.jwks.json`]: ['hub-trusted-keys', 'trusted.jwks.json'] };
     if (name !== 'witness') expected[`${mountPath}/${name}.private.jwk.json`] = [`hub-key-${name}`, `${name}.private.jwk.json`];
+    // The witness's own key, and its public half pinned in the audit service (never asked of the witness).
+    if (name === 'witness') expected[env.HUB_WITNESS_KEY_FILE!] = ['hub-key-witness', 'witness.key.pem'];
+    if (name === 'audit') expected[env.HUB_WITNESS_VKEY_FILE!] = ['hub-witness-vkey', 'witness.vkey'];
     if (env.DATABASE_PASSWORD_FILE) expected[env.DATABASE_PASSWORD_FILE] = [`hub-database-${name}`, 'password'];
     if (env.AUDIT_WRITER_PASSWORD_FILE) expected[env.AUDIT_WRITER_PASSWORD_FILE] = ['hub-audit-writer', 'password'];
     expect(files).toEqual(expected);

@@ -75,7 +75,7 @@ export const subgraphEnvironment = [
 
 /** Variables one subgraph reads beyond `subgraphEnvironment` (all optional). */
 export const subgraphOwnEnvironment: Partial<Record<SubgraphName, readonly string[]>> = {
-  audit: ['HUB_AUDIT_SEQUENCE_MS', 'HUB_WITNESS_URL', 'HUB_WITNESS_VKEY'],
+  audit: ['HUB_AUDIT_SEQUENCE_MS', 'HUB_WITNESS_URL', 'HUB_WITNESS_VKEY', 'HUB_WITNESS_VKEY_FILE'],
   // Where coordination asks child welfare whether a minor has an appointed guardian (guardian consent).
   coordination: ['CHILD_WELFARE_INTERNAL_URL'],
 };
@@ -86,7 +86,9 @@ export const subgraphOwnEnvironment: Partial<Record<SubgraphName, readonly strin
  * HUB_WITNESS_NAME and LOG_LEVEL.
  */
 export const WITNESS_DEFAULT_PORT = GATEWAY_DEFAULT_PORT + WITNESS_PORT_OFFSET;
-export const witnessEnvironment = ['PORT', 'HOST', 'HUB_KEYS_DIR', 'HUB_WITNESS_DIR', 'HUB_WITNESS_NAME', 'LOG_LEVEL'] as const;
+/** The witness's key name in its cosignatures unless HUB_WITNESS_NAME names another. */
+export const WITNESS_DEFAULT_NAME = 'witness.support-path-hub.local';
+export const witnessEnvironment = ['PORT', 'HOST', 'HUB_KEYS_DIR', 'HUB_WITNESS_DIR', 'HUB_WITNESS_KEY_FILE', 'HUB_WITNESS_NAME', 'LOG_LEVEL'] as const;
 
 /**
  * Variables the gateway process reads (`gateway/src/config.ts`, `gateway/src/console/console-routes.ts`, the

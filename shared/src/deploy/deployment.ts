@@ -10,6 +10,7 @@ import {
   OPERATIONAL_PATHS,
   type ServiceName,
   type SubgraphName,
+  WITNESS_DEFAULT_NAME,
   WITNESS_DEFAULT_PORT,
   WITNESS_STATUS_PATH,
   databaseName,
@@ -87,7 +88,7 @@ export const HOST_SECRETS_DIR = 'secrets';
 export interface Secret {
   /** compose's name for it (top-level `secrets:`). */
   id: string;
-  kind: 'password' | 'private-key' | 'trusted-keys';
+  kind: 'password' | 'private-key' | 'trusted-keys' | 'witness-key' | 'witness-vkey';
   /** The file `npm run deploy-secrets` writes, relative to the repository (compose reads it from there). */
   hostFile: string;
   /** Its file name in the container, under SECRETS_DIR. */
@@ -126,16 +127,35 @@ export const secrets = {
     file: 'trusted.jwks.json',
     kubernetes: { name: 'hub-trusted-keys', key: 'trusted.jwks.json' },
   } satisfies Secret as Secret,
+  /** The witness's own Ed25519 key (PEM), made outside its container so that its public half can be pinned. */
+  witnessKey: {
+    id: 'witness-private-key',
+    kind: 'witness-key',
+    hostFile: `${HOST_SECRETS_DIR}/keys/witness.key.pem`,
+    file: 'witness.key.pem',
+    kubernetes: { name: 'hub-key-witness', key: 'witness.key.pem' },
+  } satisfies Secret as Secret,
+  /** The witness's verifier key, pinned in the audit service: it never takes the key the witness announces. */
+  witnessVkey: {
+    id: 'witness-vkey',
+    kind: 'witness-vkey',
+    hostFile: `${HOST_SECRETS_DIR}/keys/witness.vkey`,
+    file: 'witness.vkey',
+    kubernetes: { name: 'hub-witness-vkey', key: 'witness.vkey' },
+  } satisfies Secret as Secret,
 };
 
-/** The services that sign with a key of their own (the witness keeps its own key in its state folder). */
+/** The services that sign hub assertions and log records with a JWK of their own (the witness has a PEM key). */
 export const signingServices = (): ServiceName[] => ['gateway', ...subgraphNames];
 
-/** The secrets a service is given: its own private key, the trusted set, and the passwords of its connections. */
+/**
+ * The secrets a service is given: its own private key, the trusted set, and the passwords of its connections;
+ * the audit service also the witness's pinned verifier key.
+ */
 export function serviceSecrets(name: HubService): Secret[] {
-  const own = name === 'witness' ? [] : [secrets.privateKey(name)];
+  const own = name === 'witness' ? [secrets.witnessKey] : [secrets.privateKey(name)];
   const passwords = serviceDatabases(name).map((d) => (d.role === AUDIT_WRITER_ROLE ? secrets.auditWriterPassword : secrets.databasePassword(d.database)));
-  return [...own, secrets.trustedKeys, ...passwords];
+  return [...own, secrets.trustedKeys, ...passwords, ...(name === 'audit' ? [secrets.witnessVkey] : [])];
 }
 
 /** The secrets of a database's server: its superuser, its owner role, and for the access log the writer role. */
@@ -192,9 +212,11 @@ const rules: Record<string, Rule> = {
   HUB_MIGRATE_ONLY: () => example('1', 'migrate the database, then exit (a migration job)'),
   LOG_LEVEL: operator('LOG_LEVEL', 'info'),
   HUB_AUDIT_SEQUENCE_MS: () => example('200', 'how often pending records are integrated and a head signed'),
-  HUB_WITNESS_VKEY: () => example('witness.support-path-hub.local+…', "pin the witness's key (default: asked of it once)"),
-  HUB_WITNESS_DIR: () => value('/witness', 'Its own key and state, on a volume of its own.'),
-  HUB_WITNESS_NAME: () => example('witness.support-path-hub.local', "the witness's key name in its cosignatures"),
+  HUB_WITNESS_VKEY: () => example(`${WITNESS_DEFAULT_NAME}+…`, "the witness's key as text, instead of HUB_WITNESS_VKEY_FILE"),
+  HUB_WITNESS_VKEY_FILE: () => value(secretPath(secrets.witnessVkey), "The witness's key, pinned: never asked of the witness."),
+  HUB_WITNESS_KEY_FILE: () => value(secretPath(secrets.witnessKey), 'Its own private key, a secret file (its public half is pinned in the audit service).'),
+  HUB_WITNESS_DIR: () => value('/witness', 'Its state (the last head it cosigned), on a volume of its own.'),
+  HUB_WITNESS_NAME: () => example(WITNESS_DEFAULT_NAME, "the witness's key name in its cosignatures (the pinned key names the default)"),
   // The gateway.
   HUB_MODE: (_s, t) =>
     t === 'compose'

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
 import type { Logger, Metrics, ServiceKeys } from '@hub/shared';
 import { type LogVerifierKeys, logVerifierKeys } from './log-keys';
@@ -14,14 +15,15 @@ export interface LogConfig {
 export const logConfig = (): LogConfig => ({
   keysDir: process.env.HUB_KEYS_DIR ?? '',
   witnessUrl: process.env.HUB_WITNESS_URL || undefined,
-  witnessVkey: process.env.HUB_WITNESS_VKEY || undefined,
+  witnessVkey: process.env.HUB_WITNESS_VKEY || (process.env.HUB_WITNESS_VKEY_FILE ? readFileSync(process.env.HUB_WITNESS_VKEY_FILE, 'utf8').trim() : undefined),
   intervalMs: Number(process.env.HUB_AUDIT_SEQUENCE_MS ?? 200),
 });
 
 let verifierKeys: Promise<LogVerifierKeys> | null = null;
 /**
- * The keys verification trusts (loaded once per process). The witness's key is HUB_WITNESS_VKEY; when only its
- * URL is configured, it is asked of the witness once (trust on first use; pin it in production).
+ * The keys verification trusts (loaded once per process). The witness's key is HUB_WITNESS_VKEY (or the file
+ * HUB_WITNESS_VKEY_FILE, as compose and Kubernetes pin it); when only its URL is configured, it is asked of the
+ * witness once (trust on first use: for a laptop, never for production).
  */
 export function verificationKeys(): Promise<LogVerifierKeys> {
   verifierKeys ??= (async () => {
