@@ -105,6 +105,15 @@ const password = (id: string, file: string, kubernetes: Secret['kubernetes']): S
   kubernetes,
 });
 
+/** A key file under `secrets/keys/`, held in Kubernetes as the Secret `kubernetesName` under its file name. */
+const key = (id: string, kind: Secret['kind'], file: string, kubernetesName: string): Secret => ({
+  id,
+  kind,
+  hostFile: `${HOST_SECRETS_DIR}/keys/${file}`,
+  file,
+  kubernetes: { name: kubernetesName, key: file },
+});
+
 export const secrets = {
   /** The database server's superuser (only the server and its init script ever use it). */
   superuserPassword: (database: SubgraphName): Secret => password(`${databaseHost(database)}-superuser-password`, 'postgres-password', null),
@@ -113,36 +122,12 @@ export const secrets = {
     password(`${database}-database-password`, 'database-password', { name: `hub-database-${database}`, key: 'password' }),
   /** The access log's insert-only role. */
   auditWriterPassword: password('audit-writer-password', 'audit-writer-password', { name: 'hub-audit-writer', key: 'password' }),
-  privateKey: (service: ServiceName): Secret => ({
-    id: `${service}-private-key`,
-    kind: 'private-key',
-    hostFile: `${HOST_SECRETS_DIR}/keys/${service}.private.jwk.json`,
-    file: `${service}.private.jwk.json`,
-    kubernetes: { name: `hub-key-${service}`, key: `${service}.private.jwk.json` },
-  }),
-  trustedKeys: {
-    id: 'trusted-keys',
-    kind: 'trusted-keys',
-    hostFile: `${HOST_SECRETS_DIR}/keys/trusted.jwks.json`,
-    file: 'trusted.jwks.json',
-    kubernetes: { name: 'hub-trusted-keys', key: 'trusted.jwks.json' },
-  } satisfies Secret as Secret,
+  privateKey: (service: ServiceName): Secret => key(`${service}-private-key`, 'private-key', `${service}.private.jwk.json`, `hub-key-${service}`),
+  trustedKeys: key('trusted-keys', 'trusted-keys', 'trusted.jwks.json', 'hub-trusted-keys'),
   /** The witness's own Ed25519 key (PEM), made outside its container so that its public half can be pinned. */
-  witnessKey: {
-    id: 'witness-private-key',
-    kind: 'witness-key',
-    hostFile: `${HOST_SECRETS_DIR}/keys/witness.key.pem`,
-    file: 'witness.key.pem',
-    kubernetes: { name: 'hub-key-witness', key: 'witness.key.pem' },
-  } satisfies Secret as Secret,
+  witnessKey: key('witness-private-key', 'witness-key', 'witness.key.pem', 'hub-key-witness'),
   /** The witness's verifier key, pinned in the audit service: it never takes the key the witness announces. */
-  witnessVkey: {
-    id: 'witness-vkey',
-    kind: 'witness-vkey',
-    hostFile: `${HOST_SECRETS_DIR}/keys/witness.vkey`,
-    file: 'witness.vkey',
-    kubernetes: { name: 'hub-witness-vkey', key: 'witness.vkey' },
-  } satisfies Secret as Secret,
+  witnessVkey: key('witness-vkey', 'witness-vkey', 'witness.vkey', 'hub-witness-vkey'),
 };
 
 /** The services that sign hub assertions and log records with a JWK of their own (the witness has a PEM key). */
