@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: starts a hub of its own (embedded PostgreSQL, a demo caseload of `--victims` victims, free
  * ports), then measures the gateway on the coordinating unit's typical operations and prints, per scenario:
- * req/s, p50/p99, SQL statements and rows read per request (from every subgraph's /metrics), access records
+ * req/s, p50/p99, SQL statements and rows read per request (from every subgraph's /metrics: rows the statements
+ * returned), rows PostgreSQL scanned for them (pg_stat_database, the agencies' databases), access records
  * per request (from the access log's own sequence), and CPU ms per request of every hub process — gateway, each
  * subgraph, the witness, PostgreSQL with its backends — read from /proc before and after, so that other work on
  * the machine disturbs it least. Bounded: a fixed number of requests at a fixed concurrency, loopback only.
@@ -175,6 +176,19 @@ class AccessLog {
     const { rows } = await this.client.query<{ last_value: string; is_called: boolean }>('SELECT last_value, is_called FROM audit_pending_id_seq');
     return rows[0]!.is_called ? Number(rows[0]!.last_value) : 0;
   }
+  /**
+   * Rows PostgreSQL read for the agencies' databases (`tup_returned`: rows of sequential scans and index entries
+   * of index scans), every subgraph but audit, whose sequencer works in the background. Backends publish their
+   * counts when idle, within about a second: read after a pause.
+   */
+  async rowsScanned(databases: string[]): Promise<number> {
+    await sleep(1500);
+    const { rows } = await this.client.query<{ n: string | null }>(
+      'SELECT sum(tup_returned)::bigint AS n FROM pg_stat_database WHERE datname = ANY($1)',
+      [databases],
+    );
+    return Number(rows[0]!.n ?? 0);
+  }
   /** Waits until the sequencer has integrated every pending record (its CPU then belongs to the scenario). */
   async drained(timeoutMs = 30 * 60_000): Promise<void> {
     const until = Date.now() + timeoutMs;
@@ -193,6 +207,7 @@ class AccessLog {
 interface Counters {
   sql: number;
   rows: number;
+  scanned: number;
   records: number;
   cpu: Record<string, number>;
 }
@@ -205,6 +220,7 @@ interface Result {
   p99: number;
   sql: number;
   rows: number;
+  scanned: number;
   records: number;
   cpu: Record<string, number>;
 }
@@ -217,8 +233,8 @@ export function tables(results: Result[], processes: string[]): string {
   const perRequest = (r: Result, value: number) => value / r.requests;
   const totalCpu = (r: Result) => Object.values(r.cpu).reduce((a, b) => a + b, 0);
   const lines = [
-    row(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'rows read/req', 'access records/req', 'CPU ms/req']),
-    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+    row(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'rows read/req', 'rows scanned/req', 'access records/req', 'CPU ms/req']),
+    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
     ...results.map((r) => row([
       r.name,
       fmt(r.requests / r.seconds),
@@ -226,6 +242,7 @@ export function tables(results: Result[], processes: string[]): string {
       fmt(r.p99, 0),
       fmt(perRequest(r, r.sql)),
       fmt(perRequest(r, r.rows)),
+      fmt(perRequest(r, r.scanned), 0),
       fmt(perRequest(r, r.records)),
       fmt(perRequest(r, totalCpu(r))),
     ])),
@@ -263,6 +280,20 @@ async function main(): Promise<void> {
     },
   });
   let log: AccessLog | null = null;
+  let stopping: Promise<void> | null = null;
+  const cleanUp = () =>
+    (stopping ??= (async () => {
+      await log?.close().catch(() => undefined);
+      await hub.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    })());
+  // Ctrl-C stops the hub it started, PostgreSQL included, and removes its data.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.error(`\n${signal}: stopping the benchmark's hub …`);
+      void cleanUp().finally(() => process.exit(130));
+    });
+  }
   try {
     const startSeconds = (performance.now() - startedAt) / 1000;
     const seeded = Object.entries(hub.services).flatMap(([name, s]) => (s.demoSeeded ? [[name, s.demoSeeded.ms] as const] : []));
@@ -278,17 +309,21 @@ async function main(): Promise<void> {
     pids.witness = hub.services.witness!.pid!;
     pids.postgres = hub.postgres.pid;
     const withCpu = processCpuAvailable();
+    const agencyDatabases = subgraphNames.filter((n) => n !== 'audit').map((n) => databaseName(n));
     const gateway = new Gateway(hub, await LocalIssuer.open(dataDir));
     const { victimId, lastPageAfter, osloTotal } = await prepare(gateway);
 
     const snapshot = async (): Promise<Counters> => {
       const urls = subgraphNames.map((n) => hub.services[n]!.url);
       const sum = async (series: string) => (await Promise.all(urls.map((u) => metric(u, series)))).reduce((a, b) => a + b, 0);
+      // CPU first: the pause before PostgreSQL's counts is then not part of the scenario's CPU time.
+      const cpu = withCpu ? cpuSnapshot(pids) : {};
       return {
+        cpu,
         sql: await sum('hub_sql_statements_total'),
         rows: await sum('hub_sql_rows_read_total'),
         records: await log!.appended(),
-        cpu: withCpu ? cpuSnapshot(pids) : {},
+        scanned: await log!.rowsScanned(agencyDatabases),
       };
     };
 
@@ -331,6 +366,7 @@ async function main(): Promise<void> {
         p99: percentile(latencies, 99),
         sql: after.sql - before.sql,
         rows: after.rows - before.rows,
+        scanned: after.scanned - before.scanned,
         records: after.records - before.records,
         cpu: Object.fromEntries(Object.keys(pids).map((p) => [p, (after.cpu[p] ?? 0) - (before.cpu[p] ?? 0)])),
       };
@@ -341,9 +377,7 @@ async function main(): Promise<void> {
     console.log(tables(results, Object.keys(pids)));
     if (!withCpu) console.log('\n(no /proc here: CPU times are not measured)');
   } finally {
-    await log?.close();
-    await hub.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await cleanUp();
   }
 }
 
