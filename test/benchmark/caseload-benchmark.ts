@@ -2,7 +2,7 @@
  * `npm run bench`: starts a hub of its own (embedded PostgreSQL, a demo caseload of `--victims` victims, free
  * ports), then measures the gateway on the coordinating unit's typical operations and prints, per scenario:
  * req/s, p50/p99, SQL statements and rows read per request (from every subgraph's /metrics: rows the statements
- * returned), rows PostgreSQL scanned for them (pg_stat_database, the agencies' databases), access records
+ * returned), table rows PostgreSQL read for them (pg_stat_user_tables of the agencies' databases), access records
  * per request (from the access log's own sequence), and CPU ms per request of every hub process — gateway, each
  * subgraph, the witness, PostgreSQL with its backends — read from /proc before and after, so that other work on
  * the machine disturbs it least. Bounded: a fixed number of requests at a fixed concurrency, loopback only.
@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { LocalIssuer } from '@hub/gateway/src/auth/local-issuer';
-import { Agency, Purpose, Role, databaseName, subgraphNames } from '@hub/shared';
+import { Agency, Purpose, Role, type SubgraphName, databaseName, subgraphNames } from '@hub/shared';
 import { localDatabaseUrl } from '@hub/shared/src/local/embedded-postgres';
 import { type RunningHub, launchHub } from '@hub/shared/src/local/launch-hub';
 import { cpuSnapshot, processCpuAvailable } from './process-cpu';
@@ -163,13 +163,22 @@ function scenarios(victimId: string, lastPageAfter: string | null, osloTotal: nu
   ];
 }
 
-/** The access log as its owner: how many records were ever appended, and whether all are integrated yet. */
-class AccessLog {
-  private constructor(private readonly client: Client) {}
-  static async open(port: number): Promise<AccessLog> {
-    const client = new Client({ connectionString: localDatabaseUrl(port, databaseName('audit')) });
-    await client.connect();
-    return new AccessLog(client);
+/**
+ * The hub's databases as their owner: how many records the access log ever appended and whether all are
+ * integrated yet, and how many table rows the agencies' databases have read.
+ */
+class Databases {
+  private constructor(
+    private readonly client: Client,
+    private readonly agencies: Client[],
+  ) {}
+  static async open(port: number): Promise<Databases> {
+    const connect = async (name: SubgraphName) => {
+      const client = new Client({ connectionString: localDatabaseUrl(port, databaseName(name)) });
+      await client.connect();
+      return client;
+    };
+    return new Databases(await connect('audit'), await Promise.all(subgraphNames.filter((n) => n !== 'audit').map(connect)));
   }
   /** Records appended so far (every writer's insert takes the next id of `audit_pending`). */
   async appended(): Promise<number> {
@@ -177,17 +186,21 @@ class AccessLog {
     return rows[0]!.is_called ? Number(rows[0]!.last_value) : 0;
   }
   /**
-   * Rows PostgreSQL read for the agencies' databases (`tup_returned`: rows of sequential scans and index entries
-   * of index scans), every subgraph but audit, whose sequencer works in the background. Backends publish their
-   * counts when idle, within about a second: read after a pause.
+   * Table rows PostgreSQL has read in the agencies' databases (`pg_stat_user_tables`: rows of sequential scans and
+   * rows fetched through indexes; index-only scans fetch none), every subgraph's but audit's, whose sequencer works
+   * in the background. Backends publish their counts when idle, within about a second: read after a pause.
    */
-  async rowsScanned(databases: string[]): Promise<number> {
+  async rowsScanned(): Promise<number> {
     await sleep(1500);
-    const { rows } = await this.client.query<{ n: string | null }>(
-      'SELECT sum(tup_returned)::bigint AS n FROM pg_stat_database WHERE datname = ANY($1)',
-      [databases],
+    const counts = await Promise.all(
+      this.agencies.map(async (client) => {
+        const { rows } = await client.query<{ n: string | null }>(
+          'SELECT sum(seq_tup_read + coalesce(idx_tup_fetch, 0))::bigint AS n FROM pg_stat_user_tables',
+        );
+        return Number(rows[0]!.n ?? 0);
+      }),
     );
-    return Number(rows[0]!.n ?? 0);
+    return counts.reduce((a, b) => a + b, 0);
   }
   /** Waits until the sequencer has integrated every pending record (its CPU then belongs to the scenario). */
   async drained(timeoutMs = 30 * 60_000): Promise<void> {
@@ -199,8 +212,8 @@ class AccessLog {
       await sleep(250);
     }
   }
-  close(): Promise<void> {
-    return this.client.end();
+  async close(): Promise<void> {
+    await Promise.all([this.client, ...this.agencies].map((c) => c.end()));
   }
 }
 
@@ -279,11 +292,11 @@ async function main(): Promise<void> {
       if (line.level === 'error' || line.level === 'fatal') console.error(`[${line.service}] ${line.message}`);
     },
   });
-  let log: AccessLog | null = null;
+  let databases: Databases | null = null;
   let stopping: Promise<void> | null = null;
   const cleanUp = () =>
     (stopping ??= (async () => {
-      await log?.close().catch(() => undefined);
+      await databases?.close().catch(() => undefined);
       await hub.stop();
       rmSync(dataDir, { recursive: true, force: true });
     })());
@@ -303,13 +316,12 @@ async function main(): Promise<void> {
         `${seeded.map(([name, ms]) => `${name} ${fmt(ms / 1000)} s`).join(', ')}); the hub started in ${fmt(startSeconds)} s.`,
     );
     if (!hub.postgres) throw new Error('the benchmark needs the embedded PostgreSQL');
-    log = await AccessLog.open(hub.postgres.port);
+    databases = await Databases.open(hub.postgres.port);
     const pids: Record<string, number> = { gateway: hub.services.gateway!.pid! };
     for (const name of subgraphNames) pids[name] = hub.services[name]!.pid!;
     pids.witness = hub.services.witness!.pid!;
     pids.postgres = hub.postgres.pid;
     const withCpu = processCpuAvailable();
-    const agencyDatabases = subgraphNames.filter((n) => n !== 'audit').map((n) => databaseName(n));
     const gateway = new Gateway(hub, await LocalIssuer.open(dataDir));
     const { victimId, lastPageAfter, osloTotal } = await prepare(gateway);
 
@@ -322,8 +334,8 @@ async function main(): Promise<void> {
         cpu,
         sql: await sum('hub_sql_statements_total'),
         rows: await sum('hub_sql_rows_read_total'),
-        records: await log!.appended(),
-        scanned: await log!.rowsScanned(agencyDatabases),
+        records: await databases!.appended(),
+        scanned: await databases!.rowsScanned(),
       };
     };
 
@@ -340,7 +352,7 @@ async function main(): Promise<void> {
         return performance.now() - started;
       };
       for (let i = 0; i < Math.min(10, requests); i += 1) await send();
-      await log.drained();
+      await databases.drained();
       const before = await snapshot();
       const latencies: number[] = [];
       let next = 0;
@@ -355,7 +367,7 @@ async function main(): Promise<void> {
       );
       const seconds = (performance.now() - started) / 1000;
       // The sequencer integrates the scenario's records after the answers: its work is part of what they cost.
-      await log.drained();
+      await databases.drained();
       const after = await snapshot();
       latencies.sort((a, b) => a - b);
       const result: Result = {
