@@ -288,6 +288,8 @@ async function main(): Promise<void> {
     env: { LOG_LEVEL: 'warn' },
     // One identity sends every request: the per-identity limit (600 a minute) would throttle the load itself.
     gatewayEnv: { HUB_RATE_LIMIT_PER_MINUTE: '100000000' },
+    // Every subgraph generates and loads the caseload before it listens: minutes for 100,000 victims.
+    startTimeoutMs: 60 * 60_000,
     onLog: (line) => {
       if (line.level === 'error' || line.level === 'fatal') console.error(`[${line.service}] ${line.message}`);
     },

@@ -32,6 +32,8 @@ export interface HubOptions {
   /** Extra environment for every service (e.g. `LOG_LEVEL`), and for the gateway only. */
   env?: Record<string, string>;
   gatewayEnv?: Record<string, string>;
+  /** How long each service may take to start (migrate, seed, listen); 180 s by default. A large demo caseload takes longer. */
+  startTimeoutMs?: number;
   onLog: (line: ServiceLogLine) => void;
 }
 
@@ -138,6 +140,7 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
             ...own,
           },
           onLog: options.onLog,
+          startTimeoutMs: options.startTimeoutMs,
         });
         started.push(service);
         return service;
