@@ -1,84 +1,361 @@
 /**
- * `npm run bench`: starts a hub of its own (embedded PostgreSQL, demo caseload, free ports), then measures
- * the gateway on the coordinating unit's typical operations and prints figures. Bounded: a fixed number of
- * requests at a fixed concurrency, loopback only. Options: --requests N (default 300), --concurrency C (8).
+ * `npm run bench`: starts a hub of its own (embedded PostgreSQL, a demo caseload of `--victims` victims, free
+ * ports), then measures the gateway on the coordinating unit's typical operations and prints, per scenario:
+ * req/s, p50/p99, SQL statements and rows read per request (from every subgraph's /metrics: rows the statements
+ * returned), table rows PostgreSQL read for them (pg_stat_user_tables of the agencies' databases), access records
+ * per request (from the access log's own sequence), and CPU ms per request of every hub process — gateway, each
+ * subgraph, the witness, PostgreSQL with its backends — read from /proc before and after, so that other work on
+ * the machine disturbs it least. Bounded: a fixed number of requests at a fixed concurrency, loopback only.
+ * Options: --victims N (1–100,000, default 300), --requests N (default 300), --concurrency C (default 8).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Client } from 'pg';
 import { LocalIssuer } from '@hub/gateway/src/auth/local-issuer';
-import { Agency, Purpose, Role, subgraphNames } from '@hub/shared';
-import { launchHub } from '@hub/shared/src/local/launch-hub';
+import { Agency, Purpose, Role, type SubgraphName, databaseName, subgraphNames } from '@hub/shared';
+import { localDatabaseUrl } from '@hub/shared/src/local/embedded-postgres';
+import { type RunningHub, launchHub } from '@hub/shared/src/local/launch-hub';
+import { cpuSnapshot, processCpuAvailable } from './process-cpu';
 
-const scenarios = [
-  {
-    name: 'caseload page (20 victims, 4 subgraphs)',
-    identity: { agency: Agency.COORDINATION, role: Role.COORDINATOR, purpose: Purpose.CASE_COORDINATION },
-    query: `{ victims(first: 20) { totalCount edges { node { id alias region minor supportPath { stage nextDeadline { kind dueAt } alerts { kind } } reflectionPeriod { endsAt } healthSummary { hasGp } } } } }`,
-  },
-  {
-    name: 'caseload filtered by alert',
-    identity: { agency: Agency.COORDINATION, role: Role.COORDINATOR, purpose: Purpose.CASE_COORDINATION },
-    query: `{ victims(first: 20, filter: { alert: NO_HEALTH_ASSESSMENT }) { totalCount edges { node { id alias } } } }`,
-  },
-  {
-    name: 'emergency caseload, 100 victims, all subgraphs',
-    identity: {
-      agency: Agency.COORDINATION,
-      role: Role.COORDINATOR,
-      purpose: Purpose.EMERGENCY,
-      justification: 'Benchmark of the break-glass path on demo data',
-    },
-    query: `{ victims(first: 100) { edges { node { id alias investigations { status } reflectionPeriod { endsAt } placements { from } healthSummary { hasGp } guardian { appointedAt } supportPath { stage } } } } }`,
-  },
-] as const;
+export const MAX_VICTIMS = 100_000;
+const PAGE = 20;
+
+interface Identity {
+  agency: Agency;
+  role: Role;
+  purpose: Purpose;
+  justification?: string;
+}
+interface Scenario {
+  name: string;
+  identity: Identity;
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+const coordinator: Identity = { agency: Agency.COORDINATION, role: Role.COORDINATOR, purpose: Purpose.CASE_COORDINATION };
+
+/** Options, checked before anything starts; a bad value is refused with a message naming it. */
+export function benchOptions(args: string[]): { victims: number; requests: number; concurrency: number } {
+  const { values } = parseArgs({
+    args,
+    options: { victims: { type: 'string' }, requests: { type: 'string' }, concurrency: { type: 'string' } },
+  });
+  const whole = (name: string, raw: string | undefined, fallback: number, max: number): number => {
+    const value = raw === undefined ? fallback : Number(raw);
+    if (!Number.isInteger(value) || value < 1 || value > max) {
+      throw new RangeError(`--${name} must be a whole number from 1 to ${max.toLocaleString('en')}, not ${raw}`);
+    }
+    return value;
+  };
+  return {
+    victims: whole('victims', values.victims, 300, MAX_VICTIMS),
+    requests: whole('requests', values.requests, 300, 1_000_000),
+    concurrency: whole('concurrency', values.concurrency, 8, 1000),
+  };
+}
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** The value of an unlabelled counter in a service's /metrics. */
 async function metric(url: string, series: string): Promise<number> {
   const text = await (await fetch(url.replace(/\/graphql$/, '/metrics'))).text();
   const line = text.split('\n').find((l) => l.startsWith(`${series} `));
   return line ? Number(line.slice(series.length + 1)) : 0;
 }
 
+class Gateway {
+  private readonly tokens = new Map<string, Promise<string>>();
+  constructor(
+    private readonly hub: RunningHub,
+    private readonly issuer: LocalIssuer,
+  ) {}
+
+  private token(identity: Identity): Promise<string> {
+    const key = `${identity.agency}/${identity.role}`;
+    let token = this.tokens.get(key);
+    if (!token) {
+      token = this.issuer.issue({ sub: 'bench', agency: identity.agency, role: identity.role, regions: [] });
+      this.tokens.set(key, token);
+    }
+    return token;
+  }
+
+  /** One request; throws unless it answered 200 with data and no error. */
+  async send<T>(name: string, identity: Identity, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      authorization: `Bearer ${await this.token(identity)}`,
+      'x-purpose': identity.purpose,
+    };
+    if (identity.justification) headers['x-justification'] = identity.justification;
+    const response = await fetch(this.hub.gatewayUrl, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const body = (await response.json()) as { data?: T; errors?: { extensions?: { code?: string } }[] };
+    const unexpected = (body.errors ?? []).filter((e) => !['FORBIDDEN', 'CONSENT_REQUIRED'].includes(e.extensions?.code ?? ''));
+    if (!response.ok || !body.data || unexpected.length > 0) {
+      throw new Error(`${name} failed: ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
+    }
+    return body.data;
+  }
+}
+
+/** The scenarios' inputs, found through the API: a victim with a long support path, the filtered caseload's last page. */
+async function prepare(gateway: Gateway): Promise<{ victimId: string; lastPageAfter: string | null; osloTotal: number }> {
+  const newest = await gateway.send<{ victims: { edges: { node: { id: string; supportPath: { events: unknown[] } | null } }[] } }>(
+    'victims with their support paths', coordinator,
+    `{ victims(first: 100) { edges { node { id supportPath { events { kind } } } } } }`,
+  );
+  const longest = [...newest.victims.edges].sort(
+    (a, b) => (b.node.supportPath?.events.length ?? 0) - (a.node.supportPath?.events.length ?? 0),
+  )[0];
+  if (!longest) throw new Error('the caseload is empty');
+  // Walk the filtered caseload 100 at a time to the cursor before its last page.
+  const cursors: string[] = [];
+  let after: string | null = null;
+  let total = 0;
+  for (;;) {
+    const page: { victims: { totalCount: number; edges: { cursor: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } =
+      await gateway.send('walking the filtered caseload', coordinator,
+        `query Walk($after: String) { victims(first: 100, after: $after, filter: { region: OSLO }) { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } }`,
+        { after });
+    total = page.victims.totalCount;
+    cursors.push(...page.victims.edges.map((e) => e.cursor));
+    const lastPageStart = Math.floor(Math.max(0, total - 1) / PAGE) * PAGE;
+    if (cursors.length >= lastPageStart || !page.victims.pageInfo.hasNextPage) {
+      return { victimId: longest.node.id, lastPageAfter: lastPageStart === 0 ? null : cursors[lastPageStart - 1]!, osloTotal: total };
+    }
+    after = page.victims.pageInfo.endCursor;
+  }
+}
+
+function scenarios(victimId: string, lastPageAfter: string | null, osloTotal: number): Scenario[] {
+  return [
+    {
+      name: 'caseload page: first 20, 4 subgraphs, totalCount',
+      identity: coordinator,
+      query: `{ victims(first: 20) { totalCount edges { node { id alias region minor supportPath { stage nextDeadline { kind dueAt } alerts { kind } } reflectionPeriod { endsAt } placements { from } healthSummary { hasGp } } } } }`,
+    },
+    {
+      name: `filtered caseload: OSLO, last page of ${Math.ceil(osloTotal / PAGE)}`,
+      identity: coordinator,
+      query: `query LastPage($after: String) { victims(first: 20, after: $after, filter: { region: OSLO }) { totalCount edges { node { id alias region supportPath { stage alerts { kind } } } } pageInfo { hasNextPage } } }`,
+      variables: { after: lastPageAfter },
+    },
+    {
+      name: 'one support path',
+      identity: coordinator,
+      query: `query SupportPath($id: ID!) { victim(id: $id) { id alias region supportPath { stage nextDeadline { kind dueAt } alerts { kind message } events { at agency kind summary } agencies { agency shared } } } }`,
+      variables: { id: victimId },
+    },
+    {
+      name: 'emergency: 100 victims, every subgraph',
+      identity: {
+        agency: Agency.COORDINATION,
+        role: Role.COORDINATOR,
+        purpose: Purpose.EMERGENCY,
+        justification: 'Benchmark of the break-glass path on demo data',
+      },
+      query: `{ victims(first: 100) { edges { node { id alias investigations { status } reflectionPeriod { endsAt } placements { from } healthSummary { hasGp } guardian { appointedAt } supportPath { stage } } } } }`,
+    },
+  ];
+}
+
+/**
+ * The hub's databases as their owner: how many records the access log ever appended and whether all are
+ * integrated yet, and how many table rows the agencies' databases have read.
+ */
+class Databases {
+  private constructor(
+    private readonly client: Client,
+    private readonly agencies: Client[],
+  ) {}
+  static async open(port: number): Promise<Databases> {
+    const connect = async (name: SubgraphName) => {
+      const client = new Client({ connectionString: localDatabaseUrl(port, databaseName(name)) });
+      await client.connect();
+      return client;
+    };
+    return new Databases(await connect('audit'), await Promise.all(subgraphNames.filter((n) => n !== 'audit').map(connect)));
+  }
+  /** Records appended so far (every writer's insert takes the next id of `audit_pending`). */
+  async appended(): Promise<number> {
+    const { rows } = await this.client.query<{ last_value: string; is_called: boolean }>('SELECT last_value, is_called FROM audit_pending_id_seq');
+    return rows[0]!.is_called ? Number(rows[0]!.last_value) : 0;
+  }
+  /**
+   * Table rows PostgreSQL has read in the agencies' databases (`pg_stat_user_tables`: rows of sequential scans and
+   * rows fetched through indexes; index-only scans fetch none), every subgraph's but audit's, whose sequencer works
+   * in the background. Backends publish their counts when idle, within about a second: read after a pause.
+   */
+  async rowsScanned(): Promise<number> {
+    await sleep(1500);
+    const counts = await Promise.all(
+      this.agencies.map(async (client) => {
+        const { rows } = await client.query<{ n: string | null }>(
+          'SELECT sum(seq_tup_read + coalesce(idx_tup_fetch, 0))::bigint AS n FROM pg_stat_user_tables',
+        );
+        return Number(rows[0]!.n ?? 0);
+      }),
+    );
+    return counts.reduce((a, b) => a + b, 0);
+  }
+  /** Waits until the sequencer has integrated every pending record (its CPU then belongs to the scenario). */
+  async drained(timeoutMs = 30 * 60_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const { rows } = await this.client.query<{ pending: boolean }>('SELECT EXISTS (SELECT 1 FROM audit_pending) AS pending');
+      if (!rows[0]!.pending) return;
+      if (Date.now() > until) throw new Error('the access log did not integrate its pending records in time');
+      await sleep(250);
+    }
+  }
+  async close(): Promise<void> {
+    await Promise.all([this.client, ...this.agencies].map((c) => c.end()));
+  }
+}
+
+interface Counters {
+  sql: number;
+  rows: number;
+  scanned: number;
+  records: number;
+  cpu: Record<string, number>;
+}
+
+interface Result {
+  name: string;
+  requests: number;
+  seconds: number;
+  p50: number;
+  p99: number;
+  sql: number;
+  rows: number;
+  scanned: number;
+  records: number;
+  cpu: Record<string, number>;
+}
+
+const fmt = (value: number, digits = 1) => value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+
+/** The figures as Markdown tables (the README's are pasted from them). */
+export function tables(results: Result[], processes: string[]): string {
+  const perRequest = (r: Result, value: number) => value / r.requests;
+  const totalCpu = (r: Result) => Object.values(r.cpu).reduce((a, b) => a + b, 0);
+  const lines = [
+    row(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'rows read/req', 'rows scanned/req', 'access records/req', 'CPU ms/req']),
+    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+    ...results.map((r) => row([
+      r.name,
+      fmt(r.requests / r.seconds),
+      fmt(r.p50, 0),
+      fmt(r.p99, 0),
+      fmt(perRequest(r, r.sql)),
+      fmt(perRequest(r, r.rows)),
+      fmt(perRequest(r, r.scanned), 0),
+      fmt(perRequest(r, r.records)),
+      fmt(perRequest(r, totalCpu(r))),
+    ])),
+    '',
+    'CPU ms per request, by process:',
+    '',
+    row(['scenario', ...processes, 'total']),
+    row(['---', ...processes.map(() => '---:'), '---:']),
+    ...results.map((r) => row([r.name, ...processes.map((p) => fmt(perRequest(r, r.cpu[p] ?? 0))), fmt(perRequest(r, totalCpu(r)))])),
+  ];
+  return lines.join('\n');
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { requests: { type: 'string' }, concurrency: { type: 'string' } } });
-  const requests = Number(values.requests ?? 300);
-  const concurrency = Number(values.concurrency ?? 8);
+  let options: ReturnType<typeof benchOptions>;
+  try {
+    options = benchOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(`npm run bench: ${(error as Error).message}`);
+    process.exit(2);
+  }
+  const { victims, requests, concurrency } = options;
   const dataDir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
-  console.log(`Starting a hub for the benchmark (data in ${dataDir}) …`);
+  console.log(`Starting a hub for the benchmark with ${victims.toLocaleString('en')} demo victims (data in ${dataDir}) …`);
+  const startedAt = performance.now();
   const hub = await launchHub({
     dataDir,
     ports: 'free',
-    demo: { seed: 2009, asOf: new Date(new Date().toISOString().slice(0, 10)) },
+    demo: { seed: 2009, asOf: new Date(new Date().toISOString().slice(0, 10)), victims },
     env: { LOG_LEVEL: 'warn' },
+    // One identity sends every request: the per-identity limit (600 a minute) would throttle the load itself.
+    gatewayEnv: { HUB_RATE_LIMIT_PER_MINUTE: '100000000' },
+    // Every subgraph generates and loads the caseload before it listens: minutes for 100,000 victims.
+    startTimeoutMs: 60 * 60_000,
     onLog: (line) => {
       if (line.level === 'error' || line.level === 'fatal') console.error(`[${line.service}] ${line.message}`);
     },
   });
+  let databases: Databases | null = null;
+  let stopping: Promise<void> | null = null;
+  const cleanUp = () =>
+    (stopping ??= (async () => {
+      await databases?.close().catch(() => undefined);
+      await hub.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    })());
+  // Ctrl-C stops the hub it started, PostgreSQL included, and removes its data.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.error(`\n${signal}: stopping the benchmark's hub …`);
+      void cleanUp().finally(() => process.exit(130));
+    });
+  }
   try {
-    const issuer = await LocalIssuer.open(dataDir);
-    console.log(`\n${requests} requests per scenario, ${concurrency} at a time, on ${hub.gatewayUrl}\n`);
-    console.log('scenario'.padEnd(48), 'req/s'.padStart(7), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'p99 ms'.padStart(8), 'SQL/req'.padStart(8), 'log rec/req'.padStart(12));
-    for (const scenario of scenarios) {
-      const token = await issuer.issue({ sub: 'bench', agency: scenario.identity.agency, role: scenario.identity.role, regions: [] });
-      const headers: Record<string, string> = {
-        'content-type': 'application/json',
-        authorization: `Bearer ${token}`,
-        'x-purpose': scenario.identity.purpose,
+    const startSeconds = (performance.now() - startedAt) / 1000;
+    const seeded = Object.entries(hub.services).flatMap(([name, s]) => (s.demoSeeded ? [[name, s.demoSeeded.ms] as const] : []));
+    const slowest = seeded.reduce((max, [, ms]) => Math.max(max, ms), 0);
+    console.log(
+      `Seeded ${victims.toLocaleString('en')} victims in ${fmt(slowest / 1000)} s (the slowest subgraph; they seed in parallel: ` +
+        `${seeded.map(([name, ms]) => `${name} ${fmt(ms / 1000)} s`).join(', ')}); the hub started in ${fmt(startSeconds)} s.`,
+    );
+    if (!hub.postgres) throw new Error('the benchmark needs the embedded PostgreSQL');
+    databases = await Databases.open(hub.postgres.port);
+    const pids: Record<string, number> = { gateway: hub.services.gateway!.pid! };
+    for (const name of subgraphNames) pids[name] = hub.services[name]!.pid!;
+    pids.witness = hub.services.witness!.pid!;
+    pids.postgres = hub.postgres.pid;
+    const withCpu = processCpuAvailable();
+    const gateway = new Gateway(hub, await LocalIssuer.open(dataDir));
+    const { victimId, lastPageAfter, osloTotal } = await prepare(gateway);
+
+    const snapshot = async (): Promise<Counters> => {
+      const urls = subgraphNames.map((n) => hub.services[n]!.url);
+      const sum = async (series: string) => (await Promise.all(urls.map((u) => metric(u, series)))).reduce((a, b) => a + b, 0);
+      // CPU first: the pause before PostgreSQL's counts is then not part of the scenario's CPU time.
+      const cpu = withCpu ? cpuSnapshot(pids) : {};
+      return {
+        cpu,
+        sql: await sum('hub_sql_statements_total'),
+        rows: await sum('hub_sql_rows_read_total'),
+        records: await databases!.appended(),
+        scanned: await databases!.rowsScanned(),
       };
-      if ('justification' in scenario.identity) headers['x-justification'] = scenario.identity.justification;
+    };
+
+    const [cores, load] = [cpus().length, loadavg().map((l) => l.toFixed(1)).join(' / ')];
+    console.log(
+      `\n${requests} requests per scenario, ${concurrency} at a time, on ${hub.gatewayUrl}; ${cores} cores, ` +
+        `load average ${load} (1 / 5 / 15 min) before the first scenario\n`,
+    );
+    const results: Result[] = [];
+    for (const scenario of scenarios(victimId, lastPageAfter, osloTotal)) {
       const send = async () => {
         const started = performance.now();
-        const response = await fetch(hub.gatewayUrl, { method: 'POST', headers, body: JSON.stringify({ query: scenario.query }) });
-        const body = (await response.json()) as { data?: unknown };
-        if (!response.ok || !body.data) throw new Error(`${scenario.name} failed: ${response.status} ${JSON.stringify(body).slice(0, 300)}`);
+        await gateway.send(scenario.name, scenario.identity, scenario.query, scenario.variables);
         return performance.now() - started;
       };
-      for (let i = 0; i < 10; i += 1) await send();
-      const sqlBefore = await Promise.all(subgraphNames.map((n) => metric(hub.services[n]!.url, 'hub_sql_statements_total')));
-      const logBefore = await Promise.all(subgraphNames.map((n) => metric(hub.services[n]!.url, 'hub_access_records_written_total')));
+      for (let i = 0; i < Math.min(10, requests); i += 1) await send();
+      await databases.drained();
+      const before = await snapshot();
       const latencies: number[] = [];
       let next = 0;
       const started = performance.now();
@@ -91,27 +368,36 @@ async function main(): Promise<void> {
         }),
       );
       const seconds = (performance.now() - started) / 1000;
-      const sqlAfter = await Promise.all(subgraphNames.map((n) => metric(hub.services[n]!.url, 'hub_sql_statements_total')));
-      const logAfter = await Promise.all(subgraphNames.map((n) => metric(hub.services[n]!.url, 'hub_access_records_written_total')));
-      const sum = (a: number[], b: number[]) => a.reduce((t, v, i) => t + v - (b[i] ?? 0), 0);
+      // The sequencer integrates the scenario's records after the answers: its work is part of what they cost.
+      await databases.drained();
+      const after = await snapshot();
       latencies.sort((a, b) => a - b);
-      console.log(
-        scenario.name.padEnd(48),
-        (latencies.length / seconds).toFixed(1).padStart(7),
-        percentile(latencies, 50).toFixed(1).padStart(8),
-        percentile(latencies, 95).toFixed(1).padStart(8),
-        percentile(latencies, 99).toFixed(1).padStart(8),
-        (sum(sqlAfter, sqlBefore) / latencies.length).toFixed(1).padStart(8),
-        (sum(logAfter, logBefore) / latencies.length).toFixed(1).padStart(12),
-      );
+      const result: Result = {
+        name: scenario.name,
+        requests: latencies.length,
+        seconds,
+        p50: percentile(latencies, 50),
+        p99: percentile(latencies, 99),
+        sql: after.sql - before.sql,
+        rows: after.rows - before.rows,
+        scanned: after.scanned - before.scanned,
+        records: after.records - before.records,
+        cpu: Object.fromEntries(Object.keys(pids).map((p) => [p, (after.cpu[p] ?? 0) - (before.cpu[p] ?? 0)])),
+      };
+      results.push(result);
+      console.log(`  ${scenario.name}: ${fmt(result.requests / seconds)} req/s`);
     }
+    console.log(`\n${victims.toLocaleString('en')} victims; load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} after the last scenario.\n`);
+    console.log(tables(results, Object.keys(pids)));
+    if (!withCpu) console.log('\n(no /proc here: CPU times are not measured)');
   } finally {
-    await hub.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await cleanUp();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

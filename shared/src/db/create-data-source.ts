@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { DataSource, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
+import { type AfterQueryEvent, DataSource, type EntitySubscriberInterface, type Logger as TypeOrmLogger, type MixedList } from 'typeorm';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 
@@ -36,7 +36,36 @@ class CountingLogger implements TypeOrmLogger {
   }
 }
 
-/** The one way a service opens its database: migrations only (no `synchronize`), statements counted. */
+/** Rows a statement returned: pg's result (`rows`), or one per statement when several were sent at once. */
+const rowsOf = (raw: unknown): number => {
+  if (Array.isArray(raw)) return raw.reduce((sum: number, part: unknown) => sum + rowsOf(part), 0);
+  const rows = (raw as { rows?: unknown } | null | undefined)?.rows;
+  return Array.isArray(rows) ? rows.length : 0;
+};
+
+/** Counts the rows every counted statement returned (`hub_sql_rows_read_total`), next to the statements. */
+class RowCounter implements EntitySubscriberInterface {
+  constructor(private readonly metrics: Metrics) {}
+  afterQuery(event: AfterQueryEvent<unknown>): void {
+    if (event.success && !background.getStore()) this.metrics.sqlRowsRead.inc(rowsOf(event.rawResults));
+  }
+}
+
+/** A DataSource that adds the row counter to its subscribers when it initialises (TypeORM builds the list then). */
+class CountingDataSource extends DataSource {
+  constructor(
+    options: ConstructorParameters<typeof DataSource>[0],
+    private readonly rowCounter: RowCounter,
+  ) {
+    super(options);
+  }
+  protected override async buildMetadatas(): Promise<void> {
+    await super.buildMetadatas();
+    this.subscribers.push(this.rowCounter);
+  }
+}
+
+/** The one way a service opens its database: migrations only (no `synchronize`), statements and rows counted. */
 export function createDataSource(options: {
   url: string;
   entities: MixedList<Function>;
@@ -44,7 +73,7 @@ export function createDataSource(options: {
   metrics: Metrics;
   log: Logger;
 }): DataSource {
-  return new DataSource({
+  return new CountingDataSource({
     type: 'postgres',
     url: options.url,
     entities: options.entities,
@@ -55,5 +84,5 @@ export function createDataSource(options: {
     logger: new CountingLogger(options.metrics, options.log),
     maxQueryExecutionTime: 1000,
     extra: { max: 10, application_name: 'support-path-hub' },
-  });
+  }, new RowCounter(options.metrics));
 }

@@ -7,6 +7,8 @@ import { postgresBinaries } from './postgres-binaries';
 
 export interface RunningPostgres {
   port: number;
+  /** The postmaster's process id; every backend and auxiliary process is its child. */
+  pid: number;
   /** Connection URL of one database on this server. */
   url: (database: string) => string;
   /** Creates the database unless it exists. */
@@ -150,6 +152,7 @@ export async function startEmbeddedPostgres(options: {
   };
   return {
     port: options.port,
+    pid: server.pid!,
     url,
     ensureDatabase: (database) =>
       admin(async (client) => {

@@ -32,6 +32,8 @@ export interface HubOptions {
   /** Extra environment for every service (e.g. `LOG_LEVEL`), and for the gateway only. */
   env?: Record<string, string>;
   gatewayEnv?: Record<string, string>;
+  /** How long each service may take to start (migrate, seed, listen); 180 s by default. A large demo caseload takes longer. */
+  startTimeoutMs?: number;
   onLog: (line: ServiceLogLine) => void;
 }
 
@@ -39,12 +41,17 @@ export interface ServiceAddress {
   url: string;
   port: number;
   database?: string;
+  /** The service's process id (the benchmark reads its CPU time from /proc). */
+  pid?: number;
+  /** The demo caseload it loaded into its empty database at this start. */
+  demoSeeded?: { victims: number; ms: number };
 }
 
 export interface RunningHub {
   gatewayUrl: string;
   services: Record<string, ServiceAddress>;
-  postgres: { port: number; url: string } | null;
+  /** The embedded server (null when every subgraph uses an external database); `pid` is the postmaster's. */
+  postgres: { port: number; url: string; pid: number } | null;
   keysDir: string;
   dataDir: string;
   stop: () => Promise<void>;
@@ -133,6 +140,7 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
             ...own,
           },
           onLog: options.onLog,
+          startTimeoutMs: options.startTimeoutMs,
         });
         started.push(service);
         return service;
@@ -173,16 +181,22 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
     });
     started.push(gateway);
     const services: Record<string, ServiceAddress> = {
-      gateway: { url: gateway.url, port: gateway.port },
-      witness: { url: witness.url, port: witness.port },
+      gateway: { url: gateway.url, port: gateway.port, pid: gateway.child.pid },
+      witness: { url: witness.url, port: witness.port, pid: witness.child.pid },
     };
     for (const s of subgraphs) {
-      services[s.name] = { url: s.url, port: s.port, database: redact(databaseUrls[s.name as SubgraphName]) };
+      services[s.name] = {
+        url: s.url,
+        port: s.port,
+        database: redact(databaseUrls[s.name as SubgraphName]),
+        pid: s.child.pid,
+        ...(s.demoSeeded ? { demoSeeded: s.demoSeeded } : {}),
+      };
     }
     const hub: RunningHub = {
       gatewayUrl: gateway.url,
       services,
-      postgres: postgres ? { port: postgres.port, url: redact(postgres.url('postgres')) } : null,
+      postgres: postgres ? { port: postgres.port, url: redact(postgres.url('postgres')), pid: postgres.pid } : null,
       keysDir,
       dataDir: options.dataDir,
       stop,

@@ -6,6 +6,8 @@ export interface ServiceProcess {
   port: number;
   url: string;
   child: ChildProcess;
+  /** The demo caseload this service loaded before it listened (none when its database held data already). */
+  demoSeeded?: { victims: number; ms: number };
   stop: () => Promise<void>;
 }
 
@@ -59,10 +61,11 @@ export function startServiceProcess(options: {
     }, options.startTimeoutMs ?? 180_000);
     const onLine = (raw: string) => options.onLog(parse(options.name, raw));
     // Readiness comes over the IPC channel, whatever the log level.
-    child.on('message', (message: { type?: string; url?: string; port?: number }) => {
+    child.on('message', (message: { type?: string; url?: string; port?: number; demoSeeded?: { victims: number; ms: number } }) => {
       if (message?.type === 'listening' && typeof message.port === 'number') {
         clearTimeout(timeout);
-        resolve({ name: options.name, port: message.port, url: String(message.url), child, stop });
+        const seeded = message.demoSeeded ? { demoSeeded: message.demoSeeded } : {};
+        resolve({ name: options.name, port: message.port, url: String(message.url), child, ...seeded, stop });
       }
     });
     createInterface({ input: child.stdout! }).on('line', onLine);

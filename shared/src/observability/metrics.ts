@@ -58,6 +58,12 @@ export class Metrics {
     help: "SQL statements issued on the service's own database",
     registers: [this.registry],
   });
+  /** Rows that those statements returned (a SELECT's rows, an INSERT … RETURNING's), the benchmark's "rows read". */
+  readonly sqlRowsRead = new Counter({
+    name: 'hub_sql_rows_read_total',
+    help: "Rows returned by the SQL statements counted in hub_sql_statements_total",
+    registers: [this.registry],
+  });
   readonly accessLogWriteDuration = new Histogram({
     name: 'hub_access_log_write_duration_seconds',
     help: 'Latency of writing access-log records (FIELD_ACCESS or OPERATION), by outcome',

@@ -1,8 +1,13 @@
 import type { Logger } from '../observability/logger';
 
+/** What a subgraph did before it listened: the demo caseload it loaded, and in how long (the benchmark prints it). */
+export interface StartFacts {
+  demoSeeded?: { victims: number; ms: number };
+}
+
 /** Tells the launcher that started this service (if any) where it listens. */
-export function announceListening(url: string, port: number): void {
-  process.send?.({ type: 'listening', url, port });
+export function announceListening(url: string, port: number, facts: StartFacts = {}): void {
+  process.send?.({ type: 'listening', url, port, ...facts });
 }
 
 /**

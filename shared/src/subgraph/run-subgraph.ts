@@ -27,20 +27,18 @@ export async function seedDemoIfEmpty(
   dataSource: DataSource,
   options: { seed: number; asOf: Date; victims?: number },
   log: Logger,
-): Promise<boolean> {
-  if (!definition.seed) return false;
+): Promise<{ victims: number; ms: number } | null> {
+  if (!definition.seed) return null;
   const [row] = (await dataSource.query(`SELECT EXISTS (SELECT 1 FROM ${definition.seed.markerTable}) AS seeded`)) as {
     seeded: boolean;
   }[];
-  if (row?.seeded) return false;
+  if (row?.seeded) return null;
   const started = Date.now();
   const caseload = generateCaseload({ seed: options.seed, asOf: options.asOf, victims: options.victims });
   await definition.seed.load(dataSource, caseload);
-  log.info(
-    { seed: options.seed, asOf: caseload.asOf, victims: caseload.coordination.victims.length, ms: Date.now() - started },
-    'demo caseload loaded',
-  );
-  return true;
+  const loaded = { victims: caseload.coordination.victims.length, ms: Date.now() - started };
+  log.info({ seed: options.seed, asOf: caseload.asOf, ...loaded }, 'demo caseload loaded');
+  return loaded;
 }
 
 /** The process entry of every subgraph (`src/index.ts` calls only this). */
@@ -66,8 +64,9 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
       log.info({ migrations: applied.length }, 'migrated; HUB_MIGRATE_ONLY=1, so not serving');
       process.exit(0);
     }
+    let demoSeeded: { victims: number; ms: number } | null = null;
     if (process.env.HUB_DEMO_SEED) {
-      await seedDemoIfEmpty(
+      demoSeeded = await seedDemoIfEmpty(
         definition,
         dataSource,
         {
@@ -103,7 +102,7 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
     const port = process.env.PORT === undefined ? defaultPorts[definition.name] : Number(process.env.PORT);
     const running = await subgraph.listen(port, process.env.HOST ?? '127.0.0.1');
     log.info({ url: running.url, port: running.port }, 'listening');
-    announceListening(running.url, running.port);
+    announceListening(running.url, running.port, demoSeeded ? { demoSeeded } : {});
     handleShutdown(log, async () => {
       stopBackground();
       await running.stop();

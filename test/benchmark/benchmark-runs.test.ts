@@ -1,0 +1,88 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { repoRoot } from '@hub/shared/src/local/launch-hub';
+
+/**
+ * Issue 10, item 1: `npm run bench -- --victims N` seeds N victims and prints, per scenario, req/s, p50/p99, SQL
+ * statements, rows read and access records per request, and CPU ms per request of every hub process. Run here
+ * with tiny numbers (its own hub, 40 victims, 5 requests a scenario): the figures are there and plausible.
+ */
+
+const bench = (args: string[]) =>
+  spawnSync(process.execPath, ['-r', '@swc-node/register', join(repoRoot, 'test/benchmark/caseload-benchmark.ts'), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 170_000,
+  });
+
+/** The rows of the printed Markdown table whose header begins with `header`, as cells by column name. */
+function table(output: string, header: string): Record<string, string>[] {
+  const lines = output.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`| ${header}`));
+  if (start < 0) throw new Error(`no table "${header}" in:\n${output}`);
+  const cells = (line: string) => line.split('|').slice(1, -1).map((c) => c.trim());
+  const names = cells(lines[start]!);
+  const rows: Record<string, string>[] = [];
+  for (const line of lines.slice(start + 2)) {
+    if (!line.startsWith('|')) break;
+    rows.push(Object.fromEntries(cells(line).map((c, i) => [names[i]!, c])));
+  }
+  return rows;
+}
+const num = (cell: string | undefined) => Number((cell ?? 'NaN').replace(/,/g, ''));
+
+describe('npm run bench', () => {
+  test.each([['0'], ['100001'], ['3.5'], ['many']])('refuses --victims %s with a message naming the limits', (victims) => {
+    const run = bench(['--victims', victims]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--victims must be a whole number from 1 to 100,000');
+    expect(run.stdout).not.toContain('Starting a hub');
+  });
+
+  test('seeds the caseload and prints plausible figures for every scenario and process', () => {
+    const run = bench(['--victims', '40', '--requests', '5', '--concurrency', '2']);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/Seeded 40 victims in \d+\.\d s/);
+
+    const figures = table(run.stdout, 'scenario | req/s');
+    expect(figures.map((r) => r.scenario)).toEqual([
+      'caseload page: first 20, 4 subgraphs, totalCount',
+      'filtered caseload: OSLO, last page of 1',
+      'one support path',
+      'emergency: 100 victims, every subgraph',
+    ]);
+    for (const r of figures) {
+      expect(num(r['req/s'])).toBeGreaterThan(0);
+      expect(num(r['p50 ms'])).toBeGreaterThan(0);
+      expect(num(r['p99 ms'])).toBeGreaterThanOrEqual(num(r['p50 ms']));
+      expect(num(r['SQL/req'])).toBeGreaterThan(0);
+      expect(num(r['rows read/req'])).toBeGreaterThan(0);
+      expect(num(r['rows scanned/req'])).toBeGreaterThan(0);
+      expect(num(r['CPU ms/req'])).toBeGreaterThan(0);
+    }
+    const [page, , path, emergency] = figures;
+    // One record per subgraph and victim (4 subgraphs × 20 on the page; 6 × all 40 in an emergency), and the
+    // gateway's operation record; the support path: coordination's record of the victim and the operation.
+    expect(num(page!['access records/req'])).toBe(4 * 20 + 1);
+    expect(num(emergency!['access records/req'])).toBe(6 * 40 + 1);
+    expect(num(path!['access records/req'])).toBe(2);
+
+    const cpu = table(run.stdout, 'scenario | gateway');
+    expect(Object.keys(cpu[0]!)).toEqual([
+      'scenario', 'gateway', 'coordination', 'police', 'immigration', 'social-services', 'health', 'child-welfare', 'audit',
+      'witness', 'postgres', 'total',
+    ]);
+    for (const [i, r] of cpu.entries()) {
+      expect(r.scenario).toBe(figures[i]!.scenario);
+      const parts = Object.entries(r).filter(([k]) => k !== 'scenario' && k !== 'total').map(([, v]) => num(v));
+      expect(parts.every((v) => v >= 0)).toBe(true);
+      expect(Math.abs(parts.reduce((a, b) => a + b, 0) - num(r.total))).toBeLessThan(0.6);
+      expect(num(r.total)).toBe(num(figures[i]!['CPU ms/req']));
+      // Every request passes the gateway and coordination and reads PostgreSQL.
+      expect(num(r.gateway)).toBeGreaterThan(0);
+      expect(num(r.coordination)).toBeGreaterThan(0);
+      expect(num(r.postgres)).toBeGreaterThan(0);
+    }
+  }, 180_000);
+});
