@@ -293,6 +293,9 @@ async function main(): Promise<void> {
     onLog: (line) => {
       if (line.level === 'error' || line.level === 'fatal') console.error(`[${line.service}] ${line.message}`);
     },
+  }).catch((error: unknown) => {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
   });
   let databases: Databases | null = null;
   let stopping: Promise<void> | null = null;
