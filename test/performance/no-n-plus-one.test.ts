@@ -88,11 +88,12 @@ it('issues as many SQL statements per subgraph for a caseload of 100 victims as 
 
   const one: Counts[] = [];
   const hundred: Counts[] = [];
-  // Background work of the hub (outbox relays delivering support events to coordination, maintenance) adds
-  // statements now and then; the fewest over four runs is the query's own cost.
+  // Both pages start after the same cursor (a keyset cursor costs its own look-up), so they differ in size only.
+  // Background work of the hub (outbox relays delivering support events to coordination) adds statements now
+  // and then; the fewest over four runs is the query's own cost.
   for (let run = 0; run < 4; run += 1) {
     one.push((await caseloadPage(1, afterCursor)).statements);
-    hundred.push((await caseloadPage(100)).statements);
+    hundred.push((await caseloadPage(100, afterCursor)).statements);
   }
   const forOne = fewest(one);
   const forHundred = fewest(hundred);
