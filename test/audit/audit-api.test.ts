@@ -143,7 +143,7 @@ describe('the audit API', () => {
 
   it('walks the log newest first, page by page, without overlap or gaps', async () => {
     const expected = await withAuditDb(
-      async (db) => (await db.query<{ seq: string }>(`SELECT seq::text AS seq FROM audit_record WHERE actor = $1 ORDER BY seq DESC`, [actor])).rows.map((r) => r.seq),
+      async (db) => (await db.query<{ seq: string }>(`SELECT r.seq::text AS seq FROM audit_record r WHERE r.actor = $1 ORDER BY r.seq DESC`, [actor])).rows.map((r) => r.seq),
     );
     expect(expected.length).toBeGreaterThanOrEqual(4);
     const walked: string[] = [];

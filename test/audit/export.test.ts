@@ -78,7 +78,7 @@ describe('audit:export', () => {
       const records = parseLines(readFileSync(out, 'utf8'));
 
       const inRange = await withAuditDb(async (db) => {
-        const { rows } = await db.query<{ seq: string }>(`SELECT seq::text AS seq FROM audit_record WHERE at >= $1 AND at < $2 ORDER BY seq`, [from, to]);
+        const { rows } = await db.query<{ seq: string }>(`SELECT r.seq::text AS seq FROM audit_record r WHERE r.at >= $1 AND r.at < $2 ORDER BY r.seq`, [from, to]);
         return rows.map((r) => r.seq);
       });
       expect(records.map((r) => r.seq)).toEqual(inRange);

@@ -42,8 +42,8 @@ async function recordInTheMiddle(): Promise<string> {
   const size = await witnessed();
   return withAuditDb(async (db) => {
     const { rows } = await db.query<{ seq: string }>(
-      `SELECT seq::text AS seq FROM audit_record WHERE kind = 'FIELD_ACCESS' AND service = 'coordination' AND cardinality(fields) > 0
-          AND seq BETWEEN 2 AND $1 ORDER BY seq DESC LIMIT 1`,
+      `SELECT r.seq::text AS seq FROM audit_record r WHERE r.kind = 'FIELD_ACCESS' AND r.service = 'coordination' AND cardinality(r.fields) > 0
+          AND r.seq BETWEEN 2 AND $1 ORDER BY r.seq DESC LIMIT 1`,
       [size - 1],
     );
     return rows[0]!.seq;
