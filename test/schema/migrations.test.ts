@@ -1,12 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { Client } from 'pg';
-import pino from 'pino';
 import type { DataSource } from 'typeorm';
-import { Metrics, type SubgraphDefinition, subgraphNames } from '@hub/shared';
-import { createDataSource } from '@hub/shared/src/db/create-data-source';
+import { type SubgraphDefinition, subgraphNames } from '@hub/shared';
 import { repoRoot } from '@hub/shared/src/schema/subgraph-schemas';
-import { postgresUrl } from '../support/hub-info';
+import { withSubgraphDatabase } from '../support/subgraph-database';
 
 /**
  * Issue 2, item 2: services create their tables with migrations only (no `synchronize`). The entities the
@@ -28,31 +24,8 @@ async function definitionOf(name: string): Promise<SubgraphDefinition> {
 }
 
 /** Opens a new, empty database with the subgraph's entities and migrations (production options), then drops it. */
-async function withFreshDatabase(name: string, use: (dataSource: DataSource) => Promise<void>): Promise<void> {
-  const definition = await definitionOf(name);
-  const database = `hub_mig_${name.replace(/-/g, '_')}_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: postgresUrl('postgres') });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${database}`);
-    const dataSource = createDataSource({
-      url: postgresUrl(database),
-      entities: definition.entities,
-      migrations: definition.migrations,
-      metrics: new Metrics(),
-      log: pino({ level: 'silent' }),
-    });
-    await dataSource.initialize();
-    try {
-      await use(dataSource);
-    } finally {
-      await dataSource.destroy();
-      await admin.query(`DROP DATABASE ${database} WITH (FORCE)`);
-    }
-  } finally {
-    await admin.end();
-  }
-}
+const withFreshDatabase = async (name: string, use: (dataSource: DataSource) => Promise<void>): Promise<void> =>
+  withSubgraphDatabase(await definitionOf(name), use, { migrate: false });
 
 /** What the schema builder would still change to make the database match the entities. */
 const pendingChanges = async (dataSource: DataSource): Promise<string[]> =>

@@ -1,41 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
-import pino from 'pino';
 import type { DataSource } from 'typeorm';
-import { Metrics } from '@hub/shared';
-import { createDataSource } from '@hub/shared/src/db/create-data-source';
 import { coordinationSubgraph } from '@hub/coordination/src/definition';
-import { postgresUrl } from './hub-info';
+import { withSubgraphDatabase } from './subgraph-database';
 
 /**
  * A registry database of its own on the test PostgreSQL, built by coordination's migrations, for tests that
  * need a caseload of a size or shape the shared hub does not have. Dropped afterwards.
  */
-export async function withCoordinationDatabase<T>(use: (dataSource: DataSource) => Promise<T>): Promise<T> {
-  const database = `hub_coord_${randomBytes(4).toString('hex')}`;
-  const admin = new Client({ connectionString: postgresUrl('postgres') });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${database}`);
-    const dataSource = createDataSource({
-      url: postgresUrl(database),
-      entities: coordinationSubgraph.entities,
-      migrations: coordinationSubgraph.migrations,
-      metrics: new Metrics(),
-      log: pino({ level: 'silent' }),
-    });
-    await dataSource.initialize();
-    try {
-      await dataSource.runMigrations({ transaction: 'each' });
-      return await use(dataSource);
-    } finally {
-      await dataSource.destroy();
-      await admin.query(`DROP DATABASE ${database} WITH (FORCE)`);
-    }
-  } finally {
-    await admin.end();
-  }
-}
+export const withCoordinationDatabase = <T>(use: (dataSource: DataSource) => Promise<T>): Promise<T> =>
+  withSubgraphDatabase(coordinationSubgraph, use);
 
 /** Inserts rows column-wise through `unnest`: one statement and one parameter per column, however many rows. */
 export async function insertColumns(
