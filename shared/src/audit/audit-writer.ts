@@ -42,6 +42,24 @@ const rowOf = (p: WriterPayload, signature: string): unknown[] => [
 ];
 
 /**
+ * Pushback, as Tessera's: the log promises that a record is in a signed tree head within {@link
+ * INTEGRATION_BOUND_MS} of its insert. A writer appends only while the sequencer is at most `lagMs` behind (the
+ * age of the oldest pending record, asked at most every `checkEveryMs` per process); otherwise it waits, so
+ * that under overload the hub slows to what the log can sequence instead of piling up records a database
+ * administrator could delete before any head covers them. When the log stays behind for `waitMs` (its
+ * sequencer is down), the write fails, and with it the answer (AUDIT_UNAVAILABLE: fail closed).
+ */
+export interface Pushback {
+  lagMs: number;
+  waitMs: number;
+  checkEveryMs: number;
+}
+
+/** How soon an appended record is covered by a signed head, at any inflow (measured by `npm run bench:log`). */
+export const INTEGRATION_BOUND_MS = 2000;
+export const DEFAULT_PUSHBACK: Pushback = { lagMs: 500, waitMs: 5000, checkEveryMs: 50 };
+
+/**
  * Writes the access log through the insert-only role `hub_audit_writer` (`AUDIT_WRITER_URL`), as itself: every
  * record is signed with this service's own key, and the audit service records the writer from that signature.
  * An insert is one statement into `audit_pending`, with no lock shared with other writers; the audit service's
@@ -52,6 +70,8 @@ const rowOf = (p: WriterPayload, signature: string): unknown[] => [
 export class AuditWriter {
   private readonly pool: Pool;
   private key: Promise<KeyObject> | null = null;
+  private lag: { ms: number; at: number } = { ms: 0, at: 0 };
+  private lagQuery: Promise<void> | null = null;
 
   constructor(
     url: string,
@@ -59,6 +79,7 @@ export class AuditWriter {
     private readonly log: Logger,
     private readonly metrics?: Metrics,
     signingKey?: KeyObject,
+    private readonly pushback: Pushback = DEFAULT_PUSHBACK,
   ) {
     this.pool = new Pool({ connectionString: url, max: 5, connectionTimeoutMillis: 10_000, statement_timeout: 5000 });
     this.pool.on('error', (error) => this.log.warn({ err: error }, 'audit store connection lost'));
@@ -125,7 +146,35 @@ export class AuditWriter {
     return this.key;
   }
 
+  /** Waits while the sequencer is more than `lagMs` behind; throws when it stays so for `waitMs`. */
+  private async admitted(): Promise<void> {
+    const giveUp = Date.now() + this.pushback.waitMs;
+    for (let waited = false; ; waited = true) {
+      if (Date.now() - this.lag.at >= this.pushback.checkEveryMs) {
+        // One question in flight per process, however many requests wait for its answer.
+        this.lagQuery ??= this.pool
+          .query<{ ms: number }>('SELECT audit_integration_lag_ms() AS ms')
+          .then(({ rows }) => {
+            this.lag = { ms: rows[0]!.ms, at: Date.now() };
+          })
+          .finally(() => {
+            this.lagQuery = null;
+          });
+        await this.lagQuery;
+      }
+      if (this.lag.ms <= this.pushback.lagMs) {
+        if (waited) this.metrics?.accessLogPushbacks.inc();
+        return;
+      }
+      if (Date.now() >= giveUp) {
+        throw new Error(`the access log's sequencer has been ${this.lag.ms} ms behind for ${this.pushback.waitMs} ms; nothing was appended`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, this.pushback.checkEveryMs));
+    }
+  }
+
   private async insert(payloads: WriterPayload[]): Promise<void> {
+    await this.admitted();
     const key = await this.signingKey();
     const values = payloads.flatMap((p) => rowOf(p, sign(null, Buffer.from(writerPayloadForm(p), 'utf8'), key).toString('base64')));
     // Chunked: PostgreSQL takes at most 65,535 parameters per statement; one statement keeps the batch atomic.

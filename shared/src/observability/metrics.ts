@@ -77,6 +77,11 @@ export class Metrics {
     labelNames: ['kind'] as const,
     registers: [this.registry],
   });
+  readonly accessLogPushbacks = new Counter({
+    name: 'hub_access_log_pushbacks_total',
+    help: "Access-log writes that waited because the log's sequencer was behind (pushback)",
+    registers: [this.registry],
+  });
   readonly accessRecordsWritten = new Counter({
     name: 'hub_access_records_written_total',
     help: 'Field-access records written to the access log',

@@ -3,6 +3,7 @@ import { AuditRecord } from './entities/audit-record';
 import { startLogService } from './log/log-service';
 import { AccessLog1764300000000 } from './migrations/1764300000000-access-log';
 import { TransparencyLog1764900000000 } from './migrations/1764900000000-transparency-log';
+import { IntegrationLag1765000000000 } from './migrations/1765000000000-integration-lag';
 import { AccessHistoryEntryResolver, AccessHistoryResolver } from './resolvers/access-history.resolver';
 import { AccessLogResolver } from './resolvers/access-log.resolver';
 import { TransparencyResolver } from './resolvers/transparency.resolver';
@@ -19,6 +20,6 @@ export const auditSubgraph: SubgraphDefinition = {
   orphanedTypes: [Victim],
   referenceResolvers: victimReference(),
   entities: [AuditRecord],
-  migrations: [AccessLog1764300000000, TransparencyLog1764900000000],
+  migrations: [AccessLog1764300000000, TransparencyLog1764900000000, IntegrationLag1765000000000],
   background: startLogService,
 };
