@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from '@hub/shared/src/local/launch-hub';
+import { benchOptions, scaleTables } from './caseload-benchmark';
 
 /**
  * Issue 10, item 1: `npm run bench -- --victims N` seeds N victims and prints, per scenario, req/s, p50/p99, SQL
@@ -37,6 +38,35 @@ describe('npm run bench', () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--victims must be a whole number from 1 to 100,000');
     expect(run.stdout).not.toContain('Starting a hub');
+  });
+
+  test('takes up to three sizes, each checked like one', () => {
+    expect(benchOptions(['--victims', '300,30000']).victims).toEqual([300, 30_000]);
+    expect(benchOptions([]).victims).toEqual([300]);
+    expect(() => benchOptions(['--victims', '300,0'])).toThrow('--victims must be a whole number from 1 to 100,000, not 0');
+    expect(() => benchOptions(['--victims', '1,2,3,4'])).toThrow('--victims takes at most 3 sizes, not 4');
+  });
+
+  test('prints CPU per request at each size against the first, and the largest RSS of each process', () => {
+    const result = (key: string, requests: number, cpu: Record<string, number>) => ({
+      key, name: key, requests, seconds: 1, p50: 1, p99: 1, sql: 0, rows: 0, scanned: 0, records: 0, cpu,
+    });
+    const text = scaleTables([
+      { victims: 300, results: [result('caseload page', 10, { gateway: 400, postgres: 600 }), result('one support path', 20, { gateway: 500 })], rssMaxMb: { coordination: 210.4 } },
+      { victims: 30_000, results: [result('one support path', 20, { gateway: 750 }), result('caseload page', 10, { gateway: 500, postgres: 700 })], rssMaxMb: { coordination: 455.6 } },
+    ]);
+    // 1,000 ms over 10 requests = 100 ms/req, then 1,200 / 10 = 120 (1.2×); 500 / 20 = 25, then 750 / 20 = 37.5 (1.5×).
+    expect(text.split('\n')).toEqual([
+      '| scenario (CPU ms/req) | 300 | 30,000 | 30,000 ÷ 300 |',
+      '| --- | ---: | ---: | ---: |',
+      '| caseload page | 100.0 | 120.0 | 1.20× |',
+      '| one support path | 25.0 | 37.5 | 1.50× |',
+      '',
+      '| largest RSS under load, MB | 300 | 30,000 |',
+      '| --- | ---: | ---: |',
+      '| coordination | 210 | 456 |',
+    ]);
+    expect(scaleTables([{ victims: 300, results: [], rssMaxMb: {} }])).toBe('');
   });
 
   test('seeds the caseload and prints plausible figures for every scenario and process', () => {

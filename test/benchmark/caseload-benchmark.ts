@@ -7,8 +7,10 @@
  * subgraph, the witness, PostgreSQL with its backends — read from /proc before and after, so that other work on
  * the machine disturbs it least. Bounded: a fixed number of requests at a fixed concurrency, loopback only.
  * Options: --victims N (1–100,000, default 300), --requests N (default 300), --concurrency C (default 8).
+ * `--victims 300,30000` measures each size on a hub of its own, one after the other, then prints CPU ms per
+ * request at each size against the first and each Node process's largest RSS under load.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -29,6 +31,8 @@ interface Identity {
   justification?: string;
 }
 interface Scenario {
+  /** The same at every size (the name says how many pages the filtered caseload has). */
+  key: string;
   name: string;
   identity: Identity;
   query: string;
@@ -38,7 +42,7 @@ interface Scenario {
 const coordinator: Identity = { agency: Agency.COORDINATION, role: Role.COORDINATOR, purpose: Purpose.CASE_COORDINATION };
 
 /** Options, checked before anything starts; a bad value is refused with a message naming it. */
-export function benchOptions(args: string[]): { victims: number; requests: number; concurrency: number } {
+export function benchOptions(args: string[]): { victims: number[]; requests: number; concurrency: number } {
   const { values } = parseArgs({
     args,
     options: { victims: { type: 'string' }, requests: { type: 'string' }, concurrency: { type: 'string' } },
@@ -50,8 +54,10 @@ export function benchOptions(args: string[]): { victims: number; requests: numbe
     }
     return value;
   };
+  const sizes = values.victims === undefined ? [undefined] : values.victims.split(',');
+  if (sizes.length > 3) throw new RangeError(`--victims takes at most 3 sizes, not ${sizes.length}`);
   return {
-    victims: whole('victims', values.victims, 300, MAX_VICTIMS),
+    victims: sizes.map((size) => whole('victims', size, 300, MAX_VICTIMS)),
     requests: whole('requests', values.requests, 300, 1_000_000),
     concurrency: whole('concurrency', values.concurrency, 8, 1000),
   };
@@ -134,23 +140,27 @@ async function prepare(gateway: Gateway): Promise<{ victimId: string; lastPageAf
 function scenarios(victimId: string, lastPageAfter: string | null, osloTotal: number): Scenario[] {
   return [
     {
+      key: 'caseload page',
       name: 'caseload page: first 20, 4 subgraphs, totalCount',
       identity: coordinator,
       query: `{ victims(first: 20) { totalCount edges { node { id alias region minor supportPath { stage nextDeadline { kind dueAt } alerts { kind } } reflectionPeriod { endsAt } placements { from } healthSummary { hasGp } } } } }`,
     },
     {
+      key: 'filtered caseload: OSLO, last page',
       name: `filtered caseload: OSLO, last page of ${Math.ceil(osloTotal / PAGE)}`,
       identity: coordinator,
       query: `query LastPage($after: String) { victims(first: 20, after: $after, filter: { region: OSLO }) { totalCount edges { node { id alias region supportPath { stage alerts { kind } } } } pageInfo { hasNextPage } } }`,
       variables: { after: lastPageAfter },
     },
     {
+      key: 'one support path',
       name: 'one support path',
       identity: coordinator,
       query: `query SupportPath($id: ID!) { victim(id: $id) { id alias region supportPath { stage nextDeadline { kind dueAt } alerts { kind message } events { at agency kind summary } agencies { agency shared } } } }`,
       variables: { id: victimId },
     },
     {
+      key: 'emergency query',
       name: 'emergency: 100 victims, every subgraph',
       identity: {
         agency: Agency.COORDINATION,
@@ -226,6 +236,7 @@ interface Counters {
 }
 
 interface Result {
+  key: string;
   name: string;
   requests: number;
   seconds: number;
@@ -242,9 +253,10 @@ const fmt = (value: number, digits = 1) => value.toLocaleString('en', { minimumF
 const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
 
 /** The figures as Markdown tables (the README's are pasted from them). */
+const perRequest = (r: Result, value: number) => value / r.requests;
+const totalCpu = (r: Result) => Object.values(r.cpu).reduce((a, b) => a + b, 0);
+
 export function tables(results: Result[], processes: string[]): string {
-  const perRequest = (r: Result, value: number) => value / r.requests;
-  const totalCpu = (r: Result) => Object.values(r.cpu).reduce((a, b) => a + b, 0);
   const lines = [
     row(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'rows read/req', 'rows scanned/req', 'access records/req', 'CPU ms/req']),
     row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
@@ -269,6 +281,50 @@ export function tables(results: Result[], processes: string[]): string {
   return lines.join('\n');
 }
 
+/** The figures of one hub at one size: each scenario's, and each Node process's largest RSS under load. */
+interface SizeRun {
+  victims: number;
+  results: Result[];
+  rssMaxMb: Record<string, number>;
+}
+
+/**
+ * CPU ms per request at each size against the smallest, per scenario (the national-scale issue asks for at most
+ * 1.5× from 300 to 30,000 victims), and the largest RSS under load of each Node process at each size.
+ */
+export function scaleTables(runs: SizeRun[]): string {
+  const [base, ...rest] = runs;
+  if (!base || rest.length === 0) return '';
+  const sizes = runs.map((r) => r.victims.toLocaleString('en'));
+  const lines = [
+    row(['scenario (CPU ms/req)', ...sizes, ...rest.map((r) => `${r.victims.toLocaleString('en')} ÷ ${sizes[0]}`)]),
+    row(['---', ...runs.map(() => '---:'), ...rest.map(() => '---:')]),
+    ...base.results.map((b) => {
+      const at = (run: SizeRun) => run.results.find((r) => r.key === b.key)!;
+      return row([
+        b.key,
+        ...runs.map((run) => fmt(perRequest(at(run), totalCpu(at(run))))),
+        ...rest.map((run) => `${fmt(perRequest(at(run), totalCpu(at(run))) / perRequest(b, totalCpu(b)), 2)}×`),
+      ]);
+    }),
+    '',
+    row(['largest RSS under load, MB', ...sizes]),
+    row(['---', ...runs.map(() => '---:')]),
+    ...Object.keys(base.rssMaxMb).map((p) => row([p, ...runs.map((run) => fmt(run.rssMaxMb[p] ?? 0, 0))])),
+  ];
+  return lines.join('\n');
+}
+
+/** Resident memory of a process in MB (/proc/<pid>/status VmRSS), 0 when it cannot be read. */
+function rssMb(pid: number): number {
+  try {
+    const kb = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
 async function main(): Promise<void> {
   let options: ReturnType<typeof benchOptions>;
   try {
@@ -277,7 +333,13 @@ async function main(): Promise<void> {
     console.error(`npm run bench: ${(error as Error).message}`);
     process.exit(2);
   }
-  const { victims, requests, concurrency } = options;
+  const runs: SizeRun[] = [];
+  for (const victims of options.victims) runs.push(await measure(victims, options.requests, options.concurrency));
+  if (runs.length > 1) console.log(`\nOne run, sizes one after the other on the same machine:\n\n${scaleTables(runs)}`);
+}
+
+/** Starts a hub with `victims` demo victims, runs every scenario on it, prints its tables and stops it. */
+async function measure(victims: number, requests: number, concurrency: number): Promise<SizeRun> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
   console.log(`Starting a hub for the benchmark with ${victims.toLocaleString('en')} demo victims (data in ${dataDir}) …`);
   const startedAt = performance.now();
@@ -350,6 +412,11 @@ async function main(): Promise<void> {
         `load average ${load} (1 / 5 / 15 min) before the first scenario\n`,
     );
     const results: Result[] = [];
+    const nodes = Object.keys(pids).filter((p) => p !== 'postgres');
+    const rssMaxMb: Record<string, number> = Object.fromEntries(nodes.map((p) => [p, 0]));
+    const sampling = setInterval(() => {
+      for (const p of nodes) rssMaxMb[p] = Math.max(rssMaxMb[p]!, rssMb(pids[p]!));
+    }, 250);
     for (const scenario of scenarios(victimId, lastPageAfter, osloTotal)) {
       const send = async () => {
         const started = performance.now();
@@ -376,6 +443,7 @@ async function main(): Promise<void> {
       const after = await snapshot();
       latencies.sort((a, b) => a - b);
       const result: Result = {
+        key: scenario.key,
         name: scenario.name,
         requests: latencies.length,
         seconds,
@@ -390,9 +458,11 @@ async function main(): Promise<void> {
       results.push(result);
       console.log(`  ${scenario.name}: ${fmt(result.requests / seconds)} req/s`);
     }
+    clearInterval(sampling);
     console.log(`\n${victims.toLocaleString('en')} victims; load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} after the last scenario.\n`);
     console.log(tables(results, Object.keys(pids)));
-    if (!withCpu) console.log('\n(no /proc here: CPU times are not measured)');
+    if (!withCpu) console.log('\n(no /proc here: CPU times and memory are not measured)');
+    return { victims, results, rssMaxMb };
   } finally {
     await cleanUp();
   }
