@@ -109,10 +109,12 @@ describe('npm run bench', () => {
       expect(parts.every((v) => v >= 0)).toBe(true);
       expect(Math.abs(parts.reduce((a, b) => a + b, 0) - num(r.total))).toBeLessThan(0.6);
       expect(num(r.total)).toBe(num(figures[i]!['CPU ms/req']));
-      // Every request passes the gateway and coordination and reads PostgreSQL.
+      // Every request passes the gateway and coordination.
       expect(num(r.gateway)).toBeGreaterThan(0);
       expect(num(r.coordination)).toBeGreaterThan(0);
-      expect(num(r.postgres)).toBeGreaterThan(0);
     }
+    // And reads PostgreSQL — but /proc counts CPU in ticks of 10 ms, so five requests of the 40-victim OSLO
+    // page can cost PostgreSQL less than one tick: its time is asserted over the four scenarios together.
+    expect(cpu.reduce((sum, r) => sum + num(r.postgres), 0)).toBeGreaterThan(0);
   }, 180_000);
 });
