@@ -66,7 +66,13 @@ describe('npm run bench', () => {
       '| --- | ---: | ---: |',
       '| coordination | 210 | 456 |',
     ]);
-    expect(scaleTables([{ victims: 300, results: [], rssMaxMb: {} }])).toBe('');
+    // One size: no ratios, but its memory.
+    expect(scaleTables([{ victims: 300, results: [], rssMaxMb: { coordination: 199.5 } }]).split('\n')).toEqual([
+      '| largest RSS under load, MB | 300 |',
+      '| --- | ---: |',
+      '| coordination | 200 |',
+    ]);
+    expect(scaleTables([])).toBe('');
   });
 
   test('seeds the caseload and prints plausible figures for every scenario and process', () => {

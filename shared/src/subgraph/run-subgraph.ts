@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import type { DataSource } from 'typeorm';
 import { loadServiceKeys } from '../auth/service-keys';
 import { AssertionIds1765100000000 } from '../auth/assertion-replay-guard';
@@ -38,7 +40,19 @@ export async function seedDemoIfEmpty(
   await definition.seed.load(dataSource, caseload);
   const loaded = { victims: caseload.coordination.victims.length, ms: Date.now() - started };
   log.info({ seed: options.seed, asOf: caseload.asOf, ...loaded }, 'demo caseload loaded');
+  collectGarbage();
   return loaded;
+}
+
+/**
+ * A full garbage collection, once the demo caseload is loaded and its objects are garbage. Without it the heap that
+ * grew to hold them (hundreds of MB at 30,000 victims) stays that large while the service is kept busy: coordination
+ * held 963 MB under the benchmark's load after seeding itself, 240 MB under the same load once it had collected.
+ * `gc` is exposed the way Jest's leak detector does it (a flag set at run time, the function read from a new context).
+ */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
 }
 
 /** The process entry of every subgraph (`src/index.ts` calls only this). */
