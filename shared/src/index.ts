@@ -50,6 +50,7 @@ export * from './statistics/protect-year';
 export * from './statistics/monthly-counts';
 export * from './statistics/statistics.types';
 export * from './statistics/require-statistics';
+export * from './statistics/regions';
 export * from './subgraph/records';
 export * from './agency-kit/agency-mutation';
 export * from './agency-kit/victim-binding';

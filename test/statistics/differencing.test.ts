@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { Agency, Purpose, type ReportingPeriod, Role, periodsOfYear, smallCellK } from '@hub/shared';
+import { Agency, Purpose, Region, type ReportingPeriod, Role, periodsOfYear, smallCellK } from '@hub/shared';
 import { queryAs } from '../support/client';
 import { TEST_AS_OF, postgresUrl } from '../support/hub-info';
 
@@ -10,6 +10,8 @@ import { TEST_AS_OF, postgresUrl } from '../support/hub-info';
  * year minus three quarters, a total minus the other cells, months against their quarter, one breakdown against
  * another through the shared total). The attacker knows every category that exists (from the databases) and how
  * cells are merged. No count between 1 and k−1 of any period and category, published or not, may follow.
+ * The attacker also asks every statistic of every region (issue 13 point 3), so that a region against the whole
+ * country, or the regions against each other, are differenced too; unknowns are then counts of one region.
  * The same attacker, given the answers as mere primary suppression would publish them, does recover cells: so it
  * is an attacker that can succeed.
  */
@@ -18,17 +20,17 @@ const k = smallCellK();
 const analyst = { agency: Agency.COORDINATION, role: Role.ANALYST, purpose: Purpose.STATISTICS };
 const YEARS = [TEST_AS_OF.getUTCFullYear() - 2, TEST_AS_OF.getUTCFullYear() - 1, TEST_AS_OF.getUTCFullYear()];
 
-const QUERY = `query All($period: StatisticsPeriodInput!) {
-  caseloadStatistics(period: $period) {
-    identified { ...N } byExploitationForm { ...C } byGender { ...C } byAgeGroup { ...C } byNationality { ...C } byRegion { ...C }
-  }
-  policeStatistics(period: $period) {
-    cooperationStarted { ...N } investigationsOpened { ...N } prosecutions { ...N } convictions { ...N } acquittals { ...N }
-  }
-  immigrationStatistics(period: $period) {
-    reflectionPeriodsGranted { ...N } permitsGrantedByType { ...C } permitsRefused { ...N } returnsCompleted { ...N }
-  }
-  assistanceStatistics(period: $period) { assistanceDecisions { ...N } assistanceAccepted { ...N } placementsStarted { ...N } measuresByKind { ...C } }
+const REGIONS = Object.values(Region) as string[];
+const FIELDS = {
+  caseloadStatistics: 'identified { ...N } byExploitationForm { ...C } byGender { ...C } byAgeGroup { ...C } byNationality { ...C } byRegion { ...C }',
+  policeStatistics: 'cooperationStarted { ...N } investigationsOpened { ...N } prosecutions { ...N } convictions { ...N } acquittals { ...N }',
+  immigrationStatistics: 'reflectionPeriodsGranted { ...N } permitsGrantedByType { ...C } permitsRefused { ...N } returnsCompleted { ...N }',
+  assistanceStatistics: 'assistanceDecisions { ...N } assistanceAccepted { ...N } placementsStarted { ...N } measuresByKind { ...C }',
+};
+/** The whole country under each query's own name, or a region under `<query>_<REGION>` (one request each: the alias limit). */
+const queryOf = (region: string | null) => `query All($period: StatisticsPeriodInput!) {
+${Object.entries(FIELDS).map(([query, fields]) =>
+  region ? `  ${query}_${region}: ${query}(period: $period, region: ${region}) { ${fields} }` : `  ${query}(period: $period) { ${fields} }`).join('\n')}
 }
 fragment N on SuppressedCount { value suppressed }
 fragment C on BreakdownCell { key value suppressed }`;
@@ -37,8 +39,11 @@ interface Count { value: number | null; suppressed: boolean }
 type Cell = Count & { key: string };
 type Answer = Record<string, Record<string, Count | Cell[]>>;
 
-/** A record as the attacker models it: when it happened, in which statistic, under which category of each breakdown. */
-interface Event { stream: string; at: Date; keys: Record<string, string[]> }
+/**
+ * A record as the attacker models it: when it happened, in which statistic, in which region (of the victim's case),
+ * under which category of each breakdown.
+ */
+interface Event { stream: string; at: Date; region: string; keys: Record<string, string[]> }
 
 /**
  * Statistics whose numbers are tied together: a total (`total`, when published) and breakdowns of the same
@@ -54,7 +59,6 @@ const STREAMS: Stream[] = [
       { field: ['caseloadStatistics', 'byGender'], key: 'gender', partitions: true },
       { field: ['caseloadStatistics', 'byAgeGroup'], key: 'age', partitions: true },
       { field: ['caseloadStatistics', 'byNationality'], key: 'nationality', partitions: true },
-      { field: ['caseloadStatistics', 'byRegion'], key: 'region', partitions: true },
     ],
   },
   ...['cooperationStarted', 'investigationsOpened', 'prosecutions', 'convictions', 'acquittals'].map((f) => ({
@@ -88,41 +92,44 @@ async function events(): Promise<Event[]> {
   const [coordination, police, immigration, social] = dbs;
   const rows = async <T extends object>(db: Client, sql: string) => (await db.query<T>(sql)).rows;
   const out: Event[] = [];
-  const add = (stream: string, at: Date | null, keys: Record<string, string[]> = {}) => at && out.push({ stream, at, keys });
-  for (const v of await rows<{ identified_at: Date; gender: string; minor: boolean; nationalities: string[]; region: string; exploitation_forms: string[] }>(
-    coordination!, 'SELECT identified_at, gender, minor, nationalities, region, exploitation_forms FROM victim ORDER BY id')) {
-    add('victims', v.identified_at, {
-      form: [...new Set(v.exploitation_forms)], gender: [v.gender], age: [v.minor ? 'MINOR' : 'ADULT'],
-      nationality: [v.nationalities[0] ?? 'UNKNOWN'], region: [v.region],
+  const victims = await rows<{ id: string; identified_at: Date; gender: string; minor: boolean; nationalities: string[]; region: string; exploitation_forms: string[] }>(
+    coordination!, 'SELECT id, identified_at, gender, minor, nationalities, region, exploitation_forms FROM victim ORDER BY id');
+  const regionOf = new Map(victims.map((v) => [v.id, v.region]));
+  const add = (stream: string, victim: string, at: Date | null, keys: Record<string, string[]> = {}) =>
+    at && out.push({ stream, at, region: regionOf.get(victim) ?? 'UNKNOWN', keys });
+  for (const v of victims) {
+    add('victims', v.id, v.identified_at, {
+      form: [...new Set(v.exploitation_forms)], gender: [v.gender], age: [v.minor ? 'MINOR' : 'ADULT'], nationality: [v.nationalities[0] ?? 'UNKNOWN'],
     });
   }
-  for (const c of await rows<{ since: Date }>(police!, 'SELECT since FROM cooperation ORDER BY victim_id')) add('cooperationStarted', c.since);
-  for (const i of await rows<{ opened_at: Date; charged_at: Date | null; verdict_at: Date | null; status: string }>(
-    police!, 'SELECT opened_at, charged_at, verdict_at, status FROM investigation ORDER BY id')) {
-    add('investigationsOpened', i.opened_at);
-    add('prosecutions', i.charged_at);
-    if (i.status === 'CONVICTED') add('convictions', i.verdict_at);
-    if (i.status === 'ACQUITTED') add('acquittals', i.verdict_at);
+  type V = { victim_id: string };
+  for (const c of await rows<V & { since: Date }>(police!, 'SELECT victim_id, since FROM cooperation ORDER BY victim_id')) add('cooperationStarted', c.victim_id, c.since);
+  for (const i of await rows<V & { opened_at: Date; charged_at: Date | null; verdict_at: Date | null; status: string }>(
+    police!, 'SELECT victim_id, opened_at, charged_at, verdict_at, status FROM investigation ORDER BY id')) {
+    add('investigationsOpened', i.victim_id, i.opened_at);
+    add('prosecutions', i.victim_id, i.charged_at);
+    if (i.status === 'CONVICTED') add('convictions', i.victim_id, i.verdict_at);
+    if (i.status === 'ACQUITTED') add('acquittals', i.victim_id, i.verdict_at);
   }
-  for (const r of await rows<{ granted_at: Date }>(immigration!, 'SELECT granted_at FROM reflection_period ORDER BY id')) add('reflectionPeriodsGranted', r.granted_at);
-  for (const p of await rows<{ type: string; decision: string; decided_at: Date | null }>(immigration!, 'SELECT type, decision, decided_at FROM permit ORDER BY id')) {
-    if (p.decision === 'GRANTED') add('permitsGranted', p.decided_at, { type: [p.type] });
-    if (p.decision === 'REFUSED') add('permitsRefused', p.decided_at);
+  for (const r of await rows<V & { granted_at: Date }>(immigration!, 'SELECT victim_id, granted_at FROM reflection_period ORDER BY id')) add('reflectionPeriodsGranted', r.victim_id, r.granted_at);
+  for (const p of await rows<V & { type: string; decision: string; decided_at: Date | null }>(immigration!, 'SELECT victim_id, type, decision, decided_at FROM permit ORDER BY id')) {
+    if (p.decision === 'GRANTED') add('permitsGranted', p.victim_id, p.decided_at, { type: [p.type] });
+    if (p.decision === 'REFUSED') add('permitsRefused', p.victim_id, p.decided_at);
   }
-  for (const r of await rows<{ completed_at: Date | null }>(immigration!, 'SELECT completed_at FROM voluntary_return ORDER BY id')) add('returnsCompleted', r.completed_at);
-  for (const d of await rows<{ accepted: boolean; decided_at: Date }>(social!, 'SELECT accepted, decided_at FROM assistance_decision ORDER BY victim_id')) {
-    add('decisions', d.decided_at, { decision: [d.accepted ? 'ACCEPTED' : 'DECLINED'] });
+  for (const r of await rows<V & { completed_at: Date | null }>(immigration!, 'SELECT victim_id, completed_at FROM voluntary_return ORDER BY id')) add('returnsCompleted', r.victim_id, r.completed_at);
+  for (const d of await rows<V & { accepted: boolean; decided_at: Date }>(social!, 'SELECT victim_id, accepted, decided_at FROM assistance_decision ORDER BY victim_id')) {
+    add('decisions', d.victim_id, d.decided_at, { decision: [d.accepted ? 'ACCEPTED' : 'DECLINED'] });
   }
-  for (const p of await rows<{ placed_from: Date }>(social!, 'SELECT placed_from FROM placement ORDER BY id')) add('placementsStarted', p.placed_from);
-  for (const m of await rows<{ kind: string; started_at: Date }>(social!, 'SELECT kind, started_at FROM assistance_measure ORDER BY id')) {
-    add('measures', m.started_at, { kind: [m.kind] });
+  for (const p of await rows<V & { placed_from: Date }>(social!, 'SELECT victim_id, placed_from FROM placement ORDER BY id')) add('placementsStarted', p.victim_id, p.placed_from);
+  for (const m of await rows<V & { kind: string; started_at: Date }>(social!, 'SELECT victim_id, kind, started_at FROM assistance_measure ORDER BY id')) {
+    add('measures', m.victim_id, m.started_at, { kind: [m.kind] });
   }
   return out;
 }
 
 /**
  * What an attacker knows: which sets of unknown counts add up to a known number. Unknowns are the counts of one
- * statistic, one month and one category (or the month's total); a vector lists the unknowns it adds up.
+ * statistic, one month and one category, or of one region's total in the month; a vector lists the unknowns it adds up.
  * Gaussian elimination in floating point, fully reduced, over the vectors of shown cells and the structural
  * relations (a month's total is the sum of a partitioning breakdown's categories in that month).
  */
@@ -177,25 +184,28 @@ function attackYear(year: number, stream: Stream, answers: Map<string, Answer>, 
     });
     fromAnswers.filter((key) => key !== 'MALE_OR_OTHER' && key !== 'OTHER').forEach((key) => categories.get(b.key)!.add(key));
   }
+  const regions = [...REGIONS, ...(evs.some((e) => !REGIONS.includes(e.region)) ? ['UNKNOWN'] : [])];
   for (let m = 0; m < 12; m++) {
-    col(`total|${m}`);
+    for (const r of regions) col(`total|${r}|${m}`);
     for (const [key, cats] of categories) for (const c of cats) col(`${key}:${c}|${m}`);
   }
+  const totalOf = (months: readonly number[], only: readonly string[] = regions) => only.flatMap((r) => months.map((m) => `total|${r}|${m}`));
   const size = columns.size;
   const vector = (names: string[]) => {
     const v = new Float64Array(size);
     for (const n of names) v[col(n)] = 1;
     return v;
   };
-  const truth = (period: ReportingPeriod, key: string | null, cats: string[]) =>
-    evs.filter((e) => period.months.includes(e.at.getUTCMonth()) && (key === null || cats.some((c) => e.keys[key]?.includes(c)))).length;
+  const truth = (period: ReportingPeriod, key: string | null, cats: string[], region?: string) =>
+    evs.filter((e) => period.months.includes(e.at.getUTCMonth()) && (region === undefined || e.region === region) &&
+      (key === null || cats.some((c) => e.keys[key]?.includes(c)))).length;
   const knowledge = new Knowledge(size);
   const periods = periodsOfYear(year);
   // The structure: in every month, a partitioning breakdown adds up to the total.
   for (const b of stream.breakdowns.filter((x) => x.partitions)) {
     for (let m = 0; m < 12; m++) {
       const v = vector([...categories.get(b.key)!].map((c) => `${b.key}:${c}|${m}`));
-      v[col(`total|${m}`)] = -1;
+      for (const t of totalOf([m])) v[col(t)] = -1;
       knowledge.learn(v);
     }
   }
@@ -211,7 +221,18 @@ function attackYear(year: number, stream: Stream, answers: Map<string, Answer>, 
     const months = period.months;
     if (stream.total) {
       const cell = answer[stream.total[0]]![stream.total[1]] as Count;
-      publish(`${period.key} ${stream.total[1]}`, vector(months.map((m) => `total|${m}`)), cell, truth(period, null, []));
+      publish(`${period.key} ${stream.total[1]}`, vector(totalOf(months)), cell, truth(period, null, []));
+      // Each region's answer: its total. Its breakdowns are national only, so empty.
+      for (const r of REGIONS) {
+        const regional = answer[`${stream.total[0]}_${r}`]!;
+        publish(`${period.key} ${r} ${stream.total[1]}`, vector(totalOf(months, [r])), regional[stream.total[1]] as Count, truth(period, null, [], r));
+      }
+    }
+    if (stream.name === 'victims' && period.kind !== 'MONTH') {
+      // By region: the regions' totals, in the national answer and (one cell) in each region's.
+      for (const cell of [...(answer.caseloadStatistics!.byRegion as Cell[]), ...REGIONS.flatMap((r) => answer[`caseloadStatistics_${r}`]!.byRegion as Cell[])]) {
+        publish(`${period.key} byRegion.${cell.key}`, vector(totalOf(months, [cell.key])), cell, truth(period, null, [], cell.key));
+      }
     }
     for (const b of stream.breakdowns) {
       const published = answer[b.field[0]]![b.field[1]]!;
@@ -230,6 +251,12 @@ function attackYear(year: number, stream: Stream, answers: Map<string, Answer>, 
   // Every small count of a period and a category, whether the API publishes it or merges it away.
   const small: Target[] = [...hidden];
   for (const period of periods) {
+    if (stream.total || stream.name === 'victims') {
+      for (const r of REGIONS) {
+        const real = truth(period, null, [], r);
+        if (real > 0 && real < k) small.push({ what: `${period.key} ${r} total`, vector: vector(totalOf(period.months, [r])), truth: real });
+      }
+    }
     for (const b of stream.breakdowns) {
       for (const c of categories.get(b.key)!) {
         const real = truth(period, b.key, [c]);
@@ -263,9 +290,13 @@ async function collect(): Promise<{ answers: Map<number, Map<string, Answer>>; r
     for (const year of YEARS) {
       const byPeriod = new Map<string, Answer>();
       for (const period of periodsOfYear(year)) {
-        const response = await queryAs<Answer>(analyst, QUERY, { period: { [period.kind.toLowerCase()]: period.key } });
-        expect(response.errors).toBeUndefined();
-        byPeriod.set(period.key, response.data!);
+        const answer: Answer = {};
+        for (const region of [null, ...REGIONS]) {
+          const response = await queryAs<Answer>(analyst, queryOf(region), { period: { [period.kind.toLowerCase()]: period.key } });
+          expect(response.errors).toBeUndefined();
+          Object.assign(answer, response.data!);
+        }
+        byPeriod.set(period.key, answer);
       }
       answers.set(year, byPeriod);
     }
@@ -300,6 +331,37 @@ describe('statistics cannot be differenced (issue 8 point 11)', () => {
     expect(pairs).toBeGreaterThan(10_000);
     expect(hidden).toBeGreaterThan(100);
     expect(small).toBeGreaterThan(200);
+  });
+
+  it('publishes every count of a region as its records say, its breakdowns for the whole country only, and the same national figures', () => {
+    const wrong: string[] = [];
+    let shown = 0;
+    for (const year of YEARS) {
+      for (const period of periodsOfYear(year)) {
+        const answer = collected.answers.get(year)!.get(period.key)!;
+        for (const stream of STREAMS.filter((x) => x.total)) {
+          const [query, field] = stream.total!;
+          for (const r of REGIONS) {
+            const cell = answer[`${query}_${r}`]![field] as Count;
+            const real = collected.records.filter((e) => e.stream === stream.name && e.region === r && e.at >= period.from && e.at < period.to).length;
+            if (!cell.suppressed) shown++;
+            if (!cell.suppressed && cell.value !== real) wrong.push(`${period.key} ${r} ${field}: ${cell.value}, records ${real}`);
+            if (cell.suppressed && cell.value !== null) wrong.push(`${period.key} ${r} ${field}: suppressed with a value`);
+          }
+        }
+        for (const r of REGIONS) {
+          const caseload = answer[`caseloadStatistics_${r}`]!;
+          for (const f of ['byExploitationForm', 'byGender', 'byAgeGroup', 'byNationality']) if ((caseload[f] as Cell[]).length) wrong.push(`${period.key} ${r} ${f} not empty`);
+          if ((answer[`immigrationStatistics_${r}`]!.permitsGrantedByType as Cell[]).length) wrong.push(`${period.key} ${r} permits by type not empty`);
+          if (!(answer[`assistanceStatistics_${r}`]!.assistanceAccepted as Count).suppressed) wrong.push(`${period.key} ${r} accepted shown`);
+          // The region's one byRegion cell is the national answer's cell of that region.
+          const national = (answer.caseloadStatistics!.byRegion as Cell[]).filter((c) => c.key === r);
+          if (JSON.stringify(caseload.byRegion) !== JSON.stringify(national)) wrong.push(`${period.key} ${r} byRegion differs`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(shown).toBeGreaterThan(200);
   });
 
   it('is an attacker that succeeds against primary suppression alone', () => {

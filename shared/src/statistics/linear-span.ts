@@ -22,9 +22,18 @@ function inverse(a: number): number {
 /** A basis of vectors over `size` unknowns; `add` reports whether the vector was new to it. */
 export class LinearSpan {
   /** Basis rows by their leading column: [columns, coefficients], leading coefficient 1, columns ascending. */
-  private readonly rows = new Map<number, [Int32Array, Float64Array]>();
+  private readonly rows: ([Int32Array, Float64Array] | undefined)[];
 
-  constructor(private readonly size: number) {}
+  constructor(private readonly size: number) {
+    this.rows = new Array<[Int32Array, Float64Array] | undefined>(size).fill(undefined);
+  }
+
+  /** A copy that can grow on its own (basis rows are never changed once added, so they are shared). */
+  clone(): LinearSpan {
+    const copy = new LinearSpan(this.size);
+    for (let i = 0; i < this.rows.length; i++) copy.rows[i] = this.rows[i];
+    return copy;
+  }
 
   /** Adds the vector with the given coefficients (1 when omitted) at the given columns. */
   add(columns: readonly number[], coefficients?: readonly number[]): boolean {
@@ -40,7 +49,7 @@ export class LinearSpan {
         vals.push((v[c]! * scale) % P);
       }
     }
-    this.rows.set(lead, [Int32Array.from(cols), Float64Array.from(vals)]);
+    this.rows[lead] = [Int32Array.from(cols), Float64Array.from(vals)];
     return true;
   }
 
@@ -55,7 +64,7 @@ export class LinearSpan {
     for (let c = 0; c < this.size; c++) {
       const factor = v[c]!;
       if (factor === 0) continue;
-      const row = this.rows.get(c);
+      const row = this.rows[c];
       if (!row) continue;
       const [cols, vals] = row;
       for (let i = 0; i < cols.length; i++) v[cols[i]!] = mod(v[cols[i]!]! - ((factor * vals[i]!) % P));

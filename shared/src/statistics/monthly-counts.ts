@@ -1,3 +1,4 @@
+import type { BreakdownSpec, YearCounts } from './protect-year';
 import { type ReportingPeriod, yearPeriod } from './reporting-period';
 
 /** A row of a monthly aggregate: the month (0-based) and count as SQL returns them; `key` for breakdowns. */
@@ -32,4 +33,39 @@ export function monthlyByKey(rows: readonly MonthlyRow[]): Map<string, number[]>
     out.get(key)![Number(r.month)]! += Number(r.count);
   }
   return out;
+}
+
+/** A row of a monthly aggregate of one stratum (a region); `stratum` null when the record's region is not known. */
+export interface StratifiedRow extends MonthlyRow {
+  stratum: string | null;
+}
+
+/** The stratum of records whose region is not known: counted in the whole country, never published on its own. */
+export const UNKNOWN_STRATUM = 'UNKNOWN';
+
+/**
+ * One year's counts by stratum and their national sums (see `YearCounts.strata`), from rows that carry their
+ * stratum: the strata named, in that order, then any others met in the rows (sorted) and `UNKNOWN` for rows
+ * without one. Every stratum named is present, with zeros when it has no rows.
+ */
+export function stratifiedCounts(
+  year: number,
+  strata: readonly string[],
+  rows: { total?: readonly StratifiedRow[]; breakdowns: readonly { spec: BreakdownSpec; rows: readonly StratifiedRow[] }[] },
+): YearCounts {
+  const all = [...(rows.total ?? []), ...rows.breakdowns.flatMap((b) => b.rows)];
+  const stratumOf = (r: StratifiedRow) => r.stratum ?? UNKNOWN_STRATUM;
+  const extra = [...new Set(all.map(stratumOf))].filter((s) => !strata.includes(s) && s !== UNKNOWN_STRATUM).sort();
+  const keys = [...strata, ...extra, ...(all.some((r) => r.stratum === null) ? [UNKNOWN_STRATUM] : [])];
+  const of = (key: string) => (r: StratifiedRow) => stratumOf(r) === key;
+  return {
+    year,
+    total: rows.total ? monthlyTotal(rows.total) : undefined,
+    breakdowns: rows.breakdowns.map(({ spec, rows: r }) => ({ spec, byMonth: monthlyByKey(r) })),
+    strata: keys.map((key) => ({
+      key,
+      total: rows.total ? monthlyTotal(rows.total.filter(of(key))) : undefined,
+      breakdowns: new Map(rows.breakdowns.map(({ spec, rows: r }) => [spec.name, monthlyByKey(r.filter(of(key)))])),
+    })),
+  };
 }

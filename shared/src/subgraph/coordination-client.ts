@@ -42,6 +42,15 @@ export class CoordinationClient {
     return body.facts;
   }
 
+  /** The region of each victim (null for one coordination does not know), for a statistics caller's aggregates. */
+  async victimRegions(victimIds: readonly string[]): Promise<(string | null)[]> {
+    const body = (await this.post('/internal/victim-regions', { victimIds })) as { regions: (string | null)[] };
+    if (!Array.isArray(body.regions) || body.regions.length !== victimIds.length) {
+      throw new Error('coordination answered victim regions of the wrong shape');
+    }
+    return body.regions;
+  }
+
   /**
    * Adds an event to the victim's support path; the owning agency is the calling subgraph's. Only the outbox
    * relay calls this (see agency-kit/outbox-relay.ts); coordination records an id once, however often sent.

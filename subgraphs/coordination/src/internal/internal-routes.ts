@@ -5,8 +5,10 @@ import {
   agencyEntries,
   type InternalRouteDeps,
   type SupportEventKind,
+  requireStatistics,
   subgraphAgency,
 } from '@hub/shared';
+import { In } from 'typeorm';
 import { SupportEvent } from '../entities/support-event';
 import { Victim } from '../entities/victim';
 import { loadVictimAccessFacts } from './victim-access-facts';
@@ -22,7 +24,7 @@ type CallerRequest = Request & { caller?: HubCaller };
 
 const isIsoDate = (value: unknown): value is string => typeof value === 'string' && !Number.isNaN(Date.parse(value));
 
-/** Service-to-service routes: the consent look-up, and support events contributed by agencies. */
+/** Service-to-service routes: the consent look-up, victims' regions for statistics, and support events contributed by agencies. */
 export function coordinationInternalRoutes(router: Router, { dataSource, metrics, log }: InternalRouteDeps): void {
   const facts = loadVictimAccessFacts(dataSource);
 
@@ -34,6 +36,25 @@ export function coordinationInternalRoutes(router: Router, { dataSource, metrics
     }
     metrics.victimFactsLookups.inc({ caller: req.caller!.via });
     res.json({ facts: await facts(ids as string[]) });
+  });
+
+  // The regions of the victims an agency counts, so that its statistics can be published by region. Only for a
+  // caller who reads statistics; the agency publishes nothing but the protected aggregates (shared/src/statistics/regions.ts).
+  router.post('/victim-regions', async (req: CallerRequest, res: Response) => {
+    const ids: unknown = req.body?.victimIds;
+    if (!Array.isArray(ids) || ids.length > MAX_LOOKUP || !ids.every((id) => typeof id === 'string')) {
+      res.status(400).json({ error: 'victimIds must be a list of ids' });
+      return;
+    }
+    try {
+      requireStatistics({ caller: req.caller! });
+    } catch {
+      res.status(403).json({ error: 'victim regions are given for statistics only' });
+      return;
+    }
+    const rows = await dataSource.getRepository(Victim).find({ select: { id: true, region: true }, where: { id: In(ids as string[]) } });
+    const regionOf = new Map(rows.map((v) => [v.id, v.region]));
+    res.json({ regions: (ids as string[]).map((id) => regionOf.get(id) ?? null) });
   });
 
   router.post('/support-events', async (req: CallerRequest, res: Response) => {

@@ -4,8 +4,10 @@ import {
   BreakdownCell,
   type BreakdownSpec,
   ExploitationForm,
-  type MonthlyRow,
   type ReportingPeriod,
+  REGION_ARGUMENT,
+  STATISTICS_REGIONS,
+  type StratifiedRow,
   type YearCounts,
   Gender,
   Region,
@@ -17,11 +19,11 @@ import {
   requireStatistics,
   smallCellK,
   monthOf,
-  monthlyByKey,
-  monthlyTotal,
+  protectPoint,
   protectYear,
+  publishedCount,
   statisticsPeriod,
-  suppressedCount,
+  stratifiedCounts,
   yearBounds,
 } from '@hub/shared';
 
@@ -52,7 +54,9 @@ class CaseloadStatistics {
   })
   byNationality!: BreakdownCell[];
 
-  @Field(() => [BreakdownCell], { description: 'Victims identified in the period, by region of the case.' })
+  @Field(() => [BreakdownCell], {
+    description: 'Victims identified in the period, by region of the case (with `region`: that region only). Quarters and years only.',
+  })
   byRegion!: BreakdownCell[];
 
   @Field(() => SuppressedCount, {
@@ -61,62 +65,63 @@ class CaseloadStatistics {
   underSupport!: SuppressedCount;
 }
 
-type Rows = MonthlyRow[];
+type Rows = StratifiedRow[];
 const IN_YEAR = 'identified_at >= $1 AND identified_at < $2';
 const MONTH = monthOf('identified_at');
 
-/** How each breakdown is published: which keys, whether it adds up to `identified`, which small keys merge. */
-const BREAKDOWNS: Record<'byExploitationForm' | 'byGender' | 'byAgeGroup' | 'byNationality' | 'byRegion', BreakdownSpec> = {
+/**
+ * How each breakdown is published: which keys, whether it adds up to `identified`, which small keys merge. Each for
+ * the whole country only: by region nearly all cells would be small (see shared/src/statistics/regions.ts).
+ */
+const BREAKDOWNS: Record<'byExploitationForm' | 'byGender' | 'byAgeGroup' | 'byNationality', BreakdownSpec> = {
   // A victim may count under several forms: the cells do not add up to the total.
-  byExploitationForm: { name: 'byExploitationForm', keys: Object.values(ExploitationForm), partitionsTotal: false },
+  byExploitationForm: { name: 'byExploitationForm', keys: Object.values(ExploitationForm), partitionsTotal: false, nationalOnly: true },
   byGender: {
     name: 'byGender',
     keys: Object.values(Gender),
     partitionsTotal: true,
     merge: { label: 'MALE_OR_OTHER', members: [Gender.MALE, Gender.OTHER] },
+    nationalOnly: true,
   },
-  byAgeGroup: { name: 'byAgeGroup', keys: ['MINOR', 'ADULT'], partitionsTotal: true },
-  byNationality: { name: 'byNationality', keys: [], partitionsTotal: true, merge: { label: 'OTHER', members: 'small' } },
-  byRegion: { name: 'byRegion', keys: Object.values(Region), partitionsTotal: true },
+  byAgeGroup: { name: 'byAgeGroup', keys: ['MINOR', 'ADULT'], partitionsTotal: true, nationalOnly: true },
+  byNationality: { name: 'byNationality', keys: [], partitionsTotal: true, merge: { label: 'OTHER', members: 'small' }, nationalOnly: true },
 };
 
-/** Monthly counts of the period's year, one statement per breakdown, all in one snapshot. */
+/** Monthly counts of the period's year by region (the strata; `byRegion` is their totals), all in one snapshot. */
 async function caseloadCounts(tx: EntityManager, period: ReportingPeriod): Promise<YearCounts> {
   const bounds = yearBounds(period);
   const rows = (sql: string): Promise<Rows> => tx.query(sql, bounds);
-  const total = await rows(`SELECT ${MONTH} AS month, count(*) AS count FROM victim WHERE ${IN_YEAR} GROUP BY 1`);
+  const total = await rows(`SELECT ${MONTH} AS month, region AS stratum, count(*) AS count FROM victim WHERE ${IN_YEAR} GROUP BY 1, 2`);
   const byMonth = {
     byExploitationForm: await rows(
-      `SELECT ${MONTH} AS month, form AS key, count(DISTINCT v.id) AS count FROM victim v, unnest(v.exploitation_forms) AS form
-        WHERE ${IN_YEAR} GROUP BY 1, 2`,
+      `SELECT ${MONTH} AS month, form AS key, v.region AS stratum, count(DISTINCT v.id) AS count
+         FROM victim v, unnest(v.exploitation_forms) AS form WHERE ${IN_YEAR} GROUP BY 1, 2, 3`,
     ),
-    byGender: await rows(`SELECT ${MONTH} AS month, gender AS key, count(*) AS count FROM victim WHERE ${IN_YEAR} GROUP BY 1, 2`),
+    byGender: await rows(`SELECT ${MONTH} AS month, gender AS key, region AS stratum, count(*) AS count FROM victim WHERE ${IN_YEAR} GROUP BY 1, 2, 3`),
     byAgeGroup: await rows(
-      `SELECT ${MONTH} AS month, CASE WHEN minor THEN 'MINOR' ELSE 'ADULT' END AS key, count(*) AS count FROM victim
-        WHERE ${IN_YEAR} GROUP BY 1, 2`,
+      `SELECT ${MONTH} AS month, CASE WHEN minor THEN 'MINOR' ELSE 'ADULT' END AS key, region AS stratum, count(*) AS count FROM victim
+        WHERE ${IN_YEAR} GROUP BY 1, 2, 3`,
     ),
     byNationality: await rows(
-      `SELECT ${MONTH} AS month, coalesce(nationalities[1], 'UNKNOWN') AS key, count(*) AS count FROM victim
-        WHERE ${IN_YEAR} GROUP BY 1, 2`,
+      `SELECT ${MONTH} AS month, coalesce(nationalities[1], 'UNKNOWN') AS key, region AS stratum, count(*) AS count FROM victim
+        WHERE ${IN_YEAR} GROUP BY 1, 2, 3`,
     ),
-    byRegion: await rows(`SELECT ${MONTH} AS month, region AS key, count(*) AS count FROM victim WHERE ${IN_YEAR} GROUP BY 1, 2`),
   };
-  return {
-    year: period.year,
-    total: monthlyTotal(total),
-    breakdowns: Object.values(BREAKDOWNS).map((spec) => ({ spec, byMonth: monthlyByKey(byMonth[spec.name as keyof typeof byMonth]) })),
-  };
+  return stratifiedCounts(period.year, STATISTICS_REGIONS, {
+    total,
+    breakdowns: Object.values(BREAKDOWNS).map((spec) => ({ spec, rows: byMonth[spec.name as keyof typeof byMonth] })),
+  });
 }
 
-/** Victims identified before `to` whose stage at `to` is not RETURNED (as `stageOf` reads the events). */
-async function underSupportAt(tx: EntityManager, to: Date): Promise<number> {
-  const [row] = await tx.query<{ count: string }[]>(
-    `SELECT count(*) AS count FROM victim v
+/** Victims identified before `to` whose stage at `to` is not RETURNED (as `stageOf` reads the events), by region. */
+async function underSupportAt(tx: EntityManager, to: Date): Promise<Rows> {
+  return tx.query<Rows>(
+    `SELECT 0 AS month, v.region AS stratum, count(*) AS count FROM victim v
       WHERE v.identified_at < $1
-        AND NOT EXISTS (SELECT 1 FROM support_event e WHERE e.victim_id = v.id AND e.kind = $2 AND e.at <= $1)`,
+        AND NOT EXISTS (SELECT 1 FROM support_event e WHERE e.victim_id = v.id AND e.kind = $2 AND e.at <= $1)
+      GROUP BY 2`,
     [to, SupportEventKind.RETURN_COMPLETED],
   );
-  return Number(row?.count ?? 0);
 }
 
 /** National caseload statistics from the registry; aggregates only, read by analysts and coordinators. */
@@ -125,10 +130,12 @@ export class CaseloadStatisticsResolver {
   @Query(() => CaseloadStatistics, {
     description:
       'Caseload statistics of a period, for purpose STATISTICS: victims identified by exploitation form, gender, ' +
-      'minor/adult, nationality and region, and victims under support. Counts between 1 and k−1 are suppressed.',
+      'minor/adult, nationality and region, and victims under support — of the whole country, or of one region. ' +
+      'Counts between 1 and k−1 are suppressed.',
   })
   async caseloadStatistics(
     @Arg('period', () => StatisticsPeriodInput) input: StatisticsPeriodInput,
+    @Arg('region', () => Region, { nullable: true, description: REGION_ARGUMENT }) region: Region | null | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CaseloadStatistics> {
     requireStatistics(ctx);
@@ -139,16 +146,19 @@ export class CaseloadStatisticsResolver {
       underSupport: await underSupportAt(tx, period.to),
     }));
     const year = protectYear(counts, k);
-    const cells = (name: keyof typeof BREAKDOWNS) => breakdownCells(year.breakdown(period, name));
-    const identified = year.total(period)!;
+    const stratum = region ?? undefined;
+    const cells = (name: keyof typeof BREAKDOWNS) => breakdownCells(year.breakdown(period, name, stratum));
+    // By region: the regions' totals, protected with the rest (a month publishes its total only, so no breakdown).
+    const regions = period.kind === 'MONTH' ? [] : region ? [region] : STATISTICS_REGIONS;
+    const supported = protectPoint(stratifiedCounts(period.year, STATISTICS_REGIONS, { total: underSupport, breakdowns: [] }), k).total(stratum)!;
     return {
-      identified: { value: identified.count, suppressed: identified.suppressed },
+      identified: publishedCount(year.total(period, stratum)!),
       byExploitationForm: cells('byExploitationForm'),
       byGender: cells('byGender'),
       byAgeGroup: cells('byAgeGroup'),
       byNationality: cells('byNationality'),
-      byRegion: cells('byRegion'),
-      underSupport: suppressedCount(underSupport, k),
+      byRegion: breakdownCells(regions.map((r) => ({ ...year.total(period, r)!, key: r }))),
+      underSupport: publishedCount(supported),
     };
   }
 }

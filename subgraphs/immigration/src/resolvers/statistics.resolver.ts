@@ -2,19 +2,23 @@ import { Arg, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import {
   BreakdownCell,
   type BreakdownSpec,
-  type MonthlyRow,
+  REGION_ARGUMENT,
+  Region,
+  STATISTICS_REGIONS,
+  type StratifiedRow,
   type SubgraphContext,
   StatisticsPeriodInput,
   SuppressedCount,
+  type VictimRow,
   breakdownCells,
   monthOf,
-  monthlyByKey,
-  monthlyTotal,
   protectYear,
-  protectedCount,
+  publishedCount,
   requireStatistics,
+  rowsByRegion,
   smallCellK,
   statisticsPeriod,
+  stratifiedCounts,
   yearBounds,
 } from '@hub/shared';
 import { PermitDecision, PermitType } from '../entities/permit';
@@ -36,16 +40,17 @@ class ImmigrationStatistics {
   returnsCompleted!: SuppressedCount;
 }
 
-/** National immigration statistics from the immigration authority's own records; aggregates only. */
+/** Immigration statistics from the immigration authority's own records, by region; aggregates only. */
 @Resolver()
 export class ImmigrationStatisticsResolver {
   @Query(() => ImmigrationStatistics, {
     description:
       'Immigration statistics of a period, for purpose STATISTICS: reflection periods, permits by type, refusals, ' +
-      'returns. Counts between 1 and k−1 are suppressed.',
+      'returns — of the whole country, or of one region. Counts between 1 and k−1 are suppressed.',
   })
   async immigrationStatistics(
     @Arg('period', () => StatisticsPeriodInput) input: StatisticsPeriodInput,
+    @Arg('region', () => Region, { nullable: true, description: REGION_ARGUMENT }) region: Region | null | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ImmigrationStatistics> {
     requireStatistics(ctx);
@@ -53,25 +58,30 @@ export class ImmigrationStatisticsResolver {
     const k = smallCellK();
     const monthly = await ctx.dataSource.transaction('REPEATABLE READ', async (tx) => {
       const rows = (table: string, column: string, key: string | null, where = 'TRUE', params: unknown[] = []) =>
-        tx.query<MonthlyRow[]>(
-          `SELECT ${monthOf(column)} AS month${key ? `, ${key} AS key` : ''}, count(*) AS count FROM ${table}
-            WHERE ${column} >= $1 AND ${column} < $2 AND ${where} GROUP BY 1${key ? ', 2' : ''}`,
+        tx.query<VictimRow[]>(
+          `SELECT ${monthOf(column)} AS month, victim_id AS victim${key ? `, ${key} AS key` : ''}, count(*) AS count FROM ${table}
+            WHERE ${column} >= $1 AND ${column} < $2 AND ${where} GROUP BY 1, 2${key ? ', 3' : ''}`,
           [...yearBounds(period), ...params],
         );
       return {
-        reflection: monthlyTotal(await rows('reflection_period', 'granted_at', null)),
-        granted: monthlyByKey(await rows('permit', 'decided_at', 'type', 'decision = $3', [PermitDecision.GRANTED])),
-        refused: monthlyTotal(await rows('permit', 'decided_at', null, 'decision = $3', [PermitDecision.REFUSED])),
-        returns: monthlyTotal(await rows('voluntary_return', 'completed_at', null)),
+        reflection: await rows('reflection_period', 'granted_at', null),
+        granted: await rows('permit', 'decided_at', 'type', 'decision = $3', [PermitDecision.GRANTED]),
+        refused: await rows('permit', 'decided_at', null, 'decision = $3', [PermitDecision.REFUSED]),
+        returns: await rows('voluntary_return', 'completed_at', null),
       };
     });
-    const permits: BreakdownSpec = { name: 'permitsGrantedByType', keys: Object.values(PermitType), partitionsTotal: false };
-    const byType = protectYear({ year: period.year, breakdowns: [{ spec: permits, byMonth: monthly.granted }] }, k);
+    const permits: BreakdownSpec = { name: 'permitsGrantedByType', keys: Object.values(PermitType), partitionsTotal: false, nationalOnly: true };
+    // Each statistic by region, protected with the national one; the victims' regions come from coordination.
+    const byRegion = await rowsByRegion(ctx, monthly);
+    const stratum = region ?? undefined;
+    const count = (rows: StratifiedRow[]) =>
+      publishedCount(protectYear(stratifiedCounts(period.year, STATISTICS_REGIONS, { total: rows, breakdowns: [] }), k).total(period, stratum)!);
+    const byType = protectYear(stratifiedCounts(period.year, STATISTICS_REGIONS, { breakdowns: [{ spec: permits, rows: byRegion.granted }] }), k);
     return {
-      reflectionPeriodsGranted: protectedCount(period, monthly.reflection, k),
-      permitsGrantedByType: breakdownCells(byType.breakdown(period, permits.name)),
-      permitsRefused: protectedCount(period, monthly.refused, k),
-      returnsCompleted: protectedCount(period, monthly.returns, k),
+      reflectionPeriodsGranted: count(byRegion.reflection),
+      permitsGrantedByType: breakdownCells(byType.breakdown(period, permits.name, stratum)),
+      permitsRefused: count(byRegion.refused),
+      returnsCompleted: count(byRegion.returns),
     };
   }
 }

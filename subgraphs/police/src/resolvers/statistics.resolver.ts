@@ -1,15 +1,21 @@
 import { Arg, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import {
-  type MonthlyRow,
+  REGION_ARGUMENT,
+  Region,
+  STATISTICS_REGIONS,
+  type StratifiedRow,
   type SubgraphContext,
   StatisticsPeriodInput,
   SuppressedCount,
+  type VictimRow,
   monthOf,
-  monthlyTotal,
-  protectedCount,
+  protectYear,
+  publishedCount,
   requireStatistics,
+  rowsByRegion,
   smallCellK,
   statisticsPeriod,
+  stratifiedCounts,
   yearBounds,
 } from '@hub/shared';
 import { InvestigationStatus } from '../entities/investigation';
@@ -32,29 +38,29 @@ class PoliceStatistics {
   acquittals!: SuppressedCount;
 }
 
-/** National police statistics from the police's own records; aggregates only. */
+/** Police statistics from the police's own records, by region; aggregates only. */
 @Resolver()
 export class PoliceStatisticsResolver {
   @Query(() => PoliceStatistics, {
     description:
-      'Police statistics of a period, for purpose STATISTICS: cooperation, investigations, prosecutions and verdicts. ' +
+      'Police statistics of a period, for purpose STATISTICS: cooperation, investigations, prosecutions and verdicts — of ' +
+      'the whole country, or of one region. ' +
       'Counts between 1 and k−1 are suppressed.',
   })
   async policeStatistics(
     @Arg('period', () => StatisticsPeriodInput) input: StatisticsPeriodInput,
+    @Arg('region', () => Region, { nullable: true, description: REGION_ARGUMENT }) region: Region | null | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PoliceStatistics> {
     requireStatistics(ctx);
     const period = statisticsPeriod(input);
     const k = smallCellK();
     const monthly = await ctx.dataSource.transaction('REPEATABLE READ', async (tx) => {
-      const count = async (table: string, column: string, where = 'TRUE', params: unknown[] = []) =>
-        monthlyTotal(
-          await tx.query<MonthlyRow[]>(
-            `SELECT ${monthOf(column)} AS month, count(*) AS count FROM ${table}
-              WHERE ${column} >= $1 AND ${column} < $2 AND ${where} GROUP BY 1`,
-            [...yearBounds(period), ...params],
-          ),
+      const count = (table: string, column: string, where = 'TRUE', params: unknown[] = []) =>
+        tx.query<VictimRow[]>(
+          `SELECT ${monthOf(column)} AS month, victim_id AS victim, count(*) AS count FROM ${table}
+            WHERE ${column} >= $1 AND ${column} < $2 AND ${where} GROUP BY 1, 2`,
+          [...yearBounds(period), ...params],
         );
       return {
         cooperationStarted: await count('cooperation', 'since'),
@@ -64,12 +70,16 @@ export class PoliceStatisticsResolver {
         acquittals: await count('investigation', 'verdict_at', 'status = $3', [InvestigationStatus.ACQUITTED]),
       };
     });
+    // Each count by region, protected with the national one; the victims' regions come from coordination.
+    const byRegion = await rowsByRegion(ctx, monthly);
+    const count = (rows: StratifiedRow[]) =>
+      publishedCount(protectYear(stratifiedCounts(period.year, STATISTICS_REGIONS, { total: rows, breakdowns: [] }), k).total(period, region ?? undefined)!);
     return {
-      cooperationStarted: protectedCount(period, monthly.cooperationStarted, k),
-      investigationsOpened: protectedCount(period, monthly.investigationsOpened, k),
-      prosecutions: protectedCount(period, monthly.prosecutions, k),
-      convictions: protectedCount(period, monthly.convictions, k),
-      acquittals: protectedCount(period, monthly.acquittals, k),
+      cooperationStarted: count(byRegion.cooperationStarted),
+      investigationsOpened: count(byRegion.investigationsOpened),
+      prosecutions: count(byRegion.prosecutions),
+      convictions: count(byRegion.convictions),
+      acquittals: count(byRegion.acquittals),
     };
   }
 }

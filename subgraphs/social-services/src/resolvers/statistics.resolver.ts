@@ -1,22 +1,25 @@
 import { Arg, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import {
   BreakdownCell,
+  REGION_ARGUMENT,
+  Region,
+  STATISTICS_REGIONS,
+  type StratifiedRow,
   type SubgraphContext,
   StatisticsPeriodInput,
   SuppressedCount,
   type BreakdownSpec,
-  type MonthlyRow,
+  type VictimRow,
   breakdownCells,
-  countCells,
   monthOf,
-  monthlyByKey,
-  monthlyTotal,
+  protectPoint,
   protectYear,
-  protectedCount,
+  publishedCount,
   requireStatistics,
+  rowsByRegion,
   smallCellK,
   statisticsPeriod,
-  suppressedBreakdown,
+  stratifiedCounts,
   yearBounds,
 } from '@hub/shared';
 import { AssistanceMeasureKind } from '../entities/assistance-measure';
@@ -59,16 +62,18 @@ class AssistanceStatistics {
 /** Who a safe house takes in, as one key: `WOMEN`, `MEN_AND_WOMEN`, … (groups in alphabetical order). */
 const GROUP_KEY = `array_to_string(ARRAY(SELECT g FROM unnest(s.accepts) AS g ORDER BY g), '_AND_')`;
 
-/** National social services statistics from social services' own records; aggregates only. */
+/** Social services statistics from social services' own records, by region; aggregates only. */
 @Resolver()
 export class AssistanceStatisticsResolver {
   @Query(() => AssistanceStatistics, {
     description:
       'Social services statistics of a period, for purpose STATISTICS: assistance decisions and acceptance, placements, ' +
-      'measures by kind, safe-house capacity and occupancy. Counts between 1 and k−1 are suppressed.',
+      'measures by kind, safe-house capacity and occupancy — of the whole country, or of one region (safe houses: those in ' +
+      'the region). Counts between 1 and k−1 are suppressed.',
   })
   async assistanceStatistics(
     @Arg('period', () => StatisticsPeriodInput) input: StatisticsPeriodInput,
+    @Arg('region', () => Region, { nullable: true, description: REGION_ARGUMENT }) region: Region | null | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<AssistanceStatistics> {
     requireStatistics(ctx);
@@ -76,49 +81,73 @@ export class AssistanceStatisticsResolver {
     const k = smallCellK();
     const counts = await ctx.dataSource.transaction('REPEATABLE READ', async (tx) => {
       const bounds = yearBounds(period);
-      const decisions = await tx.query<MonthlyRow[]>(
-        `SELECT ${monthOf('decided_at')} AS month, CASE WHEN accepted THEN 'ACCEPTED' ELSE 'DECLINED' END AS key, count(*) AS count
-           FROM assistance_decision WHERE decided_at >= $1 AND decided_at < $2 GROUP BY 1, 2`,
+      const decisions = await tx.query<VictimRow[]>(
+        `SELECT ${monthOf('decided_at')} AS month, victim_id AS victim, CASE WHEN accepted THEN 'ACCEPTED' ELSE 'DECLINED' END AS key,
+                count(*) AS count
+           FROM assistance_decision WHERE decided_at >= $1 AND decided_at < $2 GROUP BY 1, 2, 3`,
         bounds,
       );
-      const placements = await tx.query<MonthlyRow[]>(
-        `SELECT ${monthOf('placed_from')} AS month, count(*) AS count FROM placement
-          WHERE placed_from >= $1 AND placed_from < $2 GROUP BY 1`,
+      const placements = await tx.query<VictimRow[]>(
+        `SELECT ${monthOf('placed_from')} AS month, victim_id AS victim, count(*) AS count FROM placement
+          WHERE placed_from >= $1 AND placed_from < $2 GROUP BY 1, 2`,
         bounds,
       );
-      const measures = await tx.query<MonthlyRow[]>(
-        `SELECT ${monthOf('started_at')} AS month, kind AS key, count(*) AS count FROM assistance_measure
-          WHERE started_at >= $1 AND started_at < $2 GROUP BY 1, 2`,
+      const measures = await tx.query<VictimRow[]>(
+        `SELECT ${monthOf('started_at')} AS month, victim_id AS victim, kind AS key, count(*) AS count FROM assistance_measure
+          WHERE started_at >= $1 AND started_at < $2 GROUP BY 1, 2, 3`,
         bounds,
       );
-      const shelters = await tx.query<{ key: string; beds: string; long_term: string; occupied: string }[]>(
-        `SELECT ${GROUP_KEY} AS key, sum(s.capacity) AS beds, sum(s.capacity) FILTER (WHERE s.long_term) AS long_term,
+      // Safe houses by the region they are in (not personal), and the persons placed there at the end of the period.
+      const shelters = await tx.query<{ key: string; stratum: string; beds: string; long_term: string; occupied: string }[]>(
+        `SELECT ${GROUP_KEY} AS key, s.region AS stratum, sum(s.capacity) AS beds, sum(s.capacity) FILTER (WHERE s.long_term) AS long_term,
                 sum((SELECT count(*) FROM placement p WHERE p.shelter_id = s.id AND p.placed_from < $1
                        AND (p.placed_until IS NULL OR p.placed_until >= $1))) AS occupied
-           FROM shelter s GROUP BY 1 ORDER BY 1`,
+           FROM shelter s GROUP BY 1, 2 ORDER BY 1, 2`,
         [period.to],
       );
-      return { decisions: monthlyByKey(decisions), placements: monthlyTotal(placements), measures: monthlyByKey(measures), shelters };
+      return { decisions, placements, measures, shelters };
     });
+    const stratum = region ?? undefined;
+    const byRegion = await rowsByRegion(ctx, { decisions: counts.decisions, placements: counts.placements, measures: counts.measures });
     // Decisions = accepted + declined, both protected with their total, so that declined stays protected too.
-    const decisionSpec: BreakdownSpec = { name: 'decisions', keys: ['ACCEPTED', 'DECLINED'], partitionsTotal: true };
-    const total = Array.from({ length: 12 }, (_, m) => [...counts.decisions.values()].reduce((sum, byMonth) => sum + byMonth[m]!, 0));
-    const decisions = protectYear({ year: period.year, total, breakdowns: [{ spec: decisionSpec, byMonth: counts.decisions }] }, k);
-    const measureSpec: BreakdownSpec = { name: 'measures', keys: Object.values(AssistanceMeasureKind), partitionsTotal: false };
-    const measures = protectYear({ year: period.year, breakdowns: [{ spec: measureSpec, byMonth: counts.measures }] }, k);
-    const decided = decisions.total(period)!;
-    // A month publishes totals only: how many accepted is withheld for it.
-    const accepted = decisions.breakdown(period, decisionSpec.name)[0] ?? { count: null, suppressed: true };
+    const decisionSpec: BreakdownSpec = { name: 'decisions', keys: ['ACCEPTED', 'DECLINED'], partitionsTotal: true, nationalOnly: true };
+    const decisions = protectYear(
+      stratifiedCounts(period.year, STATISTICS_REGIONS, { total: byRegion.decisions, breakdowns: [{ spec: decisionSpec, rows: byRegion.decisions }] }),
+      k,
+    );
+    const measureSpec: BreakdownSpec = { name: 'measures', keys: Object.values(AssistanceMeasureKind), partitionsTotal: false, nationalOnly: true };
+    const measures = protectYear(stratifiedCounts(period.year, STATISTICS_REGIONS, { breakdowns: [{ spec: measureSpec, rows: byRegion.measures }] }), k);
+    const placements = protectYear(stratifiedCounts(period.year, STATISTICS_REGIONS, { total: byRegion.placements, breakdowns: [] }), k);
+    // A month publishes totals only, and a region the decisions' total only: how many accepted is withheld for them.
+    const accepted = decisions.breakdown(period, decisionSpec.name, stratum)[0] ?? { key: 'ACCEPTED', count: null, suppressed: true };
+    const inRegion = counts.shelters.filter((r) => !region || r.stratum === region);
+    const groups = [...new Set(inRegion.map((r) => r.key))];
     const plain = (pick: (r: (typeof counts.shelters)[number]) => string | null) =>
-      counts.shelters.map((r) => ({ key: r.key, value: Number(pick(r) ?? 0), suppressed: false }));
+      groups.map((key) => ({
+        key,
+        value: inRegion.filter((r) => r.key === key).reduce((sum, r) => sum + Number(pick(r) ?? 0), 0),
+        suppressed: false,
+      }));
+    // Every person placed is in one house: protected as if the total were published too (it is not).
+    const occupancySpec: BreakdownSpec = {
+      name: 'occupancy',
+      keys: [...new Set(counts.shelters.map((r) => r.key))],
+      partitionsTotal: true,
+      nationalOnly: true,
+    };
+    const placed = counts.shelters.map((r): StratifiedRow => ({ month: 0, key: r.key, stratum: r.stratum, count: r.occupied }));
+    const occupancy = protectPoint(
+      stratifiedCounts(period.year, STATISTICS_REGIONS, { total: placed, breakdowns: [{ spec: occupancySpec, rows: placed }] }),
+      k,
+    );
     return {
-      assistanceDecisions: { value: decided.count, suppressed: decided.suppressed },
-      assistanceAccepted: { value: accepted.count, suppressed: accepted.suppressed },
-      placementsStarted: protectedCount(period, counts.placements, k),
-      measuresByKind: breakdownCells(measures.breakdown(period, measureSpec.name)),
+      assistanceDecisions: publishedCount(decisions.total(period, stratum)!),
+      assistanceAccepted: publishedCount(accepted),
+      placementsStarted: publishedCount(placements.total(period, stratum)!),
+      measuresByKind: breakdownCells(measures.breakdown(period, measureSpec.name, stratum)),
       shelterCapacityByGroup: plain((r) => r.beds),
       longTermCapacityByGroup: plain((r) => r.long_term),
-      shelterOccupancyByGroup: suppressedBreakdown(countCells(counts.shelters.map((r) => ({ key: r.key, count: r.occupied }))), k),
+      shelterOccupancyByGroup: breakdownCells(occupancy.breakdown(occupancySpec.name, stratum).filter((c) => groups.includes(c.key))),
     };
   }
 }
