@@ -12,6 +12,7 @@ import {
   Agency,
   type HubCaller,
   Purpose,
+  Region,
   Role,
   type ServiceKeys,
   loadServiceKeys,
@@ -195,5 +196,30 @@ describe("coordination's internal consent look-up", () => {
     expect(response.status).toBe(401);
     expect(codes(response)).toEqual(['UNAUTHENTICATED']);
     expect(JSON.stringify(response)).not.toContain(victimId);
+  });
+});
+
+describe("coordination's internal region look-up (statistics by region)", () => {
+  const url = (): string => urlOf('coordination').replace(/\/graphql$/, '/internal/victim-regions');
+  const body = JSON.stringify({ victimIds: [victimId, 'v-no-such-victim'] });
+  const analyst = (): HubCaller => ({ ...caller(), sub: 'analyst-direct-test', role: Role.ANALYST, purpose: Purpose.STATISTICS });
+  const ask = async (who: HubCaller) =>
+    post<{ regions?: (string | null)[] }>(url(), body, {
+      authorization: `Bearer ${await signHubAssertion(await serviceKeys('police'), 'coordination', who, body)}`,
+    });
+
+  it("answers a subgraph counting for an analyst's statistics with each victim's region, null for an unknown id", async () => {
+    const response = await ask(analyst());
+    expect(response.status).toBe(200);
+    const regions = (response as unknown as { regions: (string | null)[] }).regions;
+    expect(regions).toHaveLength(2);
+    expect(Object.values(Region)).toContain(regions[0]);
+    expect(regions[1]).toBeNull();
+  });
+
+  it('refuses the same look-up for a caller who does not read statistics (a coordinator on a case)', async () => {
+    const response = await ask(caller());
+    expect(response.status).toBe(403);
+    expect(JSON.stringify(response)).not.toMatch(new RegExp(Object.values(Region).join('|')));
   });
 });
