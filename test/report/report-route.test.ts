@@ -76,7 +76,7 @@ describe('GET /report', () => {
   it('gives a regional report to a coordinator under STATISTICS', async () => {
     const response = await getReport(`quarter=${QUARTER}&region=OSLO`, coordinator, Purpose.STATISTICS);
     expect(response.status).toBe(200);
-    expect(await response.text()).toContain('Oslo beside the whole country');
+    expect(await response.text()).toContain('Oslo and the whole country');
   }, 60_000);
 
   it('prints the report as a PDF on request', async () => {

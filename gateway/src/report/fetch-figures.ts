@@ -24,8 +24,11 @@ export interface ReportFigures {
   /** The reported quarter, e.g. `2026-Q3`. */
   quarter: string;
   region: string | null;
-  /** The last eight quarters, oldest first; the reported quarter is the last. */
-  quarters: { key: string; figures: QuarterFigures }[];
+  /**
+   * The last eight quarters, oldest first; the reported quarter is the last. `figures` are the region's in a regional
+   * report (and `national` the whole country's beside them), else the whole country's.
+   */
+  quarters: { key: string; figures: QuarterFigures; national?: QuarterFigures }[];
   /** sha256 of the figures (quarter, region and every answer): the same records give the same hash. */
   hash: string;
 }
@@ -42,11 +45,11 @@ export function reportQuarter(key: string): ReportingPeriod {
   return period;
 }
 
-async function ask(client: GatewayClient, quarter: string): Promise<QuarterFigures> {
+async function ask(client: GatewayClient, quarter: string, region: string | null): Promise<QuarterFigures> {
   const response = await fetch(client.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${client.token}`, 'x-purpose': 'STATISTICS' },
-    body: JSON.stringify({ query: REPORT_QUERY, operationName: 'NationalReport', variables: { period: { quarter } } }),
+    body: JSON.stringify({ query: REPORT_QUERY, operationName: 'NationalReport', variables: { period: { quarter }, region } }),
   });
   const body = (await response.json()) as { data?: QuarterFigures; errors?: { message: string; extensions?: { code?: string } }[] };
   if (body.errors?.length || !body.data) {
@@ -59,12 +62,15 @@ async function ask(client: GatewayClient, quarter: string): Promise<QuarterFigur
   return body.data;
 }
 
-/** Every figure the report shows, for a quarter and the seven before it. */
+/** Every figure the report shows, for a quarter and the seven before it (of a region: and the whole country's). */
 export async function fetchFigures(client: GatewayClient, quarterKey: string, region: string | null): Promise<ReportFigures> {
   const quarter = reportQuarter(quarterKey);
   const keys = Array.from({ length: 8 }, (_, i) => shiftQuarter(quarter, i - 7).key);
   const quarters = [];
-  for (const key of keys) quarters.push({ key, figures: await ask(client, key) });
+  for (const key of keys) {
+    const national = await ask(client, key, null);
+    quarters.push(region ? { key, figures: await ask(client, key, region), national } : { key, figures: national });
+  }
   const hash = createHash('sha256').update(JSON.stringify({ quarter: quarter.key, region, quarters })).digest('hex');
   return { quarter: quarter.key, region, quarters, hash };
 }

@@ -50,9 +50,10 @@ const label = (key: string): string =>
 const countryNames = new Intl.DisplayNames(['en'], { type: 'region' });
 const countryName = (code: string): string => countryNames.of(code) ?? code;
 
-function breakdownTable(title: string, figures: QuarterFigures, path: string, note?: string): string {
+/** A breakdown's table; `prefix` names its figures (`national:` for the whole country's in a regional report). */
+function breakdownTable(title: string, figures: QuarterFigures, path: string, note?: string, prefix = ''): string {
   const rows = cells(figures, path)
-    .map((c) => `<tr><th scope="row">${esc(label(c.key))}</th>${num(c, `${path}.${c.key}`)}</tr>`)
+    .map((c) => `<tr><th scope="row">${esc(label(c.key))}</th>${num(c, `${prefix}${path}.${c.key}`)}</tr>`)
     .join('');
   return `<div><table class="breakdown"><caption>${esc(title)}</caption><thead><tr><th scope="col"></th><th scope="col" class="n">Persons</th></tr></thead>` +
     `<tbody>${rows || '<tr><td colspan="2" class="muted">None in the quarter.</td></tr>'}</tbody></table>${note ? `<p class="note">${esc(note)}</p>` : ''}</div>`;
@@ -82,42 +83,44 @@ export function renderReport(report: ReportFigures, meta: ReportMeta): string {
   const previous = quarters[quarters.length - 2]!.figures;
   const yearBefore = quarters[quarters.length - 5]!.figures;
   const [year, q] = report.quarter.split('-Q');
+  // The whole country's figures of the quarter: beside the region's in a regional report, and its breakdowns, which
+  // are published for the whole country only (by region nearly every cell would be small).
+  const nat = quarters[quarters.length - 1]!.national ?? now;
+  const N = report.region ? 'national:' : '';
+  const whole = report.region ? ' (whole country)' : '';
   const title = `${report.region ? `${humanLabel(report.region)} region: ` : ''}Victims of human trafficking, quarter ${q} ${year}`;
   const region = report.region;
 
   const headline = HEADLINES.map(([path, name]) => {
     const c = count(now, path);
     return `<tr><th scope="row">${esc(name)}</th>${num(c, path)}${num(count(previous, path))}${change(c, count(previous, path))}` +
-      `${num(count(yearBefore, path))}${change(c, count(yearBefore, path))}</tr>`;
+      `${num(count(yearBefore, path))}${change(c, count(yearBefore, path))}${region ? num(count(nat, path), `national:${path}`) : ''}</tr>`;
   }).join('');
 
   const trend = (path: string, name: string, key?: string) =>
     trendChart(name, quarters.map((x) => ({ key: x.key, count: key ? cellOf(x.figures, path, key) : count(x.figures, path) })));
 
   const regional = region
-    ? `<section><h2>${esc(humanLabel(region))} beside the whole country</h2>
-<p>Victims identified in the region, with the national figure beside it. The statistics are published by region for the
-number of victims identified; the other figures of this report are national.</p>
-<table class="headline"><thead><tr><th scope="col">Quarter</th><th scope="col" class="n">${esc(humanLabel(region))}</th><th scope="col" class="n">Whole country</th><th scope="col" class="n">Share</th></tr></thead><tbody>
-${quarters.map((x) => {
-  const r = cellOf(x.figures, 'caseloadStatistics.byRegion', region);
-  const n = count(x.figures, 'caseloadStatistics.identified');
-  const last = x === quarters[quarters.length - 1];
-  return `<tr><th scope="row">${esc(x.key)}</th>${num(r, last ? `caseloadStatistics.byRegion.${region}` : undefined)}${num(n)}` +
-    `${r.value !== null && n.value ? `<td class="n">${pct(r.value, n.value)}</td>` : '<td class="n muted">–</td>'}</tr>`;
-}).join('')}
-</tbody></table>${trend('caseloadStatistics.byRegion', `Victims identified in ${humanLabel(region)}`, region)}</section>`
+    ? `<section><h2>${esc(humanLabel(region))} and the whole country</h2>
+<p>Every count of this report is the region's: the cases of the ${esc(humanLabel(region))} region, and its safe houses.
+The last column of the key figures gives the whole country's count beside it. Each regional count is protected
+together with the national one and with the other regions', so that no small number follows from comparing them.
+Breakdowns — by form of exploitation, gender, age, nationality, permit type and kind of assistance — and the persons
+placed in safe houses are published for the whole country only: by region nearly every cell would be small, and hiding
+them would hide the region's totals as well. Those tables are marked “whole country”.</p></section>`
     : '';
 
-  const accepted = count(now, 'assistanceStatistics.assistanceAccepted');
-  const decisions = count(now, 'assistanceStatistics.assistanceDecisions');
+  // Accepted is a cell of the decisions' breakdown: a share of the whole country's decisions in a regional report too.
+  const accepted = count(nat, 'assistanceStatistics.assistanceAccepted');
+  const decisions = count(nat, 'assistanceStatistics.assistanceDecisions');
   const cooperation = count(now, 'policeStatistics.cooperationStarted');
   const identified = count(now, 'caseloadStatistics.identified');
   const men = cellOf(now, 'assistanceStatistics.shelterCapacityByGroup', 'MEN');
-  const menOccupied = cellOf(now, 'assistanceStatistics.shelterOccupancyByGroup', 'MEN');
+  const menOccupied = cellOf(nat, 'assistanceStatistics.shelterOccupancyByGroup', 'MEN');
   const longTerm = cells(now, 'assistanceStatistics.longTermCapacityByGroup').reduce((s, c) => s + (c.value ?? 0), 0);
   const beds = cells(now, 'assistanceStatistics.shelterCapacityByGroup').reduce((s, c) => s + (c.value ?? 0), 0);
-  const norway = cellOf(now, 'caseloadStatistics.byNationality', 'NO');
+  const norway = cellOf(nat, 'caseloadStatistics.byNationality', 'NO');
+  const natIdentified = count(nat, 'caseloadStatistics.identified');
 
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(title)}</title>
@@ -136,10 +139,10 @@ ${quarters.map((x) => {
 </dl>
 
 <section><h2>Key figures</h2>
-<table class="headline"><thead><tr><th scope="col"></th><th scope="col" class="n">${esc(report.quarter)}</th><th scope="col" class="n">${esc(quarters[quarters.length - 2]!.key)}</th><th scope="col" class="n">Change</th><th scope="col" class="n">${esc(quarters[quarters.length - 5]!.key)}</th><th scope="col" class="n">Change on a year</th></tr></thead>
+<table class="headline"><thead><tr><th scope="col"></th><th scope="col" class="n">${esc(report.quarter)}</th><th scope="col" class="n">${esc(quarters[quarters.length - 2]!.key)}</th><th scope="col" class="n">Change</th><th scope="col" class="n">${esc(quarters[quarters.length - 5]!.key)}</th><th scope="col" class="n">Change on a year</th>${region ? `<th scope="col" class="n">Whole country ${esc(report.quarter)}</th>` : ''}</tr></thead>
 <tbody>${headline}</tbody></table>
 <table class="headline shares"><tbody>
-<tr><th scope="row">Share of assistance decisions in the quarter that accepted the assistance offered</th>${share(accepted, decisions, 'share.acceptingAssistance')}</tr>
+<tr><th scope="row">Share of assistance decisions in the quarter that accepted the assistance offered${whole}</th>${share(accepted, decisions, 'share.acceptingAssistance')}</tr>
 <tr><th scope="row">Victims who began to cooperate with the police, as a share of victims identified in the quarter (goal: 30% rising to 40%)</th>${share(cooperation, identified, 'share.cooperatingWithPolice')}</tr>
 </tbody></table></section>
 
@@ -161,16 +164,16 @@ ${trend('policeStatistics.cooperationStarted', 'Began cooperating with the polic
 ${trend('immigrationStatistics.reflectionPeriodsGranted', 'Reflection periods granted')}
 </div></section>
 
-<section class="page"><h2>Victims identified in ${esc(report.quarter)}</h2><div class="tables">
-${breakdownTable('By form of exploitation', now, 'caseloadStatistics.byExploitationForm', 'A victim may have been exploited in several ways and then counts under each.')}
-${breakdownTable('By gender', now, 'caseloadStatistics.byGender')}
-${breakdownTable('By age at identification', now, 'caseloadStatistics.byAgeGroup')}
-${breakdownTable('By region', now, 'caseloadStatistics.byRegion')}
-${breakdownTable('By nationality', now, 'caseloadStatistics.byNationality', 'First nationality recorded.')}
+<section class="page"><h2>Victims identified in ${esc(report.quarter)}${whole}</h2><div class="tables">
+${breakdownTable('By form of exploitation', nat, 'caseloadStatistics.byExploitationForm', 'A victim may have been exploited in several ways and then counts under each.', N)}
+${breakdownTable('By gender', nat, 'caseloadStatistics.byGender', undefined, N)}
+${breakdownTable('By age at identification', nat, 'caseloadStatistics.byAgeGroup', undefined, N)}
+${breakdownTable('By region', nat, 'caseloadStatistics.byRegion', undefined, N)}
+${breakdownTable('By nationality', nat, 'caseloadStatistics.byNationality', 'First nationality recorded.', N)}
 </div></section>
 
 <section><h2>Residence permits, police and prosecution</h2><div class="tables">
-${breakdownTable('Residence permits granted, by type', now, 'immigrationStatistics.permitsGrantedByType')}
+${breakdownTable(`Residence permits granted, by type${whole}`, nat, 'immigrationStatistics.permitsGrantedByType', undefined, N)}
 <table class="breakdown"><caption>Police and prosecution</caption><tbody>
 <tr><th scope="row">Investigations opened</th>${num(count(now, 'policeStatistics.investigationsOpened'))}</tr>
 <tr><th scope="row">Prosecutions (charges brought)</th>${num(count(now, 'policeStatistics.prosecutions'))}</tr>
@@ -180,21 +183,22 @@ ${breakdownTable('Residence permits granted, by type', now, 'immigrationStatisti
 </tbody></table></div></section>
 
 <section><h2>Assistance and safe houses</h2><div class="tables">
-${breakdownTable('Assistance measures started, by kind', now, 'assistanceStatistics.measuresByKind')}
-<table class="breakdown"><caption>Safe houses at the end of the quarter, by whom they take in</caption>
-<thead><tr><th scope="col"></th><th scope="col" class="n">Beds</th><th scope="col" class="n">Long-term beds</th><th scope="col" class="n">Persons placed</th></tr></thead><tbody>
-${cells(now, 'assistanceStatistics.shelterCapacityByGroup').map((c) => `<tr><th scope="row">${esc(c.key.split('_AND_').map(label).join(' and '))}</th>${num(c, `assistanceStatistics.shelterCapacityByGroup.${c.key}`)}${num(cellOf(now, 'assistanceStatistics.longTermCapacityByGroup', c.key), `assistanceStatistics.longTermCapacityByGroup.${c.key}`)}${num(cellOf(now, 'assistanceStatistics.shelterOccupancyByGroup', c.key), `assistanceStatistics.shelterOccupancyByGroup.${c.key}`)}</tr>`).join('')}
-</tbody></table></div>
+${breakdownTable(`Assistance measures started, by kind${whole}`, nat, 'assistanceStatistics.measuresByKind', undefined, N)}
+<table class="breakdown"><caption>Safe houses${region ? ` in ${esc(humanLabel(region))}` : ''} at the end of the quarter, by whom they take in</caption>
+<thead><tr><th scope="col"></th><th scope="col" class="n">Beds</th><th scope="col" class="n">Long-term beds</th>${region ? '' : '<th scope="col" class="n">Persons placed</th>'}</tr></thead><tbody>
+${cells(now, 'assistanceStatistics.shelterCapacityByGroup').map((c) => `<tr><th scope="row">${esc(c.key.split('_AND_').map(label).join(' and '))}</th>${num(c, `assistanceStatistics.shelterCapacityByGroup.${c.key}`)}${num(cellOf(now, 'assistanceStatistics.longTermCapacityByGroup', c.key), `assistanceStatistics.longTermCapacityByGroup.${c.key}`)}${region ? '' : num(cellOf(now, 'assistanceStatistics.shelterOccupancyByGroup', c.key), `assistanceStatistics.shelterOccupancyByGroup.${c.key}`)}</tr>`).join('')}
+</tbody></table>${region ? '<p class="note">Persons placed in safe houses are published for the whole country only.</p>' : ''}</div>
 <p>Placements in a safe house that began in the quarter: <strong data-figure="assistanceStatistics.placementsStarted" data-value="${count(now, 'assistanceStatistics.placementsStarted').value ?? ''}">${count(now, 'assistanceStatistics.placementsStarted').value ?? 'c'}</strong>.</p></section>
 
 <section class="page"><h2>Current challenges</h2>
 <dl class="challenges">
-<dt>Minors</dt><dd>Victims under 18 identified in the quarter: <strong>${fmt(cellOf(now, 'caseloadStatistics.byAgeGroup', 'MINOR'))}</strong>. Every minor needs a guardian appointed without delay.</dd>
-<dt>Labour exploitation</dt><dd>Victims of forced labour identified in the quarter: <strong>${fmt(cellOf(now, 'caseloadStatistics.byExploitationForm', 'FORCED_LABOUR'))}</strong> (a year before: ${fmt(cellOf(yearBefore, 'caseloadStatistics.byExploitationForm', 'FORCED_LABOUR'))}).</dd>
-<dt>Begging and forced crime</dt><dd>Victims forced to beg: <strong>${fmt(cellOf(now, 'caseloadStatistics.byExploitationForm', 'BEGGING'))}</strong>; forced into criminal activity: <strong>${fmt(cellOf(now, 'caseloadStatistics.byExploitationForm', 'FORCED_CRIMINAL_ACTIVITY'))}</strong>.</dd>
-<dt>Safe houses for men</dt><dd>Beds in houses that take in men only: <strong>${fmt(men)}</strong>, of which occupied at the end of the quarter: <strong>${fmt(menOccupied)}</strong>; men and others identified in the quarter: ${fmt(cellOf(now, 'caseloadStatistics.byGender', 'MALE_OR_OTHER').value !== null ? cellOf(now, 'caseloadStatistics.byGender', 'MALE_OR_OTHER') : cellOf(now, 'caseloadStatistics.byGender', 'MALE'))}.</dd>
+${region ? '<dd>Figures from breakdowns are the whole country’s; safe-house beds are the region’s.</dd>' : ''}
+<dt>Minors</dt><dd>Victims under 18 identified in the quarter${whole}: <strong>${fmt(cellOf(nat, 'caseloadStatistics.byAgeGroup', 'MINOR'))}</strong>. Every minor needs a guardian appointed without delay.</dd>
+<dt>Labour exploitation</dt><dd>Victims of forced labour identified in the quarter${whole}: <strong>${fmt(cellOf(nat, 'caseloadStatistics.byExploitationForm', 'FORCED_LABOUR'))}</strong> (a year before: ${fmt(cellOf(quarters[quarters.length - 5]!.national ?? yearBefore, 'caseloadStatistics.byExploitationForm', 'FORCED_LABOUR'))}).</dd>
+<dt>Begging and forced crime</dt><dd>Victims forced to beg${whole}: <strong>${fmt(cellOf(nat, 'caseloadStatistics.byExploitationForm', 'BEGGING'))}</strong>; forced into criminal activity: <strong>${fmt(cellOf(nat, 'caseloadStatistics.byExploitationForm', 'FORCED_CRIMINAL_ACTIVITY'))}</strong>.</dd>
+<dt>Safe houses for men</dt><dd>Beds in houses that take in men only: <strong>${fmt(men)}</strong>, of which occupied at the end of the quarter: <strong>${region ? 'published for the whole country only' : fmt(menOccupied)}</strong>; men and others identified in the quarter${whole}: ${fmt(cellOf(nat, 'caseloadStatistics.byGender', 'MALE_OR_OTHER').value !== null ? cellOf(nat, 'caseloadStatistics.byGender', 'MALE_OR_OTHER') : cellOf(nat, 'caseloadStatistics.byGender', 'MALE'))}.</dd>
 <dt>Long-term accommodation</dt><dd>Long-term beds: <strong>${longTerm}</strong> of ${beds} safe-house beds in all.</dd>
-<dt>Cross-border cases</dt><dd>Victims identified whose first nationality is not Norwegian: <strong>${identified.value !== null && norway.value !== null ? identified.value - norway.value : 'c'}</strong>; assisted voluntary returns completed: <strong>${fmt(count(now, 'immigrationStatistics.returnsCompleted'))}</strong>.</dd>
+<dt>Cross-border cases</dt><dd>Victims identified whose first nationality is not Norwegian${whole}: <strong>${natIdentified.value !== null && norway.value !== null ? natIdentified.value - norway.value : 'c'}</strong>; assisted voluntary returns completed: <strong>${fmt(count(now, 'immigrationStatistics.returnsCompleted'))}</strong>.</dd>
 </dl></section>
 
 <footer><p>Source: the support-path hub of the national coordinating unit, from the aggregates each agency computes on its own
