@@ -1,8 +1,8 @@
 import { Region } from '../domain/enums';
 import type { SubgraphContext } from '../subgraph/subgraph-context';
-import type { MonthlyRow, StratifiedRow } from './monthly-counts';
+import { type MonthlyRow, type StratifiedRow, stratifiedCounts } from './monthly-counts';
 import { type ProtectedYear, type YearCounts, protectYear } from './protect-year';
-import { periodsOfYear } from './reporting-period';
+import { type ReportingPeriod, periodsOfYear } from './reporting-period';
 import type { SuppressedCell } from './small-cell';
 
 /**
@@ -43,6 +43,15 @@ export async function rowsByRegion<K extends string>(
     out[key] = sets[key].map(({ victim, ...row }) => ({ ...row, stratum: regions.get(victim) ?? null }));
   }
   return out;
+}
+
+/**
+ * One count of a fixed period — of the whole country, or of `region` — from its year's monthly rows by region,
+ * protected over every period of that year and every region.
+ */
+export function protectedCount(period: ReportingPeriod, rows: readonly StratifiedRow[], k: number, region?: string | null): { value: number | null; suppressed: boolean } {
+  const year = protectYear(stratifiedCounts(period.year, STATISTICS_REGIONS, { total: rows, breakdowns: [] }), k);
+  return publishedCount(year.total(period, region ?? undefined)!);
 }
 
 /**

@@ -1,6 +1,5 @@
 import { Directive, Field, InputType, Int, ObjectType } from 'type-graphql';
 import { badInput } from '../errors/hub-error';
-import { protectYear } from './protect-year';
 import { type ReportingPeriod, parseReportingPeriod, periodOfRange } from './reporting-period';
 import { type CountCell, suppressCount, suppressCounts, type SuppressedCell } from './small-cell';
 
@@ -110,10 +109,4 @@ export function countCells(rows: readonly { key: string; count: string | number 
   const counts = new Map(rows.map((r) => [r.key, Number(r.count)]));
   const extra = [...counts.keys()].filter((key) => !keys.includes(key)).sort();
   return [...keys, ...extra].map((key) => ({ key, count: counts.get(key) ?? 0 }));
-}
-
-/** One count of a fixed period, from its year's monthly counts, protected over every period of that year. */
-export function protectedCount(period: ReportingPeriod, byMonth: readonly number[], k: number): SuppressedCount {
-  const cell = protectYear({ year: period.year, total: byMonth, breakdowns: [] }, k).total(period)!;
-  return { value: cell.count, suppressed: cell.suppressed };
 }

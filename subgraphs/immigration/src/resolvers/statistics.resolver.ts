@@ -13,7 +13,7 @@ import {
   breakdownCells,
   monthOf,
   protectYear,
-  publishedCount,
+  protectedCount,
   requireStatistics,
   rowsByRegion,
   smallCellK,
@@ -74,8 +74,7 @@ export class ImmigrationStatisticsResolver {
     // Each statistic by region, protected with the national one; the victims' regions come from coordination.
     const byRegion = await rowsByRegion(ctx, monthly);
     const stratum = region ?? undefined;
-    const count = (rows: StratifiedRow[]) =>
-      publishedCount(protectYear(stratifiedCounts(period.year, STATISTICS_REGIONS, { total: rows, breakdowns: [] }), k).total(period, stratum)!);
+    const count = (rows: StratifiedRow[]) => protectedCount(period, rows, k, region);
     const byType = protectYear(stratifiedCounts(period.year, STATISTICS_REGIONS, { breakdowns: [{ spec: permits, rows: byRegion.granted }] }), k);
     return {
       reflectionPeriodsGranted: count(byRegion.reflection),

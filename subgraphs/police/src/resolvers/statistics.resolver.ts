@@ -2,20 +2,17 @@ import { Arg, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import {
   REGION_ARGUMENT,
   Region,
-  STATISTICS_REGIONS,
   type StratifiedRow,
   type SubgraphContext,
   StatisticsPeriodInput,
   SuppressedCount,
   type VictimRow,
   monthOf,
-  protectYear,
-  publishedCount,
+  protectedCount,
   requireStatistics,
   rowsByRegion,
   smallCellK,
   statisticsPeriod,
-  stratifiedCounts,
   yearBounds,
 } from '@hub/shared';
 import { InvestigationStatus } from '../entities/investigation';
@@ -72,8 +69,7 @@ export class PoliceStatisticsResolver {
     });
     // Each count by region, protected with the national one; the victims' regions come from coordination.
     const byRegion = await rowsByRegion(ctx, monthly);
-    const count = (rows: StratifiedRow[]) =>
-      publishedCount(protectYear(stratifiedCounts(period.year, STATISTICS_REGIONS, { total: rows, breakdowns: [] }), k).total(period, region ?? undefined)!);
+    const count = (rows: StratifiedRow[]) => protectedCount(period, rows, k, region);
     return {
       cooperationStarted: count(byRegion.cooperationStarted),
       investigationsOpened: count(byRegion.investigationsOpened),

@@ -14,6 +14,7 @@ import {
   monthOf,
   protectPoint,
   protectYear,
+  protectedCount,
   publishedCount,
   requireStatistics,
   rowsByRegion,
@@ -117,7 +118,6 @@ export class AssistanceStatisticsResolver {
     );
     const measureSpec: BreakdownSpec = { name: 'measures', keys: Object.values(AssistanceMeasureKind), partitionsTotal: false, nationalOnly: true };
     const measures = protectYear(stratifiedCounts(period.year, STATISTICS_REGIONS, { breakdowns: [{ spec: measureSpec, rows: byRegion.measures }] }), k);
-    const placements = protectYear(stratifiedCounts(period.year, STATISTICS_REGIONS, { total: byRegion.placements, breakdowns: [] }), k);
     // A month publishes totals only, and a region the decisions' total only: how many accepted is withheld for them.
     const accepted = decisions.breakdown(period, decisionSpec.name, stratum)[0] ?? { key: 'ACCEPTED', count: null, suppressed: true };
     const inRegion = counts.shelters.filter((r) => !region || r.stratum === region);
@@ -143,7 +143,7 @@ export class AssistanceStatisticsResolver {
     return {
       assistanceDecisions: publishedCount(decisions.total(period, stratum)!),
       assistanceAccepted: publishedCount(accepted),
-      placementsStarted: publishedCount(placements.total(period, stratum)!),
+      placementsStarted: protectedCount(period, byRegion.placements, k, region),
       measuresByKind: breakdownCells(measures.breakdown(period, measureSpec.name, stratum)),
       shelterCapacityByGroup: plain((r) => r.beds),
       longTermCapacityByGroup: plain((r) => r.long_term),
