@@ -30,10 +30,10 @@ export class BackPayClaim {
   victimId!: string;
 
   @Category(DataCategory.LABOUR_CASE)
-  @Field(() => ID, { description: 'The inspection that found the work the claim is for.' })
+  @Field(() => ID, { nullable: true, description: 'The inspection that found the work the claim is for, when there was one.' })
   @ForeignKey(() => WorkplaceInspection, { name: 'back_pay_claim_inspection_id_fkey' })
-  @Column({ name: 'inspection_id', type: 'text' })
-  inspectionId!: string;
+  @Column({ name: 'inspection_id', type: 'text', nullable: true })
+  inspectionId!: string | null;
 
   @Category(DataCategory.LABOUR_CASE)
   @Field(() => ClaimKind)

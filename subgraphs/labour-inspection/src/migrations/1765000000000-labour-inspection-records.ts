@@ -40,7 +40,7 @@ export class LabourInspectionRecords1765000000000 implements MigrationInterface 
       CREATE TABLE back_pay_claim (
         id text PRIMARY KEY,
         victim_id text NOT NULL,
-        inspection_id text NOT NULL REFERENCES workplace_inspection (id),
+        inspection_id text REFERENCES workplace_inspection (id),
         kind text NOT NULL,
         claimed_nok integer NOT NULL,
         filed_at timestamptz NOT NULL,

@@ -55,7 +55,9 @@ class ReferToPoliceInput {
 
 @InputType()
 class FileBackPayClaimInput {
-  @Field(() => ID) inspectionId!: string;
+  @Field(() => ID) victimId!: string;
+  @Field(() => ID, { nullable: true, description: 'The inspection that found the work the claim is for, if any.' })
+  inspectionId?: string | null;
   @Field(() => ClaimKind) @IsEnum(ClaimKind) kind!: ClaimKind;
   @Field(() => Int, { description: 'Amount claimed, in NOK.' }) @IsInt() @Min(1) @Max(MAX_NOK) claimedNok!: number;
   @Field(() => Date) @IsDate() @MaxDate(notInFuture, { message: 'filedAt cannot be in the future' }) filedAt!: Date;
@@ -200,15 +202,19 @@ export class LabourInspectionResolver {
       category: DataCategory.LABOUR_CASE,
       typeName: 'BackPayClaim',
       fields: ['BackPayClaim.inspectionId', 'BackPayClaim.kind', 'BackPayClaim.claimedNok', 'BackPayClaim.filedAt', 'BackPayClaim.status'],
-      target: inspectionTarget(input.inspectionId),
+      target: { victimId: input.victimId },
       run: async (tx, write) => {
-        const inspection = await tx.getRepository(WorkplaceInspection).findOneBy({ id: input.inspectionId });
-        if (!inspection) throw notFound('WorkplaceInspection', input.inspectionId);
-        if (input.filedAt < inspection.inspectedAt) throw badInput('filedAt', 'filedAt cannot be before the inspection');
+        const inspectionId = input.inspectionId ?? null;
+        if (inspectionId !== null) {
+          // Only an inspection of this victim's: another's answers as one that does not exist.
+          const inspection = await tx.getRepository(WorkplaceInspection).findOneBy({ id: inspectionId });
+          if (!inspection || inspection.victimId !== input.victimId) throw notFound('WorkplaceInspection', inspectionId);
+          if (input.filedAt < inspection.inspectedAt) throw badInput('filedAt', 'filedAt cannot be before the inspection');
+        }
         const claim = await tx.getRepository(BackPayClaim).save({
           id: newRecordId('bp'),
-          victimId: inspection.victimId,
-          inspectionId: inspection.id,
+          victimId: input.victimId,
+          inspectionId,
           kind: input.kind,
           claimedNok: input.claimedNok,
           filedAt: input.filedAt,
