@@ -189,13 +189,14 @@ describe('labour inspection statistics', () => {
       }
     });
   }
-  const STATS = `query ($period: StatisticsPeriodInput!) { labourInspectionStatistics(period: $period) {
+  const STATS = `query ($period: StatisticsPeriodInput!, $region: Region) { labourInspectionStatistics(period: $period, region: $region) {
     inspections { value suppressed } inspectionsBySector { key value suppressed } workplacesInspected { value suppressed }
     victimsFound { value suppressed } policeReferrals { value suppressed } backPayClaimsFiled { value suppressed }
   } }`;
   type Count = { value: number | null; suppressed: boolean };
   type Stats = { labourInspectionStatistics: Record<string, Count> & { inspectionsBySector: (Count & { key: string })[] } };
-  const ask = async (period: Record<string, string>) => (await ok<Stats>(analyst, STATS, { period })).labourInspectionStatistics;
+  const ask = async (period: Record<string, string>, region?: string) =>
+    (await ok<Stats>(analyst, STATS, { period, region })).labourInspectionStatistics;
   const shown = (value: number): Count => ({ value, suppressed: false });
   const hidden: Count = { value: null, suppressed: true };
   const bySector = (construction: number, agriculture: number) => [
@@ -234,6 +235,14 @@ describe('labour inspection statistics', () => {
     }
     const february = await ask({ month: `${YEAR}-02` });
     expect([february.inspections, february.victimsFound, february.workplacesInspected]).toEqual([shown(6), shown(7), hidden]);
+  });
+
+  it('withholds every count for a region: the whole country only', async () => {
+    const oslo = await ask({ year: String(YEAR) }, 'OSLO');
+    expect([oslo.inspections, oslo.workplacesInspected, oslo.victimsFound, oslo.policeReferrals, oslo.backPayClaimsFiled]).toEqual([
+      hidden, hidden, hidden, hidden, hidden,
+    ]);
+    expect(oslo.inspectionsBySector).toEqual([]);
   });
 
   it('answers only the statistics roles, for purpose STATISTICS', async () => {

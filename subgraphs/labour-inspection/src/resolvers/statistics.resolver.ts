@@ -7,12 +7,10 @@ import {
   type SubgraphContext,
   StatisticsPeriodInput,
   SuppressedCount,
-  type VictimRow,
   monthOf,
   monthlyByKey,
   monthlyTotal,
   requireStatistics,
-  rowsByRegion,
   smallCellK,
   statisticsPeriod,
   yearBounds,
@@ -49,14 +47,14 @@ class LabourInspectionStatistics implements LabourInspectionFigures {
   backPayClaimsAwarded!: SuppressedCount;
 }
 
-/** Labour inspection statistics from the authority's own records, by region for counts of victims; aggregates only. */
+/** National labour inspection statistics from the authority's own records; aggregates only. */
 @Resolver()
 export class LabourInspectionStatisticsResolver {
   @Query(() => LabourInspectionStatistics, {
     description:
       'Labour inspection statistics of a period, for purpose STATISTICS: inspections, workplaces and sectors, victims found, ' +
-      'referrals to the police, sanctions and back-pay claims — of the whole country, or of one region (counts of victims ' +
-      'only: counts of workplaces are withheld for a region, since one inspection may find victims of several regions). ' +
+      'referrals to the police, sanctions and back-pay claims — of the whole country only: its counts are too few to ' +
+      'split by region without hiding the national ones, so with a region every count is withheld. ' +
       'Counts between 1 and k−1 are suppressed.',
   })
   async labourInspectionStatistics(
@@ -69,20 +67,23 @@ export class LabourInspectionStatisticsResolver {
     const bounds = yearBounds(period);
     const counts = await ctx.dataSource.transaction('REPEATABLE READ', async (tx) => {
       const rows = (sql: string, params: unknown[] = []) => tx.query<MonthlyRow[]>(sql, [...bounds, ...params]);
-      /** Records of victims by month and victim (their regions are asked of coordination after the transaction). */
-      const count = (table: string, column: string, where = 'TRUE', params: unknown[] = []) =>
-        tx.query<VictimRow[]>(
-          `SELECT ${monthOf(column)} AS month, victim_id AS victim, count(*) AS count FROM ${table}
-            WHERE ${column} >= $1 AND ${column} < $2 AND ${where} GROUP BY 1, 2`,
-          [...bounds, ...params],
+      const count = async (table: string, column: string, where = 'TRUE', params: unknown[] = []) =>
+        monthlyTotal(
+          await rows(
+            `SELECT ${monthOf(column)} AS month, count(*) AS count FROM ${table}
+              WHERE ${column} >= $1 AND ${column} < $2 AND ${where} GROUP BY 1`,
+            params,
+          ),
         );
-      /** Each key counted once, in the month of its first inspection (ever, not only of this year). */
-      const firstOf = (key: string) =>
-        rows(
-          `SELECT ${monthOf('first')} AS month, ${key} AS victim, 1 AS count
-             FROM (SELECT ${key}, min(inspected_at) AS first FROM workplace_inspection GROUP BY 1) AS f
-            WHERE first >= $1 AND first < $2`,
-        ) as Promise<VictimRow[]>;
+      /** Each key counted once, in the month of its first record (ever, not only of this year). */
+      const firstOf = async (key: string) =>
+        monthlyTotal(
+          await rows(
+            `SELECT ${monthOf('first')} AS month, count(*) AS count
+               FROM (SELECT ${key}, min(inspected_at) AS first FROM workplace_inspection GROUP BY 1) AS f
+              WHERE first >= $1 AND first < $2 GROUP BY 1`,
+          ),
+        );
       const day = `date_trunc('day', inspected_at AT TIME ZONE 'UTC')`;
       return {
         visitsBySector: monthlyByKey(
@@ -93,7 +94,7 @@ export class LabourInspectionStatisticsResolver {
               GROUP BY 1, 2`,
           ),
         ),
-        workplacesFirstInspected: monthlyTotal(await firstOf('organisation_number')),
+        workplacesFirstInspected: await firstOf('organisation_number'),
         victimsFirstFound: await firstOf('victim_id'),
         policeReferrals: await count('police_referral', 'referred_at'),
         sanctionsByKind: monthlyByKey(
@@ -106,13 +107,6 @@ export class LabourInspectionStatisticsResolver {
         claimsAwarded: await count('back_pay_claim', 'decided_at', 'status = $3', [ClaimStatus.AWARDED]),
       };
     });
-    // Each count of victims by region, protected with the national one; the victims' regions come from coordination.
-    const byRegion = await rowsByRegion(ctx, {
-      victimsFirstFound: counts.victimsFirstFound,
-      policeReferrals: counts.policeReferrals,
-      claimsFiled: counts.claimsFiled,
-      claimsAwarded: counts.claimsAwarded,
-    });
-    return publishLabourStatistics(period, { ...counts, ...byRegion }, smallCellK(), region);
+    return publishLabourStatistics(period, counts, smallCellK(), region);
   }
 }
