@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayUnique, IsDate, IsEnum, IsInt, IsOptional, Matches, Max, MaxDate, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsDate, IsEnum, IsInt, IsOptional, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import type { EntityManager } from 'typeorm';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
 import {
@@ -11,13 +11,13 @@ import {
   isUniqueViolation,
   newRecordId,
   notFound,
+  NotInFuture,
 } from '@hub/shared';
 import { BackPayClaim, ClaimKind, ClaimStatus } from '../entities/back-pay-claim';
 import { PoliceReferral } from '../entities/police-referral';
 import { Sanction, SanctionKind } from '../entities/sanction';
 import { LabourIndicator, Sector, WorkplaceInspection } from '../entities/workplace-inspection';
 
-const notInFuture = (): Date => new Date(Date.now() + 60_000);
 /** The largest amount the hub records (NOK); an amount above it is a typing error. */
 const MAX_NOK = 100_000_000;
 
@@ -30,7 +30,7 @@ class RecordWorkplaceInspectionInput {
   organisationNumber!: string;
   @Field(() => Sector) @IsEnum(Sector) sector!: Sector;
   @Field(() => String) @MinLength(2) @MaxLength(80) municipality!: string;
-  @Field(() => Date) @IsDate() @MaxDate(notInFuture, { message: 'inspectedAt cannot be in the future' }) inspectedAt!: Date;
+  @Field(() => Date) @IsDate() @NotInFuture('inspectedAt') inspectedAt!: Date;
   @Field(() => [LabourIndicator], { description: 'Indicators of forced labour found; may be empty.' })
   @ArrayUnique() @ArrayMaxSize(11) @IsEnum(LabourIndicator, { each: true })
   indicatorsFound!: LabourIndicator[];
@@ -43,14 +43,14 @@ class ImposeSanctionInput {
   @Field(() => Int, { nullable: true, description: 'The fine in NOK: required for a fine, none otherwise.' })
   @IsOptional() @IsInt() @Min(1) @Max(MAX_NOK)
   amountNok?: number | null;
-  @Field(() => Date) @IsDate() @MaxDate(notInFuture, { message: 'imposedAt cannot be in the future' }) imposedAt!: Date;
+  @Field(() => Date) @IsDate() @NotInFuture('imposedAt') imposedAt!: Date;
 }
 
 @InputType()
 class ReferToPoliceInput {
   @Field(() => ID) inspectionId!: string;
   @Field(() => String) @MinLength(2) @MaxLength(80) policeDistrict!: string;
-  @Field(() => Date) @IsDate() @MaxDate(notInFuture, { message: 'referredAt cannot be in the future' }) referredAt!: Date;
+  @Field(() => Date) @IsDate() @NotInFuture('referredAt') referredAt!: Date;
 }
 
 @InputType()
@@ -60,7 +60,7 @@ class FileBackPayClaimInput {
   inspectionId?: string | null;
   @Field(() => ClaimKind) @IsEnum(ClaimKind) kind!: ClaimKind;
   @Field(() => Int, { description: 'Amount claimed, in NOK.' }) @IsInt() @Min(1) @Max(MAX_NOK) claimedNok!: number;
-  @Field(() => Date) @IsDate() @MaxDate(notInFuture, { message: 'filedAt cannot be in the future' }) filedAt!: Date;
+  @Field(() => Date) @IsDate() @NotInFuture('filedAt') filedAt!: Date;
 }
 
 @InputType()
