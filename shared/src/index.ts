@@ -65,4 +65,4 @@ export { asBackgroundWork } from './db/create-data-source';
 export * from './handover/handover-types';
 export * from './handover/decide-handover';
 export * from './handover/handover-package';
-export { HandoverAccess, type HandoverPartRequest, handoverSelection } from './agency-kit/handover-part';
+export { type HandoverPartRequest, handoverAccess, handoverSelection } from './agency-kit/handover-part';

@@ -18,7 +18,6 @@ import type { HandoverPart, WithheldField } from '../handover/handover-package';
 import { HandoverPurpose, isForeignCounterpart } from '../handover/handover-types';
 import type { Logger } from '../observability/logger';
 import { AccessController, type FieldAccessRecord } from '../policy/access-controller';
-import type { AccessDecision } from '../policy/decide';
 import { type CategorisedField, categoryOf } from '../policy/enforce-categories';
 import type { VictimAccessFacts } from '../policy/consent';
 import type { SubgraphContext } from '../subgraph/subgraph-context';
@@ -26,41 +25,16 @@ import type { SubgraphContext } from '../subgraph/subgraph-context';
 const MAX_DEPTH = 4;
 
 /**
- * The decisions of one hand-over request in the owning subgraph: every categorised field is decided by
- * `decideHandover` (the consent to the counterpart) instead of `decide` (the caller's own rights), and noted as
- * every access is. Resolvers see an ordinary access controller.
+ * The decisions of one hand-over request in the owning subgraph: an ordinary access controller whose every
+ * categorised field is decided by `decideHandover` (the consent to the counterpart) instead of `decide` (the
+ * caller's own rights), and noted as every access is.
  */
-export class HandoverAccess extends AccessController {
-  private readonly handoverDecisions = new Map<string, Promise<AccessDecision>>();
-
-  constructor(
-    caller: HubCaller,
-    private readonly loadVictimFacts: (victimId: string) => Promise<VictimAccessFacts | null>,
-    private readonly request: HandoverRequest,
-    private readonly at: Date,
-  ) {
-    super(caller, loadVictimFacts, at);
-  }
-
-  override decide(victimId: string | null, category: DataCategory): Promise<AccessDecision> {
-    const key = `${victimId ?? ''}|${category}`;
-    let decision = this.handoverDecisions.get(key);
-    if (!decision) {
-      decision = (async (): Promise<AccessDecision> => {
-        if (victimId === null) return { allow: false, code: 'FORBIDDEN', reason: 'a hand-over is about one victim' };
-        let facts: VictimAccessFacts | null;
-        try {
-          facts = await this.loadVictimFacts(victimId);
-        } catch {
-          return { allow: false, code: 'FORBIDDEN', reason: 'the consent registry could not be reached' };
-        }
-        return decideHandover(this.caller, category, facts, this.request, this.at);
-      })();
-      this.handoverDecisions.set(key, decision);
-    }
-    return decision;
-  }
-}
+export const handoverAccess = (
+  caller: HubCaller,
+  facts: (victimId: string) => Promise<VictimAccessFacts | null>,
+  request: HandoverRequest,
+  now: Date,
+): AccessController => new AccessController(caller, facts, now, (who, category, victim, at) => decideHandover(who, category, victim, request, at));
 
 const requiresOther = (field: GraphQLField<unknown, unknown>): boolean =>
   field.astNode?.directives?.some((d) => d.name.value === 'requires' || d.name.value === 'external') ?? false;
@@ -125,7 +99,7 @@ export async function produceHandoverPart(deps: HandoverPartDeps, caller: HubCal
   if (!selection) return part;
   let access: AccessController | undefined;
   const context = deps.context(caller, (facts) => {
-    access = new HandoverAccess(caller, facts, request, new Date());
+    access = handoverAccess(caller, facts, request, new Date());
     return access;
   });
   const result = await execute({

@@ -16,7 +16,7 @@ import type { HubCaller } from '../auth/hub-caller';
 import { AssertionReplayGuard, databaseAssertionIds } from '../auth/assertion-replay-guard';
 import { type VerifiedAssertion, requestBodyHash, verifyHubAssertion } from '../auth/hub-assertion';
 import type { ServiceKeys } from '../auth/service-keys';
-import { subgraphNames } from '../config/services';
+import { handoverSubgraphs, subgraphNames } from '../config/services';
 import { errorCodes } from '../errors/error-codes';
 import { jsonFallbacks } from '../errors/json-errors';
 import { HubError } from '../errors/hub-error';
@@ -259,8 +259,9 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
   app.use(operationalRoutes({ service: definition.name, metrics: deps.metrics, checks: deps.checks ?? {}, state, log: deps.log }));
   // Replicas of a subgraph share its database, so a replay at another replica is refused too.
   const replayGuard = new AssertionReplayGuard(Date.now, databaseAssertionIds(deps.dataSource));
-  // Every subgraph that holds victims' categories produces its part of a cross-border hand-over, for coordination only.
-  if (categorisedFields.some((f) => f.typeName === 'Victim')) {
+  // Every agency subgraph that keeps case records produces its part of a cross-border hand-over, for coordination
+  // only (coordination produces its own part in process, through `ctx.handoverPart`).
+  if ((handoverSubgraphs as readonly string[]).includes(definition.name)) {
     const router = express.Router();
     router.use(requireAssertion(deps.keys, HANDOVER_ISSUERS), jsonBodyWithHash(), bindAssertion(replayGuard, deps.metrics));
     handoverPartRoute(router, handoverDeps);
