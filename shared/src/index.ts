@@ -56,6 +56,7 @@ export * from './agency-kit/agency-mutation';
 export * from './agency-kit/victim-binding';
 export * from './agency-kit/victim-reference';
 export * from './agency-kit/victim-loaders';
+export * from './agency-kit/record-dates';
 export { SupportEventOutbox1764900000000 } from './agency-kit/support-event-outbox';
 export { SupportEventOutboxEntry } from './agency-kit/support-event-outbox-entry';
 export * from './policy/region-scope';

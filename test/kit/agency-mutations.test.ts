@@ -177,6 +177,46 @@ describe('the agency mutations', () => {
     });
   });
 
+  describe('with a date in the future (docs/architecture.md, "Conventions")', () => {
+    const isoDate = /^\d{4}-\d\d-\d\dT[\d:.]+Z$/;
+    /** The case's variables with every date replaced by `to`, and the names of the fields replaced. */
+    const withDates = (value: unknown, to: string, fields: string[], key = ''): unknown => {
+      if (typeof value === 'string' && isoDate.test(value)) {
+        fields.push(key);
+        return to;
+      }
+      if (Array.isArray(value)) return value.map((v) => withDates(v, to, fields, key));
+      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withDates(v, to, fields, k)]));
+      return value;
+    };
+    // Records of what happened; a consent's validity is an agreement about the future and may start later.
+    const dated = aboutVictim.filter((c) => {
+      if (c.name === 'grantConsent') return false;
+      const fields: string[] = [];
+      withDates(c.variables(unknownVictim), '', fields);
+      return fields.length > 0;
+    });
+    let victim: string;
+    beforeAll(async () => {
+      victim = await identifyVictim('Kit Future', { birthYear: new Date().getUTCFullYear() - 14 });
+    });
+
+    it('are most of the mutations that name a victim', () => {
+      expect(dated.length).toBeGreaterThanOrEqual(8);
+    });
+
+    it.each(dated.map((c) => [c.name, c] as const))('%s refuses an hour from now as BAD_USER_INPUT and writes nothing', async (_name, c) => {
+      const before = await rowCounts(c.database);
+      const fields: string[] = [];
+      const variables = withDates(c.variables(victim, { shelterId: 'sh-000000000000' }), new Date(Date.now() + 3_600_000).toISOString(), fields) as Record<string, unknown>;
+      const answer = await queryAs(c.writer, c.document, variables);
+      expect(answer.data?.[c.name] ?? null).toBeNull();
+      expect(answer.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+      expect(answer.errors![0]!.message).toMatch(/\b\w+ cannot be in the future$/);
+      expect(await rowCounts(c.database)).toEqual(before);
+    });
+  });
+
   describe('with an id not shaped like a victim id (issue 8, point 2)', () => {
     // Malformed ids never reach a database: no SQL error (or its masked BAD_USER_INPUT) tells them from unknown ones.
     const malformed = ['not-a-victim-id', "v-1' OR '1'='1", 'v-00000000ab\u0000', `v-${'f'.repeat(200)}`, 'V-00000000AB'];

@@ -35,6 +35,7 @@ const social = { agency: Agency.SOCIAL_SERVICES, role: Role.CASEWORKER, purpose:
 const health = { agency: Agency.HEALTH, role: Role.CLINICIAN, purpose: Purpose.CARE };
 const childWelfare = { agency: Agency.CHILD_WELFARE, role: Role.CASEWORKER, purpose: Purpose.CHILD_PROTECTION };
 const coordinator = { agency: Agency.COORDINATION, role: Role.COORDINATOR, purpose: Purpose.CASE_COORDINATION };
+const inspector = { agency: Agency.LABOUR_INSPECTION, role: Role.INSPECTOR, purpose: Purpose.LABOUR_INSPECTION };
 
 const kitCounterpart = { kind: 'HOME_COUNTRY_CARE_PROVIDER', name: 'Kit reintegration centre', country: 'NG' };
 
@@ -84,6 +85,18 @@ export const mutationCases: MutationCase[] = [
     minorsOnly: true, variables: (victimId) => ({ v: victimId, a: hoursAgo(9) }) },
   { name: 'endGuardianship', writer: childWelfare, database: 'child_welfare', document: 'mutation ($g: ID!, $e: DateTimeISO!) { endGuardianship(guardianId: $g, endedAt: $e) { id } }',
     madeBy: 'appointGuardian', variables: (g) => ({ g, e: hoursAgo(1) }) },
+  { name: 'recordWorkplaceInspection', writer: inspector, database: 'labour_inspection',
+    document: 'mutation ($input: RecordWorkplaceInspectionInput!) { recordWorkplaceInspection(input: $input) { id } }',
+    variables: (victimId) => ({ input: { victimId, employer: 'Kit Bygg AS', organisationNumber: '987654321', sector: 'CONSTRUCTION', municipality: 'Kitby',
+      inspectedAt: hoursAgo(30), indicatorsFound: ['WITHHOLDING_OF_WAGES', 'DEBT_BONDAGE'] } }) },
+  { name: 'imposeSanction', writer: inspector, database: 'labour_inspection', document: 'mutation ($input: ImposeSanctionInput!) { imposeSanction(input: $input) { id } }',
+    madeBy: 'recordWorkplaceInspection', variables: (inspectionId) => ({ input: { inspectionId, kind: 'COERCIVE_FINE', amountNok: 50_000, imposedAt: hoursAgo(2) } }) },
+  { name: 'referToPolice', writer: inspector, database: 'labour_inspection', document: 'mutation ($input: ReferToPoliceInput!) { referToPolice(input: $input) { id } }',
+    madeBy: 'recordWorkplaceInspection', variables: (inspectionId) => ({ input: { inspectionId, policeDistrict: 'Kit district', referredAt: hoursAgo(2) } }) },
+  { name: 'fileBackPayClaim', writer: inspector, database: 'labour_inspection', document: 'mutation ($input: FileBackPayClaimInput!) { fileBackPayClaim(input: $input) { id } }',
+    variables: (victimId) => ({ input: { victimId, kind: 'BACK_PAY', claimedNok: 120_000, filedAt: hoursAgo(3) } }) },
+  { name: 'decideBackPayClaim', writer: inspector, database: 'labour_inspection', document: 'mutation ($input: DecideBackPayClaimInput!) { decideBackPayClaim(input: $input) { id } }',
+    madeBy: 'fileBackPayClaim', variables: (claimId) => ({ input: { claimId, decision: 'AWARDED', awardedNok: 100_000 } }) },
   { name: 'grantConsent', writer: coordinator, database: 'coordination', document: 'mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }',
     variables: (victimId) => ({ input: { victimId, recipients: ['POLICE'], categories: ['CASE_STATUS'], purposes: ['INVESTIGATION'], validFrom: hoursAgo(1),
       validUntil: new Date(Date.now() + 30 * 86_400_000).toISOString(), givenBy: 'VICTIM', form: 'WRITTEN' } }) },

@@ -14,7 +14,11 @@ export default async function globalSetup(): Promise<void> {
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const line = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the test hub did not start within 180 s')), 180_000);
+    // A hub that does not start in time is stopped (its services and PostgreSQL with it), not left running.
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error('the test hub did not start within 180 s'));
+    }, 180_000);
     createInterface({ input: child.stdout! }).once('line', (first) => {
       clearTimeout(timer);
       resolve(first);

@@ -196,6 +196,29 @@ export const agencyRegistry = [
     consoleActions: [],
     directory: [],
   },
+  {
+    agency: 'LABOUR_INSPECTION',
+    subgraph: 'labour-inspection',
+    portOffset: 9,
+    categories: [
+      {
+        name: 'LABOUR_CASE',
+        description:
+          'Workplace inspections with the labour-exploitation indicators found, employer and sector, sanctions, ' +
+          'referrals to the police, and back-pay and compensation claims for the victim.',
+      },
+    ],
+    eventCategory: 'LABOUR_CASE',
+    eventKinds: ['WORKPLACE_INSPECTED', 'REFERRED_TO_POLICE', 'BACK_PAY_CLAIMED', 'BACK_PAY_DECIDED'],
+    staff: [{ roles: ['INSPECTOR'], purposes: ['LABOUR_INSPECTION'] }],
+    nationalRoles: ['INSPECTOR'],
+    handlesCases: true,
+    statistics: true,
+    consoleActions: ['recordWorkplaceInspection', 'referToPolice', 'fileBackPayClaim'],
+    directory: [
+      { unit: 'Labour Inspection Authority, labour-market crime unit', region: null, onCallPhone: '+47 23 00 00 80', email: 'a-krim@labour.hub.example' },
+    ],
+  },
 ] as const satisfies readonly AgencyEntry[];
 
 /** Purposes that belong to no one agency's mandate. */

@@ -21,6 +21,7 @@ export interface Caseload {
   socialServices: SocialServicesRecords;
   health: HealthRecords;
   childWelfare: ChildWelfareRecords;
+  labourInspection: LabourInspectionRecords;
 }
 
 export interface VictimRecord {
@@ -175,5 +176,39 @@ export interface ChildWelfareRecords {
     kind: 'EMERGENCY_PLACEMENT' | 'FOSTER_CARE' | 'INSTITUTION' | 'SUPPORT_CONTACT' | 'AFTERCARE';
     decidedAt: string;
     endedAt: string | null;
+  }[];
+}
+
+/** The labour inspection authority's records (only for victims of forced labour). */
+export interface LabourInspectionRecords {
+  inspections: {
+    id: string;
+    victimId: string;
+    employer: string;
+    organisationNumber: string; // 9 digits
+    sector: string; // `Sector` of the labour-inspection subgraph, e.g. CONSTRUCTION
+    municipality: string;
+    inspectedAt: string;
+    indicatorsFound: string[]; // ILO forced-labour indicators, e.g. WITHHOLDING_OF_WAGES
+  }[];
+  sanctions: {
+    id: string;
+    victimId: string;
+    inspectionId: string;
+    kind: 'ORDER' | 'COERCIVE_FINE' | 'INFRINGEMENT_FINE' | 'SUSPENSION_OF_OPERATIONS';
+    amountNok: number | null;
+    imposedAt: string;
+  }[];
+  referrals: { id: string; victimId: string; inspectionId: string; policeDistrict: string; referredAt: string }[];
+  claims: {
+    id: string;
+    victimId: string;
+    inspectionId: string;
+    kind: 'BACK_PAY' | 'COMPENSATION';
+    claimedNok: number;
+    filedAt: string;
+    status: 'FILED' | 'AWARDED' | 'REJECTED';
+    decidedAt: string | null;
+    awardedNok: number | null;
   }[];
 }

@@ -5,6 +5,7 @@ import type { GenerationContext } from './context';
 import { startOfUtcDay } from './dates';
 import { generateHealthRecords } from './health-records';
 import { IdFactory } from './ids';
+import { generateLabourInspectionRecords, withLabourInspectionEvents } from './labour-inspection-records';
 import { generateImmigrationRecords } from './immigration-records';
 import { generatePeople } from './people';
 import { generatePoliceRecords } from './police-records';
@@ -53,6 +54,9 @@ export function generateCaseload(options: CaseloadOptions = {}): Caseload {
   const childWelfare = generateChildWelfareRecords(root.fork('child-welfare'), ctx);
   const consents = generateConsents(root.fork('consents'), ctx);
   const problemReports = generateProblemReports(root.fork('problem-reports'), ctx);
+  // Last and from its own stream, so that adding the labour inspection changed no other agency's records.
+  const labourRandom = root.fork('labour-inspection');
+  const labourInspection = generateLabourInspectionRecords(labourRandom, ctx, police);
 
   // Grouped once (in their order), so that a caseload of 100,000 takes seconds rather than a quadratic scan.
   const reflectionPeriods = byVictim(immigration.reflectionPeriods);
@@ -74,9 +78,10 @@ export function generateCaseload(options: CaseloadOptions = {}): Caseload {
     socialServices: social.records,
     health,
     childWelfare,
+    labourInspection,
   };
   const overCapacity = social.overCapacity && { shelterId: social.overCapacity.shelter.id, since: social.overCapacity.since };
-  const supportEvents = collectSupportEvents(withoutEvents, overCapacity, ids);
+  const supportEvents = withLabourInspectionEvents(collectSupportEvents(withoutEvents, overCapacity, ids), labourInspection, labourRandom, asOf);
   const { victims } = withoutEvents.coordination;
   return { ...withoutEvents, coordination: { victims, consents, supportEvents, problemReports } };
 }
