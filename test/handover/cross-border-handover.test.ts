@@ -269,4 +269,21 @@ describe('cross-border hand-over', () => {
     expect(part.victim).toEqual({});
     expect(part.withheld).toEqual(expect.arrayContaining([{ field: 'Victim.investigations', category: 'POLICE_CASE', code: 'CONSENT_REQUIRED' }]));
   });
+
+  it('an agency subgraph with no hand-over code of its own (the labour inspection) answers its part through the kit', async () => {
+    const body = JSON.stringify({ handoverId: 'ho-000000000002', victimId, counterpart: liaison, purpose: 'FOREIGN_INVESTIGATION', categories: ['LABOUR_CASE'] });
+    const caller = { sub: 'x', agency: Agency.COORDINATION, role: Role.COORDINATOR, regions: [], purpose: Purpose.CASE_COORDINATION, justification: null, requestId: `req-${Date.now()}-3`, via: 'coordination' };
+    const base = testHub().services['labour-inspection']!.url.replace(/\/graphql$/, '');
+    const answer = await fetch(`${base}/internal/handover-part`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await signHubAssertion(await loadServiceKeys(testHub().keysDir, 'coordination'), 'labour-inspection', caller, body)}`, 'content-type': 'application/json' },
+      body,
+    });
+    expect(answer.status).toBe(200);
+    const { part } = (await answer.json()) as { part: HandoverPackage['parts'][number] };
+    // The consent names IDENTITY and POLICE_CASE, not LABOUR_CASE: nothing released, and nothing about the victim.
+    expect(part).toMatchObject({ subgraph: 'labour-inspection', agency: 'LABOUR_INSPECTION', categories: ['LABOUR_CASE'], released: [], victim: {} });
+    expect(part.withheld.length).toBeGreaterThan(0);
+    expect(part.withheld.every((w) => w.category === 'LABOUR_CASE' && w.code === 'CONSENT_REQUIRED')).toBe(true);
+  });
 });
