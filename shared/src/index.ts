@@ -63,3 +63,7 @@ export * from './policy/region-scope';
 export * from './agency-kit/agency-victim';
 export * from './db/insert-in-chunks';
 export { asBackgroundWork } from './db/create-data-source';
+export * from './handover/handover-types';
+export * from './handover/decide-handover';
+export * from './handover/handover-package';
+export { type HandoverPartRequest, handoverAccess, handoverSelection } from './agency-kit/handover-part';

@@ -121,6 +121,11 @@ describe('the agency mutations', () => {
       if (!shelterId) throw new Error('the demo caseload has no safe house with room for a woman');
       for (const maker of new Set(aboutRecord.map((c) => c.madeBy!))) {
         const c = caseNamed(maker);
+        if (c.needs) {
+          const [writer, document, variables] = c.needs(c.minorsOnly ? girl : woman);
+          const needed = await queryAs(writer, document, variables);
+          if (needed.errors) throw new Error(`${maker} could not be prepared: ${JSON.stringify(needed.errors)}`);
+        }
         const response = await queryAs<Record<string, { id: string }>>(c.writer, c.document, c.variables(c.minorsOnly ? girl : woman, { shelterId }));
         if (response.errors) throw new Error(`${maker} made no record: ${JSON.stringify(response.errors)}`);
         made.set(maker, response.data![maker]!.id);
@@ -283,6 +288,11 @@ describe('the agency mutations', () => {
     let victim: string;
     beforeAll(async () => {
       victim = await identifyVictim('Kit FailClosed');
+      // What a mutation needs besides the victim (a consent to a counterpart before a hand-over), while the log is up.
+      for (const c of aboutVictim.filter((c) => c.needs)) {
+        const [writer, document, variables] = c.needs!(victim);
+        expect((await queryAs(writer, document, variables)).errors).toBeUndefined();
+      }
     });
 
     const setWriterLogin = (login: boolean): Promise<void> =>

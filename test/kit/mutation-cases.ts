@@ -19,6 +19,8 @@ export interface MutationCase {
   /** The mutation is about minors only (child welfare): an adult is answered as an unknown victim. */
   minorsOnly?: true;
   variables: (victimOrRecordId: string, fixtures?: KitFixtures) => Record<string, unknown>;
+  /** What a case that makes a record needs recorded first about the victim (as `[writer, document, variables]`). */
+  needs?: (victimId: string) => [Identity & { purpose: Purpose }, string, Record<string, unknown>];
 }
 
 /** Records of the demo caseload that a case needs to succeed (the default names none that exists). */
@@ -34,6 +36,8 @@ const health = { agency: Agency.HEALTH, role: Role.CLINICIAN, purpose: Purpose.C
 const childWelfare = { agency: Agency.CHILD_WELFARE, role: Role.CASEWORKER, purpose: Purpose.CHILD_PROTECTION };
 const coordinator = { agency: Agency.COORDINATION, role: Role.COORDINATOR, purpose: Purpose.CASE_COORDINATION };
 const inspector = { agency: Agency.LABOUR_INSPECTION, role: Role.INSPECTOR, purpose: Purpose.LABOUR_INSPECTION };
+
+const kitCounterpart = { kind: 'HOME_COUNTRY_CARE_PROVIDER', name: 'Kit reintegration centre', country: 'NG' };
 
 const caseNumber = (): string => `2025-KIT-${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
 /** A record id in an agency's format that no record has. */
@@ -104,6 +108,17 @@ export const mutationCases: MutationCase[] = [
     variables: (victimId) => ({ input: { victimId, region: 'NORTH', topic: 'OTHER', reporter: 'Kit unit', description: 'A problem the kit test reports.' } }) },
   { name: 'resolveProblemReport', writer: coordinator, database: 'coordination', document: 'mutation ($id: ID!) { resolveProblemReport(id: $id) { id } }',
     madeBy: 'reportProblem', variables: (id) => ({ id }) },
+  { name: 'prepareHandover', writer: coordinator, database: 'coordination',
+    document: 'mutation ($v: ID!, $c: ForeignCounterpartInput!) { prepareHandover(victimId: $v, counterpart: $c, purpose: VOLUNTARY_RETURN) { id } }',
+    variables: (victimId) => ({ v: victimId, c: kitCounterpart }),
+    needs: (victimId) => [coordinator, 'mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }', {
+      input: { victimId, categories: ['IDENTITY'], counterpart: kitCounterpart, handoverPurpose: 'VOLUNTARY_RETURN', validFrom: hoursAgo(1),
+        validUntil: new Date(Date.now() + 30 * 86_400_000).toISOString(), givenBy: 'VICTIM', form: 'WRITTEN' } }] },
+  { name: 'sendHandover', writer: coordinator, database: 'coordination', document: 'mutation ($id: ID!) { sendHandover(id: $id) { id } }',
+    madeBy: 'prepareHandover', variables: (id) => ({ id }) },
+  { name: 'acknowledgeHandover', writer: coordinator, database: 'coordination',
+    document: 'mutation ($id: ID!) { acknowledgeHandover(id: $id, receipt: { reference: "KIT-1", digest: "sha256:0" }) { id } }',
+    madeBy: 'prepareHandover', variables: (id) => ({ id }) },
 ];
 
 /** Mutations that name no victim of an agency's: a new identification, a shelter's capacity, the audit review. */

@@ -64,7 +64,7 @@ export const agencyRegistry = [
       { name: 'CONSENT', description: "The victim's consents: to whom, which categories, until when." },
     ],
     eventCategory: 'CASE_STATUS',
-    eventKinds: ['IDENTIFIED', 'CONSENT_GIVEN', 'CONSENT_WITHDRAWN'],
+    eventKinds: ['IDENTIFIED', 'CONSENT_GIVEN', 'CONSENT_WITHDRAWN', 'HANDOVER_PREPARED', 'HANDOVER_SENT', 'HANDOVER_RECEIVED', 'HANDOVER_WITHDRAWN'],
     staff: [{ roles: ['COORDINATOR', 'CASEWORKER'], purposes: ['CASE_COORDINATION'] }],
     otherRoles: ['ANALYST'],
     nationalRoles: ['COORDINATOR', 'ANALYST'],

@@ -34,6 +34,19 @@ export const databaseUrlVariable = (name: SubgraphName): string =>
 export const serviceUrlVariable = (name: SubgraphName): string =>
   `${name.toUpperCase().replace(/-/g, '_')}_URL`;
 
+/** `CHILD_WELFARE_INTERNAL_URL`, … — where coordination reaches a subgraph's internal (service-to-service) routes. */
+export const internalUrlVariable = (name: SubgraphName): string =>
+  `${name.toUpperCase().replace(/-/g, '_')}_INTERNAL_URL`;
+
+/**
+ * The subgraphs that keep case records about victims (an agency that handles cases, with categories of its own,
+ * coordination aside): each produces its part of a cross-border hand-over, and coordination reaches each through
+ * its `<NAME>_INTERNAL_URL` (child welfare's also answers whether a minor has an appointed guardian).
+ */
+export const handoverSubgraphs = subgraphEntries
+  .filter((e) => e.subgraph !== 'coordination' && e.handlesCases && e.categories.length > 0)
+  .map((e) => e.subgraph) as SubgraphName[];
+
 /**
  * The standard OpenTelemetry variables every service reads (shared/src/observability/tracing.ts), all optional
  * and defined by the OpenTelemetry specification, so not repeated in the per-service lists below.
@@ -76,8 +89,9 @@ export const subgraphEnvironment = [
 /** Variables one subgraph reads beyond `subgraphEnvironment` (all optional). */
 export const subgraphOwnEnvironment: Partial<Record<SubgraphName, readonly string[]>> = {
   audit: ['HUB_AUDIT_SEQUENCE_MS', 'HUB_WITNESS_URL', 'HUB_WITNESS_VKEY', 'HUB_WITNESS_VKEY_FILE'],
-  // Where coordination asks child welfare whether a minor has an appointed guardian (guardian consent).
-  coordination: ['CHILD_WELFARE_INTERNAL_URL'],
+  // Where coordination reaches each agency subgraph: for the parts of a cross-border hand-over, and child welfare
+  // also for whether a minor has an appointed guardian (guardian consent).
+  coordination: handoverSubgraphs.map(internalUrlVariable),
 };
 
 /**
@@ -177,6 +191,6 @@ export const WITNESS_STATUS_PATH = '/status';
  */
 export const internalUrlVariables: Readonly<Record<string, SubgraphName | 'witness'>> = {
   COORDINATION_INTERNAL_URL: 'coordination',
-  CHILD_WELFARE_INTERNAL_URL: 'child-welfare',
+  ...Object.fromEntries(handoverSubgraphs.map((name) => [internalUrlVariable(name), name])),
   HUB_WITNESS_URL: 'witness',
 };

@@ -6,6 +6,8 @@ import {
   AUDIT_WRITER_ROLE,
   type SubgraphName,
   databaseName,
+  handoverSubgraphs,
+  internalUrlVariable,
   databaseUrlVariable,
   serviceUrlVariable,
   subgraphNames,
@@ -134,7 +136,7 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
           entry: join(repoRoot, 'subgraphs', name, 'src', 'index.ts'),
           env: {
             ...common,
-            ...(name === 'coordination' ? { CHILD_WELFARE_INTERNAL_URL: baseUrl('child-welfare') } : {}),
+            ...(name === 'coordination' ? Object.fromEntries(handoverSubgraphs.map((s) => [internalUrlVariable(s), baseUrl(s)])) : {}),
             PORT: String(ports[name]),
             DATABASE_URL: databaseUrls[name],
             ...own,

@@ -1,7 +1,10 @@
 import type { HubCaller } from '../auth/hub-caller';
 import type { DataCategory } from '../domain/enums';
 import type { VictimAccessFacts } from './consent';
-import { type AccessDecision, decide, describeBasis } from './decide';
+import { type AccessDecision, type VictimContext, decide, describeBasis } from './decide';
+
+/** The decision function a controller asks: `decide()`, or a function of the same shape (a hand-over's). */
+export type Decider = (caller: HubCaller, category: DataCategory, victim: VictimContext | null, now: Date) => AccessDecision;
 
 /** Loads what the policy needs to know of victims, in one batch per request (see RequestLoaders). */
 export type VictimFactsLoader = (victimIds: readonly string[]) => Promise<(VictimAccessFacts | null)[]>;
@@ -37,6 +40,7 @@ export class AccessController {
     readonly caller: HubCaller,
     private readonly loadFacts: (victimId: string) => Promise<VictimAccessFacts | null>,
     private readonly now: Date = new Date(),
+    private readonly decider: Decider = decide,
   ) {}
 
   decide(victimId: string | null, category: DataCategory): Promise<AccessDecision> {
@@ -93,7 +97,7 @@ export class AccessController {
   }
 
   private async evaluate(victimId: string | null, category: DataCategory): Promise<AccessDecision> {
-    if (victimId === null) return decide(this.caller, category, null, this.now);
+    if (victimId === null) return this.decider(this.caller, category, null, this.now);
     let facts: VictimAccessFacts | null;
     try {
       facts = await this.loadFacts(victimId);
@@ -102,6 +106,6 @@ export class AccessController {
     }
     // An unknown victim is decided like a known one without consents: nothing tells them apart.
     const victim = facts ?? { id: victimId, region: null, minor: false, policeInvestigation: false, referredByNgo: false, consents: [] };
-    return decide(this.caller, category, victim, this.now);
+    return this.decider(this.caller, category, victim, this.now);
   }
 }
