@@ -26,6 +26,8 @@ import { requestLog } from '../observability/request-log';
 import { requestObservabilityPlugin } from '../observability/request-observability-plugin';
 import { noteOutcome } from '../observability/request-outcome';
 import { AccessController } from '../policy/access-controller';
+import { withAgencyKit } from '../agency-kit/rights/with-agency-kit';
+import { subgraphAgency } from '../domain/enums';
 import { keepSocketsAlive } from '../process/keep-alive';
 import { enforceCategories } from '../policy/enforce-categories';
 import { buildHubSubgraphSchema } from '../schema/build-subgraph-schema';
@@ -162,7 +164,8 @@ export function maskUnexpectedError() {
 }
 
 /** Builds (no I/O until `listen`) an agency's subgraph: schema, enforcement, HTTP routes. */
-export async function createSubgraph(definition: SubgraphDefinition, deps: SubgraphDeps) {
+export async function createSubgraph(declared: SubgraphDefinition, deps: SubgraphDeps) {
+  const definition = withAgencyKit(declared);
   const { schema, sdl } = await buildHubSubgraphSchema({
     resolvers: definition.resolvers,
     orphanedTypes: definition.orphanedTypes,
@@ -219,7 +222,7 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
     const now = deps.now?.() ?? new Date();
     return {
       caller,
-      access: new AccessController(caller, (id) => facts.load(id), now),
+      access: new AccessController(caller, (id) => facts.load(id), now, subgraphAgency[definition.name]),
       loaders,
       dataSource: deps.dataSource,
       keys: deps.keys,
