@@ -94,6 +94,8 @@ const alertNeedsBeyondOwn: Record<AlertKind, DataCategory[]> = {
   [AlertKind.NO_HEALTH_ASSESSMENT]: [DataCategory.HEALTH_SUMMARY],
   [AlertKind.CONSENT_EXPIRING]: [],
   [AlertKind.SHELTER_OVER_CAPACITY]: [DataCategory.SOCIAL],
+  // Computed from every agency's rights information, so coordination's own records do not open it: consent does.
+  [AlertKind.RIGHTS_NOT_INFORMED]: [DataCategory.RIGHTS_INFORMATION],
 };
 const alertShown = (v: RegistryVictim, kind: AlertKind): boolean =>
   v.path.alerts.some((a) => a.kind === kind) && alertNeedsBeyondOwn[kind].every((c) => v.consented.has(c));

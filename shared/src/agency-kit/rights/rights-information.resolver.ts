@@ -9,7 +9,7 @@ import { agencyMutation } from '../agency-mutation';
 import { notInFuture } from '../clock';
 import { recordsByVictim } from '../victim-loaders';
 import { RightsInformationRecord } from './rights-information-record';
-import { Right, iso639_1 } from './rights';
+import { Right, iso639_1, rightsInformedSummary } from './rights';
 
 /** Runs the class-validator decorators on the input, without echoing values in the error. */
 const validated = { validate: { forbidUnknownValues: false, validationError: { target: false, value: false } } };
@@ -37,9 +37,6 @@ export const rightsInformationField = (agency: Agency): string =>
 export const rightsInformationMutation = (agency: Agency): string =>
   `record${words(agency).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('')}RightsInformation`;
 
-const summaryOf = (input: RecordRightsInformationInput): string =>
-  `Informed of ${input.rights.length} right${input.rights.length === 1 ? '' : 's'} in ${input.language}` +
-  (input.interpreter ? ', with an interpreter' : '');
 
 /**
  * The agency kit's rights information for one agency's subgraph (`victimType` is its `Victim`): the read field
@@ -96,7 +93,7 @@ export function rightsInformationResolver(agency: Agency, victimType: Function):
           await write.supportEvent({
             kind: SupportEventKind.RIGHTS_INFORMED,
             at: input.informedAt.toISOString(),
-            summary: summaryOf(input),
+            summary: rightsInformedSummary(input.rights.length, input.language, input.interpreter),
             dueAt: null,
           });
           return record;

@@ -34,3 +34,7 @@ export const iso639_1 = new Set(
 );
 
 export const isLanguageCode = (value: string): boolean => iso639_1.has(value);
+
+/** The support-path summary of a RIGHTS_INFORMED event: how many rights, the language, the interpreter; no names. */
+export const rightsInformedSummary = (rights: number, language: string, interpreter: boolean): string =>
+  `Informed of ${rights} right${rights === 1 ? '' : 's'} in ${language}${interpreter ? ', with an interpreter' : ''}`;

@@ -1,10 +1,21 @@
 import { getMetadataStorage } from 'type-graphql';
 import { keepsCaseAgencyRecords } from '../../agencies/agency-registry';
-import { subgraphAgency } from '../../domain/enums';
+import type { DataSource } from 'typeorm';
+import { insertInChunks } from '../../db/insert-in-chunks';
+import type { Caseload } from '../../demo/caseload-types';
+import { type Agency, subgraphAgency } from '../../domain/enums';
 import type { SubgraphDefinition } from '../../subgraph/subgraph-definition';
 import { RightsInformation1765200000000 } from './rights-information-migration';
 import { RightsInformationRecord } from './rights-information-record';
 import { rightsInformationResolver } from './rights-information.resolver';
+
+/** The demo's rights information that this agency recorded. */
+async function seedRightsInformation(dataSource: DataSource, agency: Agency, caseload: Caseload): Promise<void> {
+  const rows = caseload.rightsInformation
+    .filter((r) => r.agency === agency)
+    .map((r) => ({ ...r, informedAt: new Date(r.informedAt) }));
+  await insertInChunks(dataSource.getRepository(RightsInformationRecord), rows);
+}
 
 const withKit = new WeakMap<SubgraphDefinition, SubgraphDefinition>();
 
@@ -26,6 +37,7 @@ export function withAgencyKit(definition: SubgraphDefinition): SubgraphDefinitio
   const done = withKit.get(definition);
   if (done) return done;
   const agency = subgraphAgency[definition.name as keyof typeof subgraphAgency];
+  const { seed } = definition;
   const result: SubgraphDefinition =
     agency && keepsCaseAgencyRecords(agency)
       ? {
@@ -33,6 +45,13 @@ export function withAgencyKit(definition: SubgraphDefinition): SubgraphDefinitio
           resolvers: [...definition.resolvers, rightsInformationResolver(agency, victimTypeOf(definition))],
           entities: [...(definition.entities as Function[]), RightsInformationRecord],
           migrations: [...(definition.migrations as Function[]), RightsInformation1765200000000],
+          seed: seed && {
+            ...seed,
+            load: async (dataSource, caseload) => {
+              await seed.load(dataSource, caseload);
+              await seedRightsInformation(dataSource, agency, caseload);
+            },
+          },
         }
       : definition;
   withKit.set(definition, result);
