@@ -30,7 +30,8 @@ const holders = [Agency.COORDINATION, Agency.POLICE, Agency.IMMIGRATION, Agency.
 
 describe('RIGHTS_INFORMATION, held by each agency that handles cases', () => {
   it.each(staff)('%s %s (%s) reads and writes its own agency’s records, and no other agency’s', (agency, role, purpose) => {
-    const who = caller(agency, role, purpose);
+    // Local staff of the victim's region (a coordination caseworker is local staff; national roles alike).
+    const who = caller(agency, role, purpose, { regions: ['EAST' as HubCaller['regions'][number]] });
     for (const holder of holders) {
       const own = holder === agency;
       expect([holder, decide(who, RI, victim(), now, holder).allow]).toEqual([holder, own]);
