@@ -10,13 +10,15 @@ export class RightsInformation1765200000000 implements MigrationInterface {
         id text PRIMARY KEY,
         victim_id text NOT NULL,
         agency text NOT NULL,
-        rights text[] NOT NULL CHECK (cardinality(rights) > 0),
-        language text NOT NULL CHECK (language ~ '^[a-z]{2}$'),
+        rights text[] NOT NULL,
+        language text NOT NULL,
         interpreter boolean NOT NULL,
         informed_by text NOT NULL,
         informed_by_role text NOT NULL,
         informed_at timestamptz NOT NULL,
-        recorded_at timestamptz NOT NULL DEFAULT now()
+        recorded_at timestamptz NOT NULL DEFAULT now(),
+        CONSTRAINT rights_information_rights_check CHECK (cardinality(rights) > 0),
+        CONSTRAINT rights_information_language_check CHECK (language ~ '^[a-z]{2}$')
       )`);
     await q.query('CREATE INDEX rights_information_victim_id_idx ON rights_information (victim_id)');
   }

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 import { Agency, DataCategory, Role } from '../../domain/enums';
 import { Category } from '../../schema/category';
 import { AboutVictim } from '../victim-binding';
@@ -16,6 +16,8 @@ import { Right } from './rights';
   description: 'That the victim was informed of their rights: which, in which language, with an interpreter or not, by whom, when.',
 })
 @Entity('rights_information')
+@Check('rights_information_rights_check', 'cardinality(rights) > 0')
+@Check('rights_information_language_check', "language ~ '^[a-z]{2}$'")
 export class RightsInformationRecord {
   @Field(() => ID)
   @PrimaryColumn({ type: 'text' })
