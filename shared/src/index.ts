@@ -61,6 +61,11 @@ export { SupportEventOutbox1764900000000 } from './agency-kit/support-event-outb
 export { SupportEventOutboxEntry } from './agency-kit/support-event-outbox-entry';
 export * from './policy/region-scope';
 export * from './agency-kit/agency-victim';
+export * from './agency-kit/rights/rights';
+export { RightsInformationRecord } from './agency-kit/rights/rights-information-record';
+export { RightsInformation1765200000000 } from './agency-kit/rights/rights-information-migration';
+export { rightsInformationField, rightsInformationMutation } from './agency-kit/rights/rights-information.resolver';
+export { withAgencyKit } from './agency-kit/rights/with-agency-kit';
 export * from './db/insert-in-chunks';
 export { asBackgroundWork } from './db/create-data-source';
 export * from './handover/handover-types';

@@ -1,4 +1,4 @@
-import { Agency, Purpose, Role } from '@hub/shared';
+import { Agency, Purpose, Role, agencyEntries, rightsInformationMutation } from '@hub/shared';
 import type { Identity } from '../support/client';
 
 const hoursAgo = (hours: number): string => new Date(Date.now() - hours * 3_600_000).toISOString();
@@ -120,6 +120,26 @@ export const mutationCases: MutationCase[] = [
     document: 'mutation ($id: ID!) { acknowledgeHandover(id: $id, receipt: { reference: "KIT-1", digest: "sha256:0" }) { id } }',
     madeBy: 'prepareHandover', variables: (id) => ({ id }) },
 ];
+
+/**
+ * The agency kit's rights information: one mutation per agency that handles cases (the registry), written by the
+ * agency's first staff entry, into its own database. Derived, so that a new agency's subgraph is checked too.
+ */
+export const rightsInformationCases: MutationCase[] = agencyEntries
+  .filter((e) => e.handlesCases && e.subgraph)
+  .map((e) => {
+    const name = rightsInformationMutation(e.agency as Agency);
+    return {
+      name,
+      writer: { agency: e.agency as Agency, role: e.staff[0]!.roles[0] as Role, purpose: e.staff[0]!.purposes[0] as Purpose },
+      database: e.subgraph!.replace(/-/g, '_'),
+      document: `mutation ($input: RecordRightsInformationInput!) { ${name}(input: $input) { id } }`,
+      variables: (victimId: string) => ({
+        input: { victimId, rights: ['REFLECTION_AND_RECOVERY_PERIOD', 'FREE_LEGAL_AID'], language: 'ro', interpreter: true, informedAt: hoursAgo(2) },
+      }),
+    };
+  });
+mutationCases.push(...rightsInformationCases);
 
 /** Mutations that name no victim of an agency's: a new identification, a shelter's capacity, the audit review. */
 export const mutationsAboutNoVictim = ['identifyVictim', 'setShelterCapacity', 'reviewEmergencyAccess'];

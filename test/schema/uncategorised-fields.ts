@@ -7,6 +7,8 @@
  * about one victim? If so, it needs a category instead.
  */
 
+import { type Agency, agencyEntries, rightsInformationMutation } from '@hub/shared';
+
 const ROOT_QUERY = 'root query field: says nothing itself; the fields of what it returns carry the categories';
 const ROOT_MUTATION = 'root mutation field: the fields of the record it returns carry the categories';
 const MUTATION_ACK = 'root mutation field returning only `true` once the write is done: no victim data';
@@ -67,6 +69,10 @@ export const uncategorisedFields: Readonly<Record<string, string>> = {
   'Mutation.decideChildWelfareMeasure': ROOT_MUTATION,
   'Mutation.endChildWelfareMeasure': ROOT_MUTATION,
   'Mutation.reviewEmergencyAccess': ROOT_MUTATION,
+  // The agency kit's rights information, one mutation per agency that handles cases (the registry).
+  ...Object.fromEntries(
+    agencyEntries.filter((e) => e.handlesCases && e.subgraph).map((e) => [`Mutation.${rightsInformationMutation(e.agency as Agency)}`, ROOT_MUTATION]),
+  ),
 
   'VictimConnection.edges': CONTAINER,
   'VictimConnection.pageInfo': PAGINATION,

@@ -34,7 +34,7 @@ export const handoverAccess = (
   facts: (victimId: string) => Promise<VictimAccessFacts | null>,
   request: HandoverRequest,
   now: Date,
-): AccessController => new AccessController(caller, facts, now, (who, category, victim, at) => decideHandover(who, category, victim, request, at));
+): AccessController => new AccessController(caller, facts, now, null, (who, category, victim, at) => decideHandover(who, category, victim, request, at));
 
 const requiresOther = (field: GraphQLField<unknown, unknown>): boolean =>
   field.astNode?.directives?.some((d) => d.name.value === 'requires' || d.name.value === 'external') ?? false;

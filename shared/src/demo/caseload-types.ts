@@ -5,9 +5,11 @@ import type {
   Gender,
   Purpose,
   Region,
+  Role,
   Stage,
   SupportEventKind,
 } from '../domain/enums';
+import type { Right } from '../agency-kit/rights/rights';
 
 /**
  * The demo caseload: one consistent national picture, split by owning agency.
@@ -22,6 +24,8 @@ export interface Caseload {
   health: HealthRecords;
   childWelfare: ChildWelfareRecords;
   labourInspection: LabourInspectionRecords;
+  /** The agency kit's rights information, each record held by the agency that informed the victim. */
+  rightsInformation: RightsInformationDemoRecord[];
 }
 
 export interface VictimRecord {
@@ -211,4 +215,16 @@ export interface LabourInspectionRecords {
     decidedAt: string | null;
     awardedNok: number | null;
   }[];
+}
+
+export interface RightsInformationDemoRecord {
+  id: string;
+  victimId: string;
+  agency: Agency;
+  rights: Right[];
+  language: string; // ISO 639-1
+  interpreter: boolean;
+  informedBy: string;
+  informedByRole: Role;
+  informedAt: string;
 }

@@ -1,4 +1,4 @@
-import type { Caseload } from './caseload-types';
+import type { Caseload, SupportEventRecord } from './caseload-types';
 import { generateChildWelfareRecords } from './child-welfare-records';
 import { generateConsents } from './consents';
 import type { GenerationContext } from './context';
@@ -13,6 +13,7 @@ import { generateProblemReports } from './problem-reports';
 import { SeededRandom } from './random';
 import { generateSocialServicesRecords } from './social-records';
 import { stageAt } from './stage';
+import { generateRightsInformation } from './rights-information';
 import { collectSupportEvents } from './support-events';
 
 export interface CaseloadOptions {
@@ -81,9 +82,24 @@ export function generateCaseload(options: CaseloadOptions = {}): Caseload {
     labourInspection,
   };
   const overCapacity = social.overCapacity && { shelterId: social.overCapacity.shelter.id, since: social.overCapacity.since };
-  const supportEvents = withLabourInspectionEvents(collectSupportEvents(withoutEvents, overCapacity, ids), labourInspection, labourRandom, asOf);
+  const drawn = withLabourInspectionEvents(collectSupportEvents(withoutEvents, overCapacity, ids), labourInspection, labourRandom, asOf);
+  // Added after everything else, from streams of their own: every record above is the same with or without them.
+  const rights = generateRightsInformation(root.fork('rights-information'), ctx, ids.fork(root.fork('rights-information-ids')));
+  const supportEvents = mergeByTime(drawn, rights.events);
   const { victims } = withoutEvents.coordination;
-  return { ...withoutEvents, coordination: { victims, consents, supportEvents, problemReports } };
+  return { ...withoutEvents, coordination: { victims, consents, supportEvents, problemReports }, rightsInformation: rights.records };
+}
+
+/** Two lists of events each in time order, as one (on equal times, `a` first). */
+function mergeByTime(a: readonly SupportEventRecord[], b: readonly SupportEventRecord[]): SupportEventRecord[] {
+  const later = [...b].sort((x, y) => x.at.localeCompare(y.at) || x.victimId.localeCompare(y.victimId));
+  const merged: SupportEventRecord[] = [];
+  let j = 0;
+  for (const event of a) {
+    while (j < later.length && later[j]!.at < event.at) merged.push(later[j++]!);
+    merged.push(event);
+  }
+  return [...merged, ...later.slice(j)];
 }
 
 /** Records by the victim they belong to, each list in the records' order. */

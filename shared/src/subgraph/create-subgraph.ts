@@ -28,6 +28,7 @@ import { requestObservabilityPlugin } from '../observability/request-observabili
 import { noteOutcome } from '../observability/request-outcome';
 import { AccessController } from '../policy/access-controller';
 import type { VictimAccessFacts } from '../policy/consent';
+import { withAgencyKit } from '../agency-kit/rights/with-agency-kit';
 import { subgraphAgency } from '../domain/enums';
 import { keepSocketsAlive } from '../process/keep-alive';
 import { enforceCategories } from '../policy/enforce-categories';
@@ -168,7 +169,8 @@ export function maskUnexpectedError() {
 }
 
 /** Builds (no I/O until `listen`) an agency's subgraph: schema, enforcement, HTTP routes. */
-export async function createSubgraph(definition: SubgraphDefinition, deps: SubgraphDeps) {
+export async function createSubgraph(declared: SubgraphDefinition, deps: SubgraphDeps) {
+  const definition = withAgencyKit(declared);
   const { schema, sdl } = await buildHubSubgraphSchema({
     resolvers: definition.resolvers,
     orphanedTypes: definition.orphanedTypes,
@@ -227,7 +229,7 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
     const load = (id: string): Promise<VictimAccessFacts | null> => facts.load(id);
     return {
       caller,
-      access: accessFor ? accessFor(load) : new AccessController(caller, load, now),
+      access: accessFor ? accessFor(load) : new AccessController(caller, load, now, subgraphAgency[definition.name]),
       loaders,
       dataSource: deps.dataSource,
       keys: deps.keys,
