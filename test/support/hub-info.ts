@@ -10,7 +10,7 @@ export const TEST_AS_OF = new Date(Date.UTC(today.getUTCFullYear(), today.getUTC
 
 export interface TestHubInfo {
   gatewayUrl: string;
-  services: Record<string, { url: string; port: number; database?: string }>;
+  services: Record<string, { url: string; port: number; database?: string; pid?: number }>;
   postgresPort: number;
   keysDir: string;
   dataDir: string;

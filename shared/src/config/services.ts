@@ -4,6 +4,7 @@
  * `npm run deploy-files` generates (docker-compose.yml, deploy/; shared/src/deploy/).
  */
 import { type RegistrySubgraph, WITNESS_PORT_OFFSET, subgraphEntries } from '../agencies/agency-registry';
+import { compiledPath } from '../build/compiled-path';
 
 export const subgraphNames = subgraphEntries.map((e) => e.subgraph) as RegistrySubgraph[];
 
@@ -173,9 +174,15 @@ export const knownHubVariables: readonly string[] = [
 /** The insert-only database role every service writes the access log with. */
 export const AUDIT_WRITER_ROLE = 'hub_audit_writer';
 
-/** The process each service runs (`node -r @swc-node/register <entry>`), from the repository's root. */
-export const serviceEntry = (name: ServiceName | 'witness'): string =>
+/** A service's TypeScript entry, from the repository's root (`src/index.ts` only starts it). */
+export const serviceSource = (name: ServiceName | 'witness'): string =>
   name === 'gateway' ? 'gateway/src/index.ts' : name === 'witness' ? 'witness/src/index.ts' : `subgraphs/${name}/src/index.ts`;
+
+/**
+ * The file each service runs, from the repository's root: its entry compiled to JavaScript (`npm run build`,
+ * shared/src/build/), started as `node <entry>` — locally (launch-hub.ts), in tests and in the image alike.
+ */
+export const serviceEntry = (name: ServiceName | 'witness'): string => compiledPath(serviceSource(name));
 
 /**
  * The operational routes of the gateway and every subgraph (shared/src/observability/operational-routes.ts):

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureServiceKeys } from '../auth/service-keys';
+import { buildServices } from '../build/build-services';
 import {
   AUDIT_WRITER_ROLE,
   type SubgraphName,
@@ -9,6 +10,7 @@ import {
   handoverSubgraphs,
   internalUrlVariable,
   databaseUrlVariable,
+  serviceEntry,
   serviceUrlVariable,
   subgraphNames,
 } from '../config/services';
@@ -79,8 +81,11 @@ async function embeddedAuditWriter(postgres: RunningPostgres, keysDir: string): 
 /**
  * Starts the whole hub: PostgreSQL (embedded unless every subgraph has an external database), each
  * subgraph as its own process with its own database, then the gateway. `stop()` ends them in reverse.
+ * Every service runs its compiled JavaScript, built first from the current source (incremental: a no-op
+ * when nothing changed), so no launch ever runs code older than the source.
  */
 export async function launchHub(options: HubOptions): Promise<RunningHub> {
+  await buildServices(repoRoot);
   prepareDataDir(options.dataDir);
   const keysDir = join(options.dataDir, 'keys');
   await ensureServiceKeys(keysDir, ['gateway', 'witness', ...subgraphNames]);
@@ -133,7 +138,7 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
     const startSubgraph = async (name: SubgraphName, own: Record<string, string> = {}) => {
         const service = await startServiceProcess({
           name,
-          entry: join(repoRoot, 'subgraphs', name, 'src', 'index.ts'),
+          entry: join(repoRoot, serviceEntry(name)),
           env: {
             ...common,
             ...(name === 'coordination' ? Object.fromEntries(handoverSubgraphs.map((s) => [internalUrlVariable(s), baseUrl(s)])) : {}),
@@ -151,7 +156,7 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
     const witnessDir = join(options.dataDir, 'witness');
     const witness = await startServiceProcess({
       name: 'witness',
-      entry: join(repoRoot, 'witness', 'src', 'index.ts'),
+      entry: join(repoRoot, serviceEntry('witness')),
       env: {
         HOST: '127.0.0.1',
         HUB_KEYS_DIR: keysDir,
@@ -171,7 +176,7 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
     ];
     const gateway = await startServiceProcess({
       name: 'gateway',
-      entry: join(repoRoot, 'gateway', 'src', 'index.ts'),
+      entry: join(repoRoot, serviceEntry('gateway')),
       env: {
         ...common,
         PORT: String(ports.gateway),
