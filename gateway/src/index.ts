@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { AuditWriter, Metrics, announceListening, createLogger, handleShutdown, loadServiceKeys, stopTracing } from '@hub/shared';
+import { enterUnguardedMode } from '@hub/shared/src/benchmark/unguarded-mode';
 import { withDiscoveredOidc } from './auth/discover-oidc';
 import { readGatewayConfig } from './config';
 import { createGateway } from './create-gateway';
@@ -11,6 +12,18 @@ async function main(): Promise<void> {
     const keys = await loadServiceKeys(config.keysDir, 'gateway');
     const metrics = new Metrics();
     const audit = new AuditWriter(config.auditDatabaseUrl, 'gateway', log, metrics);
+    if (config.unguardedBenchmark !== null) {
+      // The benchmark's unguarded hub only (shared/src/benchmark/unguarded-mode.ts): no operation records. The
+      // gateway has no database of its own, so the access log's must carry the run's mark.
+      enterUnguardedMode({
+        service: 'gateway',
+        nonce: config.unguardedBenchmark,
+        production: config.mode === 'production',
+        host: config.host,
+        databaseMark: await audit.databaseMark(),
+      });
+      log.warn('UNGUARDED benchmark mode: no operation records');
+    }
     const gateway = await createGateway(config, {
       keys,
       audit,

@@ -14,6 +14,7 @@ import { stopTracing } from '../observability/tracing';
 import { announceListening, handleShutdown } from '../process/handle-shutdown';
 import { smallCellK } from '../statistics/small-cell';
 import { AuditWriter } from '../audit/audit-writer';
+import { enterUnguardedMode, productionMode, unguardedRequested } from '../benchmark/unguarded-mode';
 import { createSubgraph } from './create-subgraph';
 import type { SubgraphDefinition } from './subgraph-definition';
 
@@ -55,6 +56,20 @@ function collectGarbage(): void {
   (runInNewContext('gc') as () => void)();
 }
 
+/** No migration has ever run in the database (TypeORM's `migrations` table does not exist yet). */
+async function databaseIsFresh(dataSource: DataSource): Promise<boolean> {
+  const [row] = (await dataSource.query(`SELECT to_regclass('public.migrations') IS NULL AS fresh`)) as { fresh: boolean }[];
+  return row?.fresh === true;
+}
+
+/** The comment on the service's own database (the benchmark's mark, benchmark/unguarded-mode.ts), null when none. */
+async function databaseMark(dataSource: DataSource): Promise<string | null> {
+  const [row] = (await dataSource.query(
+    `SELECT shobj_description(oid, 'pg_database') AS mark FROM pg_database WHERE datname = current_database()`,
+  )) as { mark: string | null }[];
+  return row?.mark ?? null;
+}
+
 /** The process entry of every subgraph (`src/index.ts` calls only this). */
 export async function runSubgraph(definition: SubgraphDefinition): Promise<void> {
   const log = createLogger(definition.name);
@@ -70,6 +85,9 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
       log,
     });
     await dataSource.initialize();
+    // The benchmark's unguarded mode (benchmark/unguarded-mode.ts) needs a database no migration had touched.
+    const unguardedNonce = unguardedRequested(process.env);
+    const freshDatabase = unguardedNonce === null ? undefined : await databaseIsFresh(dataSource);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     if (applied.length > 0) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
     // A deployment's migration job (deploy/kubernetes/migrations.yaml): migrate, then stop before serving.
@@ -90,6 +108,18 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
         },
         log,
       );
+    }
+    if (unguardedNonce !== null) {
+      enterUnguardedMode({
+        service: definition.name,
+        nonce: unguardedNonce,
+        production: productionMode(process.env),
+        host: process.env.HOST ?? '127.0.0.1',
+        databaseMark: await databaseMark(dataSource),
+        freshDatabase,
+        demoSeeded: Boolean(process.env.HUB_DEMO_SEED) && (!definition.seed || demoSeeded !== null),
+      });
+      log.warn({ nonce: unguardedNonce }, 'UNGUARDED benchmark mode: no access policy, no access log');
     }
     const keysDir = required('HUB_KEYS_DIR');
     const keys = await loadServiceKeys(keysDir, definition.name);
