@@ -70,11 +70,8 @@ export const productionMode = (env: NodeJS.ProcessEnv): boolean => env.HUB_MODE 
 
 let unguarded = false;
 
-/**
- * Switches this process to the unguarded mode when, and only when, `evidence` satisfies every condition;
- * otherwise throws an error naming each that failed (the service then exits).
- */
-export function enterUnguardedMode(evidence: UnguardedEvidence): void {
+/** Throws an error naming every condition `evidence` fails (the service then exits); a subgraph asks before it migrates. */
+export function checkUnguarded(evidence: UnguardedEvidence): void {
   const problems = unguardedRefusals(evidence);
   if (problems.length > 0) {
     throw new Error(
@@ -82,6 +79,11 @@ export function enterUnguardedMode(evidence: UnguardedEvidence): void {
         `creates and marks the databases): ${problems.join('; ')}`,
     );
   }
+}
+
+/** Switches this process to the unguarded mode when, and only when, `evidence` satisfies every condition. */
+export function enterUnguardedMode(evidence: UnguardedEvidence): void {
+  checkUnguarded(evidence);
   unguarded = true;
 }
 

@@ -14,7 +14,7 @@ import { stopTracing } from '../observability/tracing';
 import { announceListening, handleShutdown } from '../process/handle-shutdown';
 import { smallCellK } from '../statistics/small-cell';
 import { AuditWriter } from '../audit/audit-writer';
-import { enterUnguardedMode, productionMode, unguardedRequested } from '../benchmark/unguarded-mode';
+import { type UnguardedEvidence, checkUnguarded, enterUnguardedMode, productionMode, unguardedRequested } from '../benchmark/unguarded-mode';
 import { createSubgraph } from './create-subgraph';
 import type { SubgraphDefinition } from './subgraph-definition';
 
@@ -85,9 +85,21 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
       log,
     });
     await dataSource.initialize();
-    // The benchmark's unguarded mode (benchmark/unguarded-mode.ts) needs a database no migration had touched.
+    // The benchmark's unguarded mode (benchmark/unguarded-mode.ts): checked before anything is written to the
+    // database (it must be one no migration had touched), and once more after the demo caseload is loaded.
     const unguardedNonce = unguardedRequested(process.env);
-    const freshDatabase = unguardedNonce === null ? undefined : await databaseIsFresh(dataSource);
+    let unguarded: UnguardedEvidence | null = null;
+    if (unguardedNonce !== null) {
+      unguarded = {
+        service: definition.name,
+        nonce: unguardedNonce,
+        production: productionMode(process.env),
+        host: process.env.HOST ?? '127.0.0.1',
+        databaseMark: await databaseMark(dataSource),
+        freshDatabase: await databaseIsFresh(dataSource),
+      };
+      checkUnguarded(unguarded);
+    }
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     if (applied.length > 0) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
     // A deployment's migration job (deploy/kubernetes/migrations.yaml): migrate, then stop before serving.
@@ -109,17 +121,9 @@ export async function runSubgraph(definition: SubgraphDefinition): Promise<void>
         log,
       );
     }
-    if (unguardedNonce !== null) {
-      enterUnguardedMode({
-        service: definition.name,
-        nonce: unguardedNonce,
-        production: productionMode(process.env),
-        host: process.env.HOST ?? '127.0.0.1',
-        databaseMark: await databaseMark(dataSource),
-        freshDatabase,
-        demoSeeded: Boolean(process.env.HUB_DEMO_SEED) && (!definition.seed || demoSeeded !== null),
-      });
-      log.warn({ nonce: unguardedNonce }, 'UNGUARDED benchmark mode: no access policy, no access log');
+    if (unguarded) {
+      enterUnguardedMode({ ...unguarded, demoSeeded: Boolean(process.env.HUB_DEMO_SEED) && (!definition.seed || demoSeeded !== null) });
+      log.warn('UNGUARDED benchmark mode: no access policy, no access log');
     }
     const keysDir = required('HUB_KEYS_DIR');
     const keys = await loadServiceKeys(keysDir, definition.name);
