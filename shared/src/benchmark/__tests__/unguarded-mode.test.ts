@@ -30,7 +30,7 @@ const admissible: UnguardedEvidence = {
   demoSeeded: true,
 };
 
-/** A police investigator asking about health details: no rule opens that, whatever the victim's consents. */
+/** A police investigator asking about health details: only a victim's consent opens them (and this one has none). */
 const investigator: HubCaller = {
   sub: 'inv-1', agency: Agency.POLICE, role: Role.INVESTIGATOR, regions: [], purpose: Purpose.INVESTIGATION,
   justification: null, requestId: 'req-unguarded-test', via: 'gateway',
@@ -76,7 +76,8 @@ describe('once admitted', () => {
     expect(facts).toHaveBeenCalledTimes(1);
     access.note('v-00000001', 'Victim', 'healthFindings', DataCategory.HEALTH_DETAIL, decision);
     expect(access.accessRecords()).toHaveLength(1);
-    expect(readablePredicate(investigator, DataCategory.HEALTH_DETAIL, victimSql, new SqlParameters(), new Date())).toBe('FALSE');
+    // The caseload's SQL scope: victims with a consent that opens it.
+    expect(readablePredicate(investigator, DataCategory.HEALTH_DETAIL, victimSql, new SqlParameters(), new Date())).toBe('(((EXISTS (SELECT 1))))');
     // The append reaches for the access log (here unreachable), and the answer would fail closed.
     const writer = new AuditWriter(unreachableLog, 'police', createLogger('police'));
     await expect(writer.writeFieldAccess(investigator, access.accessRecords())).rejects.toThrow();
