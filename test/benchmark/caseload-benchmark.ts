@@ -402,6 +402,7 @@ async function main(): Promise<void> {
     console.error(`npm run bench: ${(error as Error).message}`);
     process.exit(2);
   }
+  stopHubsOnSignals();
   const runs: SizeRun[] = [];
   for (const victims of options.victims) runs.push(await measure(victims, options));
   console.log(`\n${runs.length > 1 ? 'One run, sizes one after the other on the same machine' : 'Memory (the guarded hub)'}:\n\n${scaleTables(runs)}`);
@@ -422,14 +423,17 @@ interface BenchHub {
 }
 
 const hubs = new Set<BenchHub>();
-let stopping: Promise<void> | null = null;
+
 /** Ctrl-C stops the hubs it started, PostgreSQL included, and removes their data. */
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    console.error(`\n${signal}: stopping the benchmark's hubs …`);
-    stopping ??= Promise.all([...hubs].map((h) => h.stop())).then(() => undefined);
-    void stopping.finally(() => process.exit(130));
-  });
+function stopHubsOnSignals(): void {
+  let stopping: Promise<void> | null = null;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.error(`\n${signal}: stopping the benchmark's hubs …`);
+      stopping ??= Promise.all([...hubs].map((h) => h.stop())).then(() => undefined);
+      void stopping.finally(() => process.exit(130));
+    });
+  }
 }
 
 /** Starts a hub with `victims` demo victims (unguarded: enforcement and access logging off) and finds the scenarios' inputs. */
