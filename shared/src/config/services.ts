@@ -69,6 +69,8 @@ export const tracingEnvironment = [
  * DATABASE_PASSWORD_FILE and AUDIT_WRITER_PASSWORD_FILE name files holding the passwords of those URLs' roles
  * (mounted secrets; shared/src/config/database-url.ts). The rest have defaults; HUB_SMALL_CELL_K (statistics) must be the same in every subgraph.
  * (`HUB_EXIT_WITH_PARENT` is set only by the local launcher for its child processes, and is not listed.)
+ * `HUB_UNGUARDED_BENCHMARK` (here and the gateway's) is set only by `npm run bench` for its unguarded hub; a service
+ * refuses it anywhere else (shared/src/benchmark/unguarded-mode.ts), and the deployment files pin it empty.
  */
 export const subgraphEnvironment = [
   'PORT',
@@ -84,6 +86,7 @@ export const subgraphEnvironment = [
   'HUB_DEMO_VICTIMS',
   'HUB_SMALL_CELL_K',
   'HUB_MIGRATE_ONLY',
+  'HUB_UNGUARDED_BENCHMARK',
   'LOG_LEVEL',
 ] as const;
 
@@ -139,6 +142,7 @@ export const gatewayEnvironment = [
   'HUB_SUBGRAPH_TIMEOUT_MS',
   'HUB_RATE_LIMIT_PER_MINUTE',
   'HUB_ANONYMOUS_RATE_LIMIT_PER_MINUTE',
+  'HUB_UNGUARDED_BENCHMARK',
   'LOG_LEVEL',
 ] as const;
 

@@ -196,6 +196,8 @@ const rules: Record<string, Rule> = {
   HUB_DEMO_VICTIMS: (_s, t) => (t === 'compose' ? value('${HUB_DEMO_VICTIMS:-300}') : example('300')),
   HUB_SMALL_CELL_K: operator('HUB_SMALL_CELL_K', '5'),
   HUB_MIGRATE_ONLY: () => example('1', 'migrate the database, then exit (a migration job)'),
+  // Pinned empty, so that no operator's setting reaches it: the service refuses it outside npm run bench anyway.
+  HUB_UNGUARDED_BENCHMARK: () => value('', 'npm run bench only (its unguarded hub); a deployment never sets it, and a service refuses it here.'),
   LOG_LEVEL: operator('LOG_LEVEL', 'info'),
   HUB_AUDIT_SEQUENCE_MS: () => example('200', 'how often pending records are integrated and a head signed'),
   HUB_WITNESS_VKEY: () => example(`${WITNESS_DEFAULT_NAME}+…`, "the witness's key as text, instead of HUB_WITNESS_VKEY_FILE"),

@@ -11,8 +11,10 @@ export interface RunningPostgres {
   pid: number;
   /** Connection URL of one database on this server. */
   url: (database: string) => string;
-  /** Creates the database unless it exists. */
-  ensureDatabase: (database: string) => Promise<void>;
+  /** Creates the database unless it exists; true when it created it. */
+  ensureDatabase: (database: string) => Promise<boolean>;
+  /** Sets the database's comment (`COMMENT ON DATABASE`; the benchmark's mark, benchmark/unguarded-mode.ts). */
+  commentOnDatabase: (database: string, comment: string) => Promise<void>;
   /** Creates (or updates) a login role with this password. */
   ensureRole: (role: string, password: string) => Promise<void>;
   stop: () => Promise<void>;
@@ -158,6 +160,11 @@ export async function startEmbeddedPostgres(options: {
       admin(async (client) => {
         const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
         if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '')}"`);
+        return !rowCount;
+      }),
+    commentOnDatabase: (database, comment) =>
+      admin(async (client) => {
+        await client.query(`COMMENT ON DATABASE "${database.replace(/"/g, '')}" IS '${comment.replace(/'/g, "''")}'`);
       }),
     ensureRole: (role, password) =>
       admin(async (client) => {

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureServiceKeys } from '../auth/service-keys';
 import { buildServices } from '../build/build-services';
+import { UNGUARDED_VARIABLE, benchmarkDatabaseMark } from '../benchmark/unguarded-mode';
 import {
   AUDIT_WRITER_ROLE,
   type SubgraphName,
@@ -39,6 +40,12 @@ export interface HubOptions {
   /** How long each service may take to start (migrate, seed, listen); 180 s by default. A large demo caseload takes longer. */
   startTimeoutMs?: number;
   onLog: (line: ServiceLogLine) => void;
+  /**
+   * `npm run bench` only: start this hub unguarded — no access policy, no access log (shared/src/benchmark/
+   * unguarded-mode.ts). Needs the embedded PostgreSQL with databases this start creates; each is marked with a
+   * nonce of this start, which every service is given and checks before it agrees to run so.
+   */
+  unguardedBenchmark?: boolean;
 }
 
 export interface ServiceAddress {
@@ -109,12 +116,20 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
         onLog: (message) => options.onLog({ service: 'postgres', level: 'debug', message, raw: message }),
       });
     }
+    const unguardedNonce = options.unguardedBenchmark ? randomBytes(16).toString('hex') : null;
+    if (unguardedNonce && (!postgres || Object.keys(external).length > 0 || options.auditWriterUrl)) {
+      throw new Error('an unguarded benchmark hub runs on the embedded PostgreSQL only');
+    }
     const databaseUrls = {} as Record<SubgraphName, string>;
     for (const name of subgraphNames) {
       const url = external[name];
       if (url) databaseUrls[name] = url;
       else {
-        await postgres!.ensureDatabase(databaseName(name));
+        const created = await postgres!.ensureDatabase(databaseName(name));
+        if (unguardedNonce) {
+          if (!created) throw new Error(`an unguarded benchmark hub needs databases it creates itself; ${databaseName(name)} existed`);
+          await postgres!.commentOnDatabase(databaseName(name), benchmarkDatabaseMark(unguardedNonce));
+        }
         databaseUrls[name] = postgres!.url(databaseName(name));
       }
     }
@@ -133,6 +148,7 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
             ...(options.demo.victims === undefined ? {} : { HUB_DEMO_VICTIMS: String(options.demo.victims) }),
           }
         : {}),
+      ...(unguardedNonce ? { [UNGUARDED_VARIABLE]: unguardedNonce } : {}),
       ...options.env,
     };
     const startSubgraph = async (name: SubgraphName, own: Record<string, string> = {}) => {

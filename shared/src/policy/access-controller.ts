@@ -1,6 +1,7 @@
 import type { HubCaller } from '../auth/hub-caller';
 import type { Agency, DataCategory } from '../domain/enums';
 import type { VictimAccessFacts } from './consent';
+import { accessLogged, policyEnforced } from '../benchmark/unguarded-mode';
 import { type AccessDecision, type VictimContext, decide, describeBasis } from './decide';
 
 /** The decision function a controller asks: `decide()`, or a function of the same shape (a hand-over's). */
@@ -28,6 +29,9 @@ export interface FieldAccessRecord {
 
 const NO_VICTIM = '';
 
+/** The benchmark's unguarded mode only (benchmark/unguarded-mode.ts): every field open, nothing asked, nothing recorded. */
+const UNGUARDED: Promise<AccessDecision> = Promise.resolve({ allow: true, basis: { kind: 'OWN_RECORDS' }, review: false });
+
 /**
  * The access decisions of one request in one subgraph. Decisions for a (victim, category) pair are
  * reused within the request only; a new request asks the consent registry again.
@@ -50,6 +54,7 @@ export class AccessController {
 
   /** May the caller read `category` of the victim, in the records of `holder` (by default this subgraph's agency)? */
   decide(victimId: string | null, category: DataCategory, holder: Agency | null = this.holder): Promise<AccessDecision> {
+    if (!policyEnforced()) return UNGUARDED;
     const key = `${victimId ?? NO_VICTIM}|${category}|${holder ?? ''}`;
     let decision = this.decisions.get(key);
     if (!decision) {
@@ -72,6 +77,7 @@ export class AccessController {
 
   /** Notes that a field was read or refused; the access log is written from these before the answer leaves. */
   note(victimId: string | null, typeName: string, field: string, category: DataCategory, decision: AccessDecision): void {
+    if (!accessLogged()) return;
     const key = victimId ?? `${NO_VICTIM}|${typeName}`;
     let record = this.records.get(key);
     if (!record) {

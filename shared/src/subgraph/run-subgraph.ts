@@ -15,6 +15,7 @@ import { stopTracing } from '../observability/tracing';
 import { announceListening, handleShutdown } from '../process/handle-shutdown';
 import { smallCellK } from '../statistics/small-cell';
 import { AuditWriter } from '../audit/audit-writer';
+import { type UnguardedEvidence, checkUnguarded, enterUnguardedMode, productionMode, unguardedRequested } from '../benchmark/unguarded-mode';
 import { createSubgraph } from './create-subgraph';
 import type { SubgraphDefinition } from './subgraph-definition';
 
@@ -56,6 +57,20 @@ function collectGarbage(): void {
   (runInNewContext('gc') as () => void)();
 }
 
+/** No migration has ever run in the database (TypeORM's `migrations` table does not exist yet). */
+async function databaseIsFresh(dataSource: DataSource): Promise<boolean> {
+  const [row] = (await dataSource.query(`SELECT to_regclass('public.migrations') IS NULL AS fresh`)) as { fresh: boolean }[];
+  return row?.fresh === true;
+}
+
+/** The comment on the service's own database (the benchmark's mark, benchmark/unguarded-mode.ts), null when none. */
+async function databaseMark(dataSource: DataSource): Promise<string | null> {
+  const [row] = (await dataSource.query(
+    `SELECT shobj_description(oid, 'pg_database') AS mark FROM pg_database WHERE datname = current_database()`,
+  )) as { mark: string | null }[];
+  return row?.mark ?? null;
+}
+
 /** The process entry of every subgraph (`src/index.ts` calls only this). */
 export async function runSubgraph(declared: SubgraphDefinition): Promise<void> {
   const definition = withAgencyKit(declared);
@@ -72,6 +87,21 @@ export async function runSubgraph(declared: SubgraphDefinition): Promise<void> {
       log,
     });
     await dataSource.initialize();
+    // The benchmark's unguarded mode (benchmark/unguarded-mode.ts): checked before anything is written to the
+    // database (it must be one no migration had touched), and once more after the demo caseload is loaded.
+    const unguardedNonce = unguardedRequested(process.env);
+    let unguarded: UnguardedEvidence | null = null;
+    if (unguardedNonce !== null) {
+      unguarded = {
+        service: definition.name,
+        nonce: unguardedNonce,
+        production: productionMode(process.env),
+        host: process.env.HOST ?? '127.0.0.1',
+        databaseMark: await databaseMark(dataSource),
+        freshDatabase: await databaseIsFresh(dataSource),
+      };
+      checkUnguarded(unguarded);
+    }
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     if (applied.length > 0) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
     // A deployment's migration job (deploy/kubernetes/migrations.yaml): migrate, then stop before serving.
@@ -92,6 +122,10 @@ export async function runSubgraph(declared: SubgraphDefinition): Promise<void> {
         },
         log,
       );
+    }
+    if (unguarded) {
+      enterUnguardedMode({ ...unguarded, demoSeeded: Boolean(process.env.HUB_DEMO_SEED) && (!definition.seed || demoSeeded !== null) });
+      log.warn('UNGUARDED benchmark mode: no access policy, no access log');
     }
     const keysDir = required('HUB_KEYS_DIR');
     const keys = await loadServiceKeys(keysDir, definition.name);
