@@ -83,6 +83,7 @@ const OWN_RECORDS: [Agency, Role[], DataCategory[], Purpose][] = [
   [Agency.SOCIAL_SERVICES, [Role.CASEWORKER], [DataCategory.SOCIAL, DataCategory.SHELTER_LOCATION], Purpose.SOCIAL_ASSISTANCE],
   [Agency.HEALTH, [Role.CLINICIAN], [DataCategory.HEALTH_SUMMARY, DataCategory.HEALTH_DETAIL], Purpose.CARE],
   [Agency.CHILD_WELFARE, [Role.CASEWORKER], [DataCategory.CHILD_WELFARE], Purpose.CHILD_PROTECTION],
+  [Agency.LABOUR_INSPECTION, [Role.INSPECTOR], [DataCategory.LABOUR_CASE], Purpose.LABOUR_INSPECTION],
   [Agency.AUDIT, [Role.AUDITOR], [DataCategory.ACCESS_LOG], Purpose.AUDIT],
 ];
 const ownRecords = (c: HubCaller, category: DataCategory): boolean =>
