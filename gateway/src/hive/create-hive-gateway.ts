@@ -181,7 +181,7 @@ export async function createHiveGateway(config: GatewayConfig, deps: { keys: Ser
   // Only /graphql reaches Hive, and only through the authentication above (Hive sees the path unmounted).
   app.use('/graphql', authenticateRequest, (req: Request, res: Response) => {
     req.url = '/graphql';
-    void runtime.handleNodeRequestAndResponse(req, res, { req, res });
+    void runtime.requestListener(req, res);
   });
   app.use((_req: Request, res: Response) => sendError(res, 404, 'NOT_FOUND', 'There is nothing at this address'));
 

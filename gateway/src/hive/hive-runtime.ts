@@ -41,7 +41,8 @@ export interface HiveRuntimeConfig {
 }
 
 export interface HiveRuntime {
-  handleNodeRequestAndResponse(req: IncomingMessage, res: ServerResponse, context: Record<string, unknown>): Promise<void> | void;
+  /** Answers a Node request; the context Hive's plugins see as `serverContext` (and in `context`) holds `req`. */
+  requestListener(req: IncomingMessage, res: ServerResponse): Promise<void> | void;
   dispose(): Promise<void> | void;
 }
 
