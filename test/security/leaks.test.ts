@@ -63,7 +63,7 @@ async function withDatabase<T>(database: string, work: (client: Client) => Promi
   }
 }
 
-describe.each(gateways())('through the %s gateway', (_gateway, gatewayUrl) => {
+describe.each(gateways())('through the %s gateway', (gateway, gatewayUrl) => {
   const queryAs: typeof queryGateway = (caller, query, variables = {}) => queryGateway(caller, query, variables, gatewayUrl);
 
   /** Every victim id of a caller's caseload under a filter, through every page. */
@@ -251,8 +251,11 @@ describe.each(gateways())('through the %s gateway', (_gateway, gatewayUrl) => {
       expect(denied.length).toBeGreaterThan(0);
       for (const edge of edges) expect(edge.node.alias).toEqual(expect.any(String));
       for (const i of denied) expect(edges[i]!.node.healthAssessments).toBeNull();
+      // Hive Gateway (2.12) gives every refused node of the list the path of the first (`edges.0`): the same
+      // nulls, codes and categories, one error per refused node, but not which node each is (README, "A second gateway").
+      const nodeIndex = (i: number) => (gateway === 'Hive' ? 0 : i);
       expect(response.errors?.map((e) => [e.path, e.extensions?.code, e.extensions?.category]).sort()).toEqual(
-        denied.map((i) => [['victims', 'edges', i, 'node', 'healthAssessments'], 'CONSENT_REQUIRED', DataCategory.HEALTH_DETAIL]).sort(),
+        denied.map((i) => [['victims', 'edges', nodeIndex(i), 'node', 'healthAssessments'], 'CONSENT_REQUIRED', DataCategory.HEALTH_DETAIL]).sort(),
       );
     });
   });

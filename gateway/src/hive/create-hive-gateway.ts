@@ -181,6 +181,8 @@ export async function createHiveGateway(config: GatewayConfig, deps: { keys: Ser
   // Only /graphql reaches Hive, and only through the authentication above (Hive sees the path unmounted).
   app.use('/graphql', authenticateRequest, (req: Request, res: Response) => {
     req.url = '/graphql';
+    // Hive answers with the x-request-id of the request (or one of its own): make it the hub's, the access log's.
+    req.headers['x-request-id'] = (req as HubRequest).requestId;
     void runtime.requestListener(req, res);
   });
   app.use((_req: Request, res: Response) => sendError(res, 404, 'NOT_FOUND', 'There is nothing at this address'));
