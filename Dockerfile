@@ -1,8 +1,12 @@
 # syntax=docker/dockerfile:1.7-labs
 # One image for every service of the support-path hub: the gateway, each subgraph and the one-shot key
-# generator. There is no build step: services run their TypeScript through @swc-node/register, exactly as
-# `npm start` does. docker-compose.yml picks the service by overriding the command.
-FROM node:22-bookworm-slim
+# generator. Services run compiled JavaScript (`npm run build`: every workspace's src/ into dist/), as
+# `npm start` runs them: `node <workspace>/dist/index.js`, no TypeScript loader. docker-compose.yml picks the
+# service by overriding the command.
+
+# Build stage: every dependency (the compiler is a development dependency), then the build, then the
+# development dependencies removed again.
+FROM node:22-bookworm-slim AS build
 
 WORKDIR /app
 
@@ -15,11 +19,18 @@ COPY gateway/package.json gateway/
 COPY test/package.json test/
 COPY --parents subgraphs/*/package.json ./
 COPY witness/package.json witness/
-# Development dependencies included: @swc-node/register and @swc/core run the services.
-RUN npm ci --no-audit --no-fund && npm cache clean --force
+RUN npm ci --no-audit --no-fund
 
-# The whole repository (see .dockerignore: no node_modules, no local .data with its keys and database).
+# The whole repository (see .dockerignore: no node_modules, no dist/ built on the host, no local .data with its
+# keys and database), compiled; then only the production dependencies are kept.
 COPY . .
+RUN npm run build && npm prune --omit=dev --no-audit --no-fund && npm cache clean --force
+
+# The image: the repository with its compiled dist/ folders and production dependencies only.
+FROM node:22-bookworm-slim
+
+WORKDIR /app
+COPY --from=build /app /app
 
 # Mount points of the gateway's data (its embedded token issuer in local mode) and of the witness's own key
 # and state; owned by the unprivileged user so that named volumes start out writable by it. Keys and passwords
@@ -28,4 +39,4 @@ RUN mkdir -p /data /witness && chown node:node /data /witness
 USER node
 
 ENV HOST=0.0.0.0
-CMD ["node", "-r", "@swc-node/register", "gateway/src/index.ts"]
+CMD ["node", "gateway/dist/index.js"]

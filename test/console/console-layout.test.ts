@@ -57,7 +57,7 @@ describe('the dashboard’s charts', () => {
         })),
       ),
     );
-    expect(charts.length).toBe(7); // five caseload breakdowns, permits by type, measures by kind
+    expect(charts.length).toBe(9); // five caseload breakdowns, permits by type, measures by kind, inspections by sector, sanctions by kind
     let compared = 0;
     for (const rows of charts) {
       const shown = rows.filter((r) => !r.suppressed);
@@ -109,7 +109,7 @@ describe('a view opened under a purpose that does not fit it', () => {
     await page.locator('#stats-results[data-state="done"] [data-stat="caseload.identified"]').waitFor();
     await expect(page.locator('main .purpose-mismatch').count()).resolves.toBe(0);
     await expect(page.getByLabel('Purpose of use', { exact: true }).inputValue()).resolves.toBe(Purpose.STATISTICS);
-    expect(graphqlRequests.length).toBe(4); // one per statistics source
+    expect(graphqlRequests.length).toBe(5); // one per statistics source: caseload, police, immigration, assistance, labour inspection
   });
 
   it('is the same one message on every view bound to a purpose (the report, the audit views)', async () => {

@@ -22,6 +22,12 @@ const statistics: [string, string, string[], string[]][] = [
   ['police', 'policeStatistics', ['cooperationStarted', 'investigationsOpened', 'prosecutions', 'convictions', 'acquittals'], []],
   ['immigration', 'immigrationStatistics', ['reflectionPeriodsGranted', 'permitsRefused', 'returnsCompleted'], ['permitsGrantedByType']],
   ['assistance', 'assistanceStatistics', ['assistanceDecisions', 'assistanceAccepted', 'placementsStarted'], ['measuresByKind']],
+  [
+    'labour',
+    'labourInspectionStatistics',
+    ['inspections', 'workplacesInspected', 'victimsFound', 'policeReferrals', 'backPayClaimsFiled', 'backPayClaimsAwarded'],
+    ['inspectionsBySector', 'sanctionsByKind'],
+  ],
 ];
 const cellText = (cell: Cell | undefined): string => (cell?.suppressed ? 'suppressed' : String(cell?.value));
 

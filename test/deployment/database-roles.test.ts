@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { AUDIT_WRITER_ROLE, type SubgraphName, databaseName, serviceEntry, subgraphNames } from '@hub/shared';
+import { nodeArguments } from '@hub/shared/src/process/node-arguments';
 import { startServiceProcess } from '@hub/shared/src/local/service-process';
 import { postgresUrl, testHub } from '../support/hub-info';
 
@@ -69,7 +70,7 @@ async function asSuperuser<T>(database: string, work: (c: Client) => Promise<T>)
 /** Runs a subgraph's entry with these variables to the end; resolves with its exit code and output. */
 function runToEnd(name: SubgraphName, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(root, serviceEntry(name))], {
+    const child = spawn(process.execPath, nodeArguments(join(root, serviceEntry(name))), {
       cwd: root,
       env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     });

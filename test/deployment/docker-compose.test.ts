@@ -26,6 +26,7 @@ import {
   subgraphOwnEnvironment,
   witnessEnvironment,
 } from '@hub/shared';
+import { compiledPath, sourcePath } from '@hub/shared/src/build/compiled-path';
 import { writeDeploymentSecrets } from '@hub/shared/src/deploy/secrets-cli';
 import { startServiceProcess } from '@hub/shared/src/local/service-process';
 import { readGatewayConfig } from '../../gateway/src/config';
@@ -131,7 +132,7 @@ describe('docker-compose.yml', () => {
 
   it.each([...subgraphNames])('runs subgraph %s from its own entry point, listening on its default port, ready at /readyz', (name) => {
     const port = String(defaultPorts[name]);
-    expect(service(name).command).toEqual(['node', '-r', '@swc-node/register', serviceEntry(name)]);
+    expect(service(name).command).toEqual(['node', serviceEntry(name)]);
     expect(env(name)).toMatchObject({ PORT: port, HOST: '0.0.0.0' });
     expect((service(name).expose ?? []).map(String)).toEqual([port]);
     expect(service(name).ports).toBeUndefined();
@@ -140,7 +141,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('runs the witness on its port, with its state on a volume of its own', () => {
-    expect(service('witness').command).toEqual(['node', '-r', '@swc-node/register', serviceEntry('witness')]);
+    expect(service('witness').command).toEqual(['node', serviceEntry('witness')]);
     expect(env('witness')).toMatchObject({ PORT: String(WITNESS_DEFAULT_PORT), HUB_WITNESS_DIR: '/witness' });
     expect(mounts('witness')).toEqual([{ source: 'witness-data', target: '/witness' }]);
     const health = healthUrl('witness');
@@ -150,7 +151,7 @@ describe('docker-compose.yml', () => {
 
   it('publishes only the gateway, on its default port, and checks its readiness there', () => {
     const port = defaultPorts.gateway;
-    expect(service('gateway').command).toEqual(['node', '-r', '@swc-node/register', serviceEntry('gateway')]);
+    expect(service('gateway').command).toEqual(['node', serviceEntry('gateway')]);
     expect(service('gateway').ports?.map((p) => p.split(':').slice(-2))).toEqual([[`${port}`, `${port}`]]);
     const published = Object.entries(compose.services).filter(([, s]) => s.ports).map(([name]) => name);
     expect(published).toEqual(['gateway']);
@@ -403,7 +404,7 @@ describe('Dockerfile', () => {
     expect(instructions).toContain('WORKDIR /app');
   });
 
-  it('starts every command from a file that is in the repository and in the image', () => {
+  it('starts every service as node and its compiled entry, which the image builds from the source it copies', () => {
     const cmd = instructions.find((i) => i.startsWith('CMD '));
     const commands = [
       JSON.parse(cmd!.slice(4)) as string[],
@@ -419,16 +420,26 @@ describe('Dockerfile', () => {
         const pattern = new RegExp(`^${glob}(/|$)`);
         return pattern.test(file);
       });
+    // The image compiles the repository it copied, then drops the development dependencies (the compiler, the loader).
+    const build = instructions.findIndex((i) => /^RUN\b.*\bnpm run build\b/.test(i));
+    expect(build).toBeGreaterThan(instructions.indexOf('COPY . .'));
+    expect(instructions[build]).toMatch(/npm run build && npm prune --omit=dev\b/);
     for (const command of commands) {
-      expect(command.slice(0, 3)).toEqual(['node', '-r', '@swc-node/register']);
-      const entry = command[3] ?? '';
-      expect([entry, existsSync(join(root, entry)) && statSync(join(root, entry)).isFile()]).toEqual([entry, true]);
-      for (const file of [entry, 'tsconfig.json', 'tsconfig.base.json', '.swcrc', 'gateway/supergraph.graphql']) {
+      // No TypeScript loader: `node <entry>`, the entry a compiled file under a workspace's dist/.
+      expect(command).toEqual(['node', command[1]]);
+      const entry = command[1] ?? '';
+      const source = sourcePath(entry);
+      expect(compiledPath(source)).toBe(entry);
+      for (const file of [source, entry]) {
+        expect([file, existsSync(join(root, file)) && statSync(join(root, file)).isFile()]).toEqual([file, true]);
+      }
+      for (const file of [source, 'package.json', '.swcrc', 'shared/src/build/build-services.ts', 'gateway/supergraph.graphql']) {
         expect([file, isIgnored(file)]).toEqual([file, false]);
       }
+      // What the host compiled never reaches the image: it compiles its own.
+      expect([entry, isIgnored(entry)]).toEqual([entry, true]);
     }
-    expect(require.resolve('@swc-node/register', { paths: [root] })).toBeTruthy();
-    for (const local of ['node_modules', '.data', 'gateway/node_modules', 'subgraphs/police/node_modules']) {
+    for (const local of ['node_modules', '.data', 'gateway/node_modules', 'subgraphs/police/node_modules', 'gateway/dist', 'subgraphs/police/dist']) {
       expect([local, isIgnored(local)]).toEqual([local, true]);
     }
   });

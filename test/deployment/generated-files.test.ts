@@ -26,19 +26,19 @@ describe('the generated deployment files', () => {
 
   it('follow the registry: a subgraph added to it gets its database server, network, secrets, workload, job and policy', () => {
     const names = subgraphNames as string[];
-    names.push('labour-inspection');
+    names.push('customs');
     try {
       const compose = deployFiles.find((f) => f.path === 'docker-compose.yml')!.render();
-      for (const expected of ['  postgres-labour-inspection:', '  labour-inspection:', '  db-labour-inspection:', 'labour-inspection-database-password', 'labour-inspection.private.jwk.json']) {
+      for (const expected of ['  postgres-customs:', '  customs:', '  db-customs:', 'customs-database-password', 'customs.private.jwk.json']) {
         expect([expected, compose.includes(expected)]).toEqual([expected, true]);
       }
       const kubernetes = deployFiles.filter((f) => f.path.startsWith(KUBERNETES_DIR)).map((f) => f.render()).join('\n');
-      for (const expected of ['name: migrate-labour-inspection', 'name: hub-key-labour-inspection', 'name: postgres-labour-inspection', 'LABOUR_INSPECTION_URL']) {
+      for (const expected of ['name: migrate-customs', 'name: hub-key-customs', 'name: postgres-customs', 'CUSTOMS_URL']) {
         expect([expected, kubernetes.includes(expected)]).toEqual([expected, true]);
       }
     } finally {
       names.pop();
     }
-    expect(deployFiles[0]!.render()).not.toContain('labour-inspection');
+    expect(deployFiles[0]!.render()).not.toContain('customs');
   });
 });

@@ -101,7 +101,7 @@ const workload = (name: Name): Resource => find(services, name === 'witness' ? '
 const container = (r: Resource): Container => r.spec.template!.spec.containers[0]!;
 const envOf = (r: Resource): Record<string, string | undefined> => Object.fromEntries(container(r).env.map((e) => [e.name, e.value]));
 const port = (name: Name): number => (name === 'witness' ? WITNESS_DEFAULT_PORT : defaultPorts[name]);
-const entry = (name: Name): string[] => ['node', '-r', '@swc-node/register', serviceEntry(name)];
+const entry = (name: Name): string[] => ['node', serviceEntry(name)];
 const readsOf = (name: Name): readonly string[] =>
   name === 'gateway'
     ? [...gatewayEnvironment, ...subgraphNames.map(serviceUrlVariable)]

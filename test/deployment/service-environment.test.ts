@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import {
   type SubgraphName,
   gatewayEnvironment,
+  handoverSubgraphs,
+  internalUrlVariable,
   serviceUrlVariable,
   subgraphEnvironment,
   subgraphNames,
@@ -37,6 +39,8 @@ describe('the lists of variables in shared/src/config/services.ts', () => {
       for (const m of text.matchAll(/\benv\.([A-Z][A-Z0-9_]*)|env\[\s*'([A-Z][A-Z0-9_]*)'|required\((?:\w+,\s*)?'([A-Z][A-Z0-9_]*)'\)/g)) {
         found.add((m[1] ?? m[2] ?? m[3])!);
       }
+      // Coordination reaches each agency that keeps case records by `<NAME>_INTERNAL_URL`, named from the registry.
+      if (/\benv\[internalUrlVariable\(/.test(text)) for (const name of handoverSubgraphs) found.add(internalUrlVariable(name));
     }
     for (const v of [...launcherOnly, ...tracingEnvironment]) found.delete(v);
     return found;

@@ -94,6 +94,8 @@ const alertNeedsBeyondOwn: Record<AlertKind, DataCategory[]> = {
   [AlertKind.NO_HEALTH_ASSESSMENT]: [DataCategory.HEALTH_SUMMARY],
   [AlertKind.CONSENT_EXPIRING]: [],
   [AlertKind.SHELTER_OVER_CAPACITY]: [DataCategory.SOCIAL],
+  // Computed from every agency's rights information, so coordination's own records do not open it: consent does.
+  [AlertKind.RIGHTS_NOT_INFORMED]: [DataCategory.RIGHTS_INFORMATION],
 };
 const alertShown = (v: RegistryVictim, kind: AlertKind): boolean =>
   v.path.alerts.some((a) => a.kind === kind) && alertNeedsBeyondOwn[kind].every((c) => v.consented.has(c));
@@ -192,6 +194,23 @@ const seedMatching = (f: Filter, regions: Region[] = []): string[] =>
 const seedOnly = (ids: string[]): string[] => sorted(ids.filter((id) => seedIds.has(id)));
 
 describe('caseload for a national coordinator', () => {
+  // No seed consent names RIGHTS_INFORMATION (the demo's consents predate it): one adult victim of the seed, identified
+  // weeks ago and informed by no agency, consents that the coordinating unit reads it, so RIGHTS_NOT_INFORMED is exercised.
+  beforeAll(async () => {
+    const informed = new Set(seed.rightsInformation.map((r) => r.victimId));
+    const victim = seed.coordination.victims.find(
+      (v) => !v.minor && !informed.has(v.id) && Date.parse(v.identifiedAt) < TEST_AS_OF.getTime() - 30 * 86_400_000,
+    );
+    expect(victim).toBeDefined();
+    const granted = await queryAs(national, 'mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }', {
+      input: {
+        victimId: victim!.id, recipients: [Agency.COORDINATION], categories: [DataCategory.RIGHTS_INFORMATION], purposes: [Purpose.CASE_COORDINATION],
+        validFrom: new Date(Date.now() - 60_000).toISOString(), validUntil: new Date(Date.now() + 90 * 86_400_000).toISOString(), givenBy: 'VICTIM', form: 'WRITTEN',
+      },
+    });
+    expect(granted.errors).toBeUndefined();
+  });
+
   it('counts every victim in the registry, the whole seed caseload included', async () => {
     const countBefore = (await registry()).length;
     const response = await page(national, { first: 1 });

@@ -16,7 +16,15 @@ type Caller = Identity & { purpose: Purpose; justification?: string };
 const coordinator: Caller = { agency: Agency.COORDINATION, role: Role.COORDINATOR, purpose: Purpose.CASE_COORDINATION };
 const emergency: Caller = { ...coordinator, purpose: Purpose.EMERGENCY, justification: 'Victim reported missing from the safe house tonight' };
 const investigator: Caller = { agency: Agency.POLICE, role: Role.INVESTIGATOR, purpose: Purpose.INVESTIGATION };
-const pathAgencies = [Agency.COORDINATION, Agency.POLICE, Agency.IMMIGRATION, Agency.SOCIAL_SERVICES, Agency.HEALTH, Agency.CHILD_WELFARE];
+const pathAgencies = [
+  Agency.COORDINATION,
+  Agency.POLICE,
+  Agency.IMMIGRATION,
+  Agency.SOCIAL_SERVICES,
+  Agency.HEALTH,
+  Agency.CHILD_WELFARE,
+  Agency.LABOUR_INSPECTION,
+];
 const DAY = 86_400_000;
 
 const seed = generateCaseload({ seed: TEST_SEED, asOf: TEST_AS_OF });

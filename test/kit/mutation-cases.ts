@@ -1,4 +1,4 @@
-import { Agency, Purpose, Role } from '@hub/shared';
+import { Agency, Purpose, Role, agencyEntries, rightsInformationMutation } from '@hub/shared';
 import type { Identity } from '../support/client';
 
 const hoursAgo = (hours: number): string => new Date(Date.now() - hours * 3_600_000).toISOString();
@@ -19,6 +19,8 @@ export interface MutationCase {
   /** The mutation is about minors only (child welfare): an adult is answered as an unknown victim. */
   minorsOnly?: true;
   variables: (victimOrRecordId: string, fixtures?: KitFixtures) => Record<string, unknown>;
+  /** What a case that makes a record needs recorded first about the victim (as `[writer, document, variables]`). */
+  needs?: (victimId: string) => [Identity & { purpose: Purpose }, string, Record<string, unknown>];
 }
 
 /** Records of the demo caseload that a case needs to succeed (the default names none that exists). */
@@ -33,6 +35,9 @@ const social = { agency: Agency.SOCIAL_SERVICES, role: Role.CASEWORKER, purpose:
 const health = { agency: Agency.HEALTH, role: Role.CLINICIAN, purpose: Purpose.CARE };
 const childWelfare = { agency: Agency.CHILD_WELFARE, role: Role.CASEWORKER, purpose: Purpose.CHILD_PROTECTION };
 const coordinator = { agency: Agency.COORDINATION, role: Role.COORDINATOR, purpose: Purpose.CASE_COORDINATION };
+const inspector = { agency: Agency.LABOUR_INSPECTION, role: Role.INSPECTOR, purpose: Purpose.LABOUR_INSPECTION };
+
+const kitCounterpart = { kind: 'HOME_COUNTRY_CARE_PROVIDER', name: 'Kit reintegration centre', country: 'NG' };
 
 const caseNumber = (): string => `2025-KIT-${String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0')}`;
 /** A record id in an agency's format that no record has. */
@@ -80,6 +85,18 @@ export const mutationCases: MutationCase[] = [
     minorsOnly: true, variables: (victimId) => ({ v: victimId, a: hoursAgo(9) }) },
   { name: 'endGuardianship', writer: childWelfare, database: 'child_welfare', document: 'mutation ($g: ID!, $e: DateTimeISO!) { endGuardianship(guardianId: $g, endedAt: $e) { id } }',
     madeBy: 'appointGuardian', variables: (g) => ({ g, e: hoursAgo(1) }) },
+  { name: 'recordWorkplaceInspection', writer: inspector, database: 'labour_inspection',
+    document: 'mutation ($input: RecordWorkplaceInspectionInput!) { recordWorkplaceInspection(input: $input) { id } }',
+    variables: (victimId) => ({ input: { victimId, employer: 'Kit Bygg AS', organisationNumber: '987654321', sector: 'CONSTRUCTION', municipality: 'Kitby',
+      inspectedAt: hoursAgo(30), indicatorsFound: ['WITHHOLDING_OF_WAGES', 'DEBT_BONDAGE'] } }) },
+  { name: 'imposeSanction', writer: inspector, database: 'labour_inspection', document: 'mutation ($input: ImposeSanctionInput!) { imposeSanction(input: $input) { id } }',
+    madeBy: 'recordWorkplaceInspection', variables: (inspectionId) => ({ input: { inspectionId, kind: 'COERCIVE_FINE', amountNok: 50_000, imposedAt: hoursAgo(2) } }) },
+  { name: 'referToPolice', writer: inspector, database: 'labour_inspection', document: 'mutation ($input: ReferToPoliceInput!) { referToPolice(input: $input) { id } }',
+    madeBy: 'recordWorkplaceInspection', variables: (inspectionId) => ({ input: { inspectionId, policeDistrict: 'Kit district', referredAt: hoursAgo(2) } }) },
+  { name: 'fileBackPayClaim', writer: inspector, database: 'labour_inspection', document: 'mutation ($input: FileBackPayClaimInput!) { fileBackPayClaim(input: $input) { id } }',
+    variables: (victimId) => ({ input: { victimId, kind: 'BACK_PAY', claimedNok: 120_000, filedAt: hoursAgo(3) } }) },
+  { name: 'decideBackPayClaim', writer: inspector, database: 'labour_inspection', document: 'mutation ($input: DecideBackPayClaimInput!) { decideBackPayClaim(input: $input) { id } }',
+    madeBy: 'fileBackPayClaim', variables: (claimId) => ({ input: { claimId, decision: 'AWARDED', awardedNok: 100_000 } }) },
   { name: 'grantConsent', writer: coordinator, database: 'coordination', document: 'mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }',
     variables: (victimId) => ({ input: { victimId, recipients: ['POLICE'], categories: ['CASE_STATUS'], purposes: ['INVESTIGATION'], validFrom: hoursAgo(1),
       validUntil: new Date(Date.now() + 30 * 86_400_000).toISOString(), givenBy: 'VICTIM', form: 'WRITTEN' } }) },
@@ -91,7 +108,38 @@ export const mutationCases: MutationCase[] = [
     variables: (victimId) => ({ input: { victimId, region: 'NORTH', topic: 'OTHER', reporter: 'Kit unit', description: 'A problem the kit test reports.' } }) },
   { name: 'resolveProblemReport', writer: coordinator, database: 'coordination', document: 'mutation ($id: ID!) { resolveProblemReport(id: $id) { id } }',
     madeBy: 'reportProblem', variables: (id) => ({ id }) },
+  { name: 'prepareHandover', writer: coordinator, database: 'coordination',
+    document: 'mutation ($v: ID!, $c: ForeignCounterpartInput!) { prepareHandover(victimId: $v, counterpart: $c, purpose: VOLUNTARY_RETURN) { id } }',
+    variables: (victimId) => ({ v: victimId, c: kitCounterpart }),
+    needs: (victimId) => [coordinator, 'mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }', {
+      input: { victimId, categories: ['IDENTITY'], counterpart: kitCounterpart, handoverPurpose: 'VOLUNTARY_RETURN', validFrom: hoursAgo(1),
+        validUntil: new Date(Date.now() + 30 * 86_400_000).toISOString(), givenBy: 'VICTIM', form: 'WRITTEN' } }] },
+  { name: 'sendHandover', writer: coordinator, database: 'coordination', document: 'mutation ($id: ID!) { sendHandover(id: $id) { id } }',
+    madeBy: 'prepareHandover', variables: (id) => ({ id }) },
+  { name: 'acknowledgeHandover', writer: coordinator, database: 'coordination',
+    document: 'mutation ($id: ID!) { acknowledgeHandover(id: $id, receipt: { reference: "KIT-1", digest: "sha256:0" }) { id } }',
+    madeBy: 'prepareHandover', variables: (id) => ({ id }) },
 ];
+
+/**
+ * The agency kit's rights information: one mutation per agency that handles cases (the registry), written by the
+ * agency's first staff entry, into its own database. Derived, so that a new agency's subgraph is checked too.
+ */
+export const rightsInformationCases: MutationCase[] = agencyEntries
+  .filter((e) => e.handlesCases && e.subgraph)
+  .map((e) => {
+    const name = rightsInformationMutation(e.agency as Agency);
+    return {
+      name,
+      writer: { agency: e.agency as Agency, role: e.staff[0]!.roles[0] as Role, purpose: e.staff[0]!.purposes[0] as Purpose },
+      database: e.subgraph!.replace(/-/g, '_'),
+      document: `mutation ($input: RecordRightsInformationInput!) { ${name}(input: $input) { id } }`,
+      variables: (victimId: string) => ({
+        input: { victimId, rights: ['REFLECTION_AND_RECOVERY_PERIOD', 'FREE_LEGAL_AID'], language: 'ro', interpreter: true, informedAt: hoursAgo(2) },
+      }),
+    };
+  });
+mutationCases.push(...rightsInformationCases);
 
 /** Mutations that name no victim of an agency's: a new identification, a shelter's capacity, the audit review. */
 export const mutationsAboutNoVictim = ['identifyVictim', 'setShelterCapacity', 'reviewEmergencyAccess'];

@@ -16,7 +16,7 @@ import { type Server as NetServer, connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { LocalIssuer } from '@hub/gateway/src/auth/local-issuer';
-import { Agency, Purpose, Role, subgraphNames } from '@hub/shared';
+import { Agency, Purpose, Role, serviceEntry, subgraphNames } from '@hub/shared';
 import { post } from '../support/client';
 
 const repo = resolve(__dirname, '../..');
@@ -110,8 +110,11 @@ async function running(hub: StartedHub): Promise<void> {
 async function stopsEverything(hub: StartedHub, base: number, signal: NodeJS.Signals, to: 'npm' | 'group'): Promise<void> {
   const tree = descendants(hub.npm.pid!);
   const commands = tree.map((pid) => readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
-  // The gateway, every subgraph and the access log's witness.
-  expect(commands.filter((c) => c.includes('index.ts'))).toHaveLength(subgraphNames.length + 2);
+  // The gateway, every subgraph and the access log's witness, each its compiled entry under plain node: no
+  // process of the hub runs a TypeScript loader.
+  const entries = (['gateway', 'witness', ...subgraphNames] as const).map((name) => join(repo, serviceEntry(name)));
+  expect(commands.filter((c) => entries.some((entry) => c.split('\0').includes(entry)))).toHaveLength(subgraphNames.length + 2);
+  expect(commands.filter((c) => /swc|\.ts\b/.test(c))).toEqual([]);
   expect(commands.some((c) => c.includes('postgres'))).toBe(true);
   if (to === 'npm') hub.npm.kill(signal);
   else process.kill(-hub.npm.pid!, signal);

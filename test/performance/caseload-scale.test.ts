@@ -49,6 +49,7 @@ const alertReads: Record<AlertKind, DataCategory[]> = {
   [AlertKind.NO_HEALTH_ASSESSMENT]: [DataCategory.CASE_STATUS, DataCategory.IDENTIFICATION, DataCategory.HEALTH_SUMMARY],
   [AlertKind.CONSENT_EXPIRING]: [DataCategory.CONSENT],
   [AlertKind.SHELTER_OVER_CAPACITY]: [DataCategory.CASE_STATUS, DataCategory.SOCIAL],
+  [AlertKind.RIGHTS_NOT_INFORMED]: [DataCategory.CASE_STATUS, DataCategory.IDENTIFICATION, DataCategory.RIGHTS_INFORMATION],
 };
 function expected(name: CallerName, victims: SyntheticVictim[], filter: VictimFilter): string[] {
   const matching = victims.filter((v) => {

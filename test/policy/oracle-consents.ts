@@ -84,6 +84,15 @@ const consents: Record<string, [Content, Period]> = {
   ],
   /** The NGO may see identity, case status and social facts, for social assistance. */
   'c-ngo': [{ recipients: [Agency.NGO], categories: [C.IDENTITY, C.CASE_STATUS, C.SOCIAL], purposes: [P.SOCIAL_ASSISTANCE] }, 'active'],
+  /** The labour inspection may see identity, and the police the labour case: a referral of forced labour. */
+  'c-labour': [
+    {
+      recipients: [Agency.LABOUR_INSPECTION, Agency.POLICE],
+      categories: [C.IDENTITY, C.LABOUR_CASE],
+      purposes: [P.LABOUR_INSPECTION, P.INVESTIGATION],
+    },
+    'active',
+  ],
   /** A consent that names the coordinating unit for statistics (analysts still never read by consent). */
   'c-statistics': [{ recipients: [Agency.COORDINATION], categories: [C.IDENTITY, C.CASE_STATUS], purposes: [P.STATISTICS] }, 'active'],
   /** A consent naming the audit agency (the consent mutation refuses one; the policy must refuse it too). */

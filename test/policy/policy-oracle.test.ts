@@ -44,6 +44,7 @@ const PROBE: Partial<Record<DataCategory, string>> = {
   HEALTH_SUMMARY: 'healthSummary { hasGp }',
   HEALTH_DETAIL: 'healthAssessments { id }',
   CHILD_WELFARE: 'guardian { appointedAt }',
+  LABOUR_CASE: 'workplaceInspections { id }',
   ACCESS_LOG: 'accessHistory { purpose }',
 };
 

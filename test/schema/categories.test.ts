@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CATEGORY_SPEC_URL, DataCategory, agencyEntries } from '@hub/shared';
+import { type Agency, CATEGORY_SPEC_URL, DataCategory, agencyEntries, rightsInformationField } from '@hub/shared';
 import {
   type ConstDirectiveNode,
   type DocumentNode,
@@ -146,5 +146,21 @@ describe('data categories in the committed supergraph', () => {
     expect(misplaced).toEqual([]);
     // Sanity: the check understood federation's join directives (a field shared with an external copy).
     expect(resolvingSubgraphs(fields.find((f) => f.coordinate === 'Victim.testifiedInCourt')!)).toEqual(['police']);
+  });
+
+  it("serves each agency's rights information (held by every agency that handles cases) from that agency's subgraph alone", () => {
+    const rights = fields.filter((f) => categoriesOf(f.field)[0] === DataCategory.RIGHTS_INFORMATION && f.coordinate.startsWith('Victim.'));
+    const expected = agencyEntries
+      .filter((e) => e.handlesCases && e.subgraph)
+      .map((e) => [`Victim.${rightsInformationField(e.agency as Agency)}`, [e.subgraph]]);
+    expect(rights.map((f) => [f.coordinate, resolvingSubgraphs(f)])).toEqual(expect.arrayContaining(expected));
+    expect(rights).toHaveLength(expected.length);
+    // Written out: the kit's names for two of them.
+    expect(resolvingSubgraphs(fields.find((f) => f.coordinate === 'Victim.socialServicesRightsInformation')!)).toEqual(['social-services']);
+    expect(resolvingSubgraphs(fields.find((f) => f.coordinate === 'Victim.coordinationRightsInformation')!)).toEqual(['coordination']);
+    // The record type is the same in each of them; its fields are of the category too.
+    const record = fields.filter((f) => f.coordinate.startsWith('RightsInformation.') && f.field.name.value !== 'id');
+    expect(record.map((f) => categoriesOf(f.field))).toEqual(record.map(() => [DataCategory.RIGHTS_INFORMATION]));
+    expect(resolvingSubgraphs(record[0]!)).toEqual(expected.map(([, s]) => s![0]).sort());
   });
 });

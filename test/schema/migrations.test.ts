@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { type SubgraphDefinition, subgraphNames } from '@hub/shared';
+import { type SubgraphDefinition, subgraphNames, withAgencyKit } from '@hub/shared';
 import { repoRoot } from '@hub/shared/src/schema/subgraph-schemas';
 import { withSubgraphDatabase } from '../support/subgraph-database';
 
@@ -20,7 +20,8 @@ async function definitionOf(name: string): Promise<SubgraphDefinition> {
       typeof value === 'object' && value !== null && (value as SubgraphDefinition).name === name,
   );
   if (!definition) throw new Error(`subgraphs/${name}/src/definition.ts exports no definition named ${name}`);
-  return definition;
+  // As the service runs it: with the agency kit's tables (rights information) for an agency that handles cases.
+  return withAgencyKit(definition);
 }
 
 /** Opens a new, empty database with the subgraph's entities and migrations (production options), then drops it. */

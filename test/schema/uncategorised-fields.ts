@@ -7,6 +7,8 @@
  * about one victim? If so, it needs a category instead.
  */
 
+import { type Agency, agencyEntries, rightsInformationMutation } from '@hub/shared';
+
 const ROOT_QUERY = 'root query field: says nothing itself; the fields of what it returns carry the categories';
 const ROOT_MUTATION = 'root mutation field: the fields of the record it returns carry the categories';
 const MUTATION_ACK = 'root mutation field returning only `true` once the write is done: no victim data';
@@ -42,6 +44,9 @@ export const uncategorisedFields: Readonly<Record<string, string>> = {
   'Mutation.withdrawConsent': ROOT_MUTATION,
   'Mutation.reportProblem': ROOT_MUTATION,
   'Mutation.resolveProblemReport': ROOT_MUTATION,
+  'Mutation.prepareHandover': ROOT_MUTATION,
+  'Mutation.sendHandover': ROOT_MUTATION,
+  'Mutation.acknowledgeHandover': ROOT_MUTATION,
   'Mutation.openInvestigation': ROOT_MUTATION,
   'Mutation.updateInvestigationStatus': ROOT_MUTATION,
   'Mutation.recordCooperation': MUTATION_ACK,
@@ -64,6 +69,10 @@ export const uncategorisedFields: Readonly<Record<string, string>> = {
   'Mutation.decideChildWelfareMeasure': ROOT_MUTATION,
   'Mutation.endChildWelfareMeasure': ROOT_MUTATION,
   'Mutation.reviewEmergencyAccess': ROOT_MUTATION,
+  // The agency kit's rights information, one mutation per agency that handles cases (the registry).
+  ...Object.fromEntries(
+    agencyEntries.filter((e) => e.handlesCases && e.subgraph).map((e) => [`Mutation.${rightsInformationMutation(e.agency as Agency)}`, ROOT_MUTATION]),
+  ),
 
   'VictimConnection.edges': CONTAINER,
   'VictimConnection.pageInfo': PAGINATION,
@@ -145,6 +154,20 @@ export const uncategorisedFields: Readonly<Record<string, string>> = {
   'PoliceStatistics.prosecutions': STATISTICS,
   'PoliceStatistics.convictions': STATISTICS,
   'PoliceStatistics.acquittals': STATISTICS,
+  'Query.labourInspectionStatistics': ROOT_QUERY,
+  'Mutation.recordWorkplaceInspection': ROOT_MUTATION,
+  'Mutation.imposeSanction': ROOT_MUTATION,
+  'Mutation.referToPolice': ROOT_MUTATION,
+  'Mutation.fileBackPayClaim': ROOT_MUTATION,
+  'Mutation.decideBackPayClaim': ROOT_MUTATION,
+  'LabourInspectionStatistics.inspections': STATISTICS,
+  'LabourInspectionStatistics.inspectionsBySector': STATISTICS,
+  'LabourInspectionStatistics.workplacesInspected': STATISTICS,
+  'LabourInspectionStatistics.victimsFound': STATISTICS,
+  'LabourInspectionStatistics.policeReferrals': STATISTICS,
+  'LabourInspectionStatistics.sanctionsByKind': STATISTICS,
+  'LabourInspectionStatistics.backPayClaimsFiled': STATISTICS,
+  'LabourInspectionStatistics.backPayClaimsAwarded': STATISTICS,
   'ImmigrationStatistics.reflectionPeriodsGranted': STATISTICS,
   'ImmigrationStatistics.permitsGrantedByType': STATISTICS,
   'ImmigrationStatistics.permitsRefused': STATISTICS,

@@ -12,7 +12,7 @@ export interface TestHubInfo {
   gatewayUrl: string;
   /** The second gateway (Hive Gateway) in front of the same subgraphs. */
   hiveGatewayUrl: string;
-  services: Record<string, { url: string; port: number; database?: string }>;
+  services: Record<string, { url: string; port: number; database?: string; pid?: number }>;
   postgresPort: number;
   keysDir: string;
   dataDir: string;

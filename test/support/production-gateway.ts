@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type ServiceLogLine, startServiceProcess } from '@hub/shared/src/local/service-process';
-import { type SubgraphName, serviceUrlVariable, subgraphNames } from '@hub/shared';
+import { type SubgraphName, serviceEntry, serviceUrlVariable, subgraphNames } from '@hub/shared';
 import { testHub } from './hub-info';
 
 const repoRoot = join(__dirname, '../..');
@@ -47,7 +47,7 @@ async function startGatewayProcess(env: Record<string, string>, name: string): P
   try {
     const gateway = await startServiceProcess({
       name,
-      entry: join(repoRoot, 'gateway', 'src', 'index.ts'),
+      entry: join(repoRoot, serviceEntry('gateway')),
       env: {
         PORT: '0',
         HOST: '127.0.0.1',

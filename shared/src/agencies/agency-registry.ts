@@ -64,7 +64,7 @@ export const agencyRegistry = [
       { name: 'CONSENT', description: "The victim's consents: to whom, which categories, until when." },
     ],
     eventCategory: 'CASE_STATUS',
-    eventKinds: ['IDENTIFIED', 'CONSENT_GIVEN', 'CONSENT_WITHDRAWN'],
+    eventKinds: ['IDENTIFIED', 'CONSENT_GIVEN', 'CONSENT_WITHDRAWN', 'HANDOVER_PREPARED', 'HANDOVER_SENT', 'HANDOVER_RECEIVED', 'HANDOVER_WITHDRAWN'],
     staff: [{ roles: ['COORDINATOR', 'CASEWORKER'], purposes: ['CASE_COORDINATION'] }],
     otherRoles: ['ANALYST'],
     nationalRoles: ['COORDINATOR', 'ANALYST'],
@@ -196,21 +196,72 @@ export const agencyRegistry = [
     consoleActions: [],
     directory: [],
   },
+  {
+    agency: 'LABOUR_INSPECTION',
+    subgraph: 'labour-inspection',
+    portOffset: 9,
+    categories: [
+      {
+        name: 'LABOUR_CASE',
+        description:
+          'Workplace inspections with the labour-exploitation indicators found, employer and sector, sanctions, ' +
+          'referrals to the police, and back-pay and compensation claims for the victim.',
+      },
+    ],
+    eventCategory: 'LABOUR_CASE',
+    eventKinds: ['WORKPLACE_INSPECTED', 'REFERRED_TO_POLICE', 'BACK_PAY_CLAIMED', 'BACK_PAY_DECIDED'],
+    staff: [{ roles: ['INSPECTOR'], purposes: ['LABOUR_INSPECTION'] }],
+    nationalRoles: ['INSPECTOR'],
+    handlesCases: true,
+    statistics: true,
+    consoleActions: ['recordWorkplaceInspection', 'referToPolice', 'fileBackPayClaim'],
+    directory: [
+      { unit: 'Labour Inspection Authority, labour-market crime unit', region: null, onCallPhone: '+47 23 00 00 80', email: 'a-krim@labour.hub.example' },
+    ],
+  },
 ] as const satisfies readonly AgencyEntry[];
 
 /** Purposes that belong to no one agency's mandate. */
 export const generalPurposes = ['STATISTICS', 'EMERGENCY'] as const;
 
+/**
+ * Records the agency kit gives every agency that handles cases (`handlesCases`), each in that agency's own
+ * database: a category each of them holds for its own records, and the support-path event kind of such a record.
+ * Its own staff read and write their agency's records of it; another agency's records are another agency's
+ * (consent, emergency). The national guideline on informing victims of their rights (shared/src/agency-kit/rights).
+ */
+export const caseAgencyCategories = [
+  {
+    name: 'RIGHTS_INFORMATION',
+    description: "That the victim was informed of their rights: which, in which language, with an interpreter or not, by whom, when (each agency's own records).",
+  },
+] as const satisfies AgencyEntry['categories'];
+export const caseAgencyEventKinds = ['RIGHTS_INFORMED'] as const;
+
 type Entry = (typeof agencyRegistry)[number];
 export type RegistryAgency = Entry['agency'];
 export type RegistrySubgraph = NonNullable<Entry['subgraph']>;
-export type RegistryCategory = Entry['categories'][number]['name'];
-export type RegistryEventKind = Entry['eventKinds'][number];
+export type RegistryCategory = Entry['categories'][number]['name'] | (typeof caseAgencyCategories)[number]['name'];
+export type RegistryEventKind = Entry['eventKinds'][number] | (typeof caseAgencyEventKinds)[number];
 export type RegistryRole = Entry['staff'][number]['roles'][number] | NonNullable<Extract<Entry, { otherRoles: unknown }>['otherRoles']>[number];
 export type RegistryPurpose = Entry['staff'][number]['purposes'][number] | (typeof generalPurposes)[number];
 
-/** The entries as the general interface (for code that walks every entry). */
-export const agencyEntries: readonly AgencyEntry[] = agencyRegistry;
+/**
+ * The entries as the general interface (for code that walks every entry): an agency that handles cases
+ * contributes the kit's event kinds too (its categories stay those it alone owns; see `heldCategories`).
+ */
+export const agencyEntries: readonly AgencyEntry[] = agencyRegistry.map((e: AgencyEntry) =>
+  e.handlesCases ? { ...e, eventKinds: [...e.eventKinds, ...caseAgencyEventKinds] } : e,
+);
+
+/** The categories whose records an agency holds: those it alone owns, and the kit's when it handles cases. */
+export const heldCategories = (e: AgencyEntry): readonly string[] => [
+  ...e.categories.map((c) => c.name),
+  ...(e.handlesCases ? caseAgencyCategories.map((c) => c.name) : []),
+];
+
+/** Does the agency kit give this agency's subgraph its case records (rights information)? */
+export const keepsCaseAgencyRecords = (agency: string): boolean => agencyEntry(agency).handlesCases;
 
 /** Agencies that have a subgraph, with its name and port offset. */
 export const subgraphEntries = agencyEntries.filter(
@@ -228,7 +279,10 @@ const unique = <T>(values: readonly T[]): T[] => [...new Set(values)];
 
 /** Values in registry order, each once: the order of the derived enums. */
 export const registryAgencies = agencyEntries.map((e) => e.agency) as RegistryAgency[];
-export const registryCategories = unique(agencyEntries.flatMap((e) => e.categories.map((c) => c.name))) as RegistryCategory[];
+export const registryCategories = unique([
+  ...agencyEntries.flatMap((e) => e.categories.map((c) => c.name)),
+  ...caseAgencyCategories.map((c) => c.name),
+]) as RegistryCategory[];
 export const registryEventKinds = unique(agencyEntries.flatMap((e) => e.eventKinds)) as RegistryEventKind[];
 export const registryRoles = unique(agencyEntries.flatMap((e) => [...e.staff.flatMap((s) => s.roles), ...(e.otherRoles ?? [])])) as RegistryRole[];
 export const registryPurposes = unique([
@@ -252,8 +306,8 @@ function checkRegistry(entries: readonly AgencyEntry[]): void {
   once('agency', entries.map((e) => e.agency));
   once('subgraph', subgraphEntries.map((e) => e.subgraph));
   once('port offset', [...subgraphEntries.map((e) => e.portOffset), WITNESS_PORT_OFFSET]);
-  once('category', entries.flatMap((e) => e.categories.map((c) => c.name)));
-  once('support-event kind', entries.flatMap((e) => e.eventKinds));
+  once('category', [...entries.flatMap((e) => e.categories.map((c) => c.name)), ...caseAgencyCategories.map((c) => c.name)]);
+  once('support-event kind', [...agencyRegistry.flatMap((e: AgencyEntry) => e.eventKinds), ...caseAgencyEventKinds]);
   for (const e of entries) {
     const roles = new Set([...e.staff.flatMap((s) => s.roles), ...(e.otherRoles ?? [])]);
     const stray = e.nationalRoles.filter((r) => !roles.has(r));

@@ -4,6 +4,7 @@
  * `npm run deploy-files` generates (docker-compose.yml, deploy/; shared/src/deploy/).
  */
 import { type RegistrySubgraph, WITNESS_PORT_OFFSET, subgraphEntries } from '../agencies/agency-registry';
+import { compiledPath } from '../build/compiled-path';
 
 export const subgraphNames = subgraphEntries.map((e) => e.subgraph) as RegistrySubgraph[];
 
@@ -33,6 +34,19 @@ export const databaseUrlVariable = (name: SubgraphName): string =>
 /** `POLICE_URL`, … — where the gateway and other services reach a subgraph. */
 export const serviceUrlVariable = (name: SubgraphName): string =>
   `${name.toUpperCase().replace(/-/g, '_')}_URL`;
+
+/** `CHILD_WELFARE_INTERNAL_URL`, … — where coordination reaches a subgraph's internal (service-to-service) routes. */
+export const internalUrlVariable = (name: SubgraphName): string =>
+  `${name.toUpperCase().replace(/-/g, '_')}_INTERNAL_URL`;
+
+/**
+ * The subgraphs that keep case records about victims (an agency that handles cases, with categories of its own,
+ * coordination aside): each produces its part of a cross-border hand-over, and coordination reaches each through
+ * its `<NAME>_INTERNAL_URL` (child welfare's also answers whether a minor has an appointed guardian).
+ */
+export const handoverSubgraphs = subgraphEntries
+  .filter((e) => e.subgraph !== 'coordination' && e.handlesCases && e.categories.length > 0)
+  .map((e) => e.subgraph) as SubgraphName[];
 
 /**
  * The standard OpenTelemetry variables every service reads (shared/src/observability/tracing.ts), all optional
@@ -76,8 +90,9 @@ export const subgraphEnvironment = [
 /** Variables one subgraph reads beyond `subgraphEnvironment` (all optional). */
 export const subgraphOwnEnvironment: Partial<Record<SubgraphName, readonly string[]>> = {
   audit: ['HUB_AUDIT_SEQUENCE_MS', 'HUB_WITNESS_URL', 'HUB_WITNESS_VKEY', 'HUB_WITNESS_VKEY_FILE'],
-  // Where coordination asks child welfare whether a minor has an appointed guardian (guardian consent).
-  coordination: ['CHILD_WELFARE_INTERNAL_URL'],
+  // Where coordination reaches each agency subgraph: for the parts of a cross-border hand-over, and child welfare
+  // also for whether a minor has an appointed guardian (guardian consent).
+  coordination: handoverSubgraphs.map(internalUrlVariable),
 };
 
 /**
@@ -159,9 +174,15 @@ export const knownHubVariables: readonly string[] = [
 /** The insert-only database role every service writes the access log with. */
 export const AUDIT_WRITER_ROLE = 'hub_audit_writer';
 
-/** The process each service runs (`node -r @swc-node/register <entry>`), from the repository's root. */
-export const serviceEntry = (name: ServiceName | 'witness'): string =>
+/** A service's TypeScript entry, from the repository's root (`src/index.ts` only starts it). */
+export const serviceSource = (name: ServiceName | 'witness'): string =>
   name === 'gateway' ? 'gateway/src/index.ts' : name === 'witness' ? 'witness/src/index.ts' : `subgraphs/${name}/src/index.ts`;
+
+/**
+ * The file each service runs, from the repository's root: its entry compiled to JavaScript (`npm run build`,
+ * shared/src/build/), started as `node <entry>` — locally (launch-hub.ts), in tests and in the image alike.
+ */
+export const serviceEntry = (name: ServiceName | 'witness'): string => compiledPath(serviceSource(name));
 
 /**
  * The operational routes of the gateway and every subgraph (shared/src/observability/operational-routes.ts):
@@ -177,6 +198,6 @@ export const WITNESS_STATUS_PATH = '/status';
  */
 export const internalUrlVariables: Readonly<Record<string, SubgraphName | 'witness'>> = {
   COORDINATION_INTERNAL_URL: 'coordination',
-  CHILD_WELFARE_INTERNAL_URL: 'child-welfare',
+  ...Object.fromEntries(handoverSubgraphs.map((name) => [internalUrlVariable(name), name])),
   HUB_WITNESS_URL: 'witness',
 };

@@ -5,9 +5,11 @@ import type {
   Gender,
   Purpose,
   Region,
+  Role,
   Stage,
   SupportEventKind,
 } from '../domain/enums';
+import type { Right } from '../agency-kit/rights/rights';
 
 /**
  * The demo caseload: one consistent national picture, split by owning agency.
@@ -21,6 +23,9 @@ export interface Caseload {
   socialServices: SocialServicesRecords;
   health: HealthRecords;
   childWelfare: ChildWelfareRecords;
+  labourInspection: LabourInspectionRecords;
+  /** The agency kit's rights information, each record held by the agency that informed the victim. */
+  rightsInformation: RightsInformationDemoRecord[];
 }
 
 export interface VictimRecord {
@@ -176,4 +181,50 @@ export interface ChildWelfareRecords {
     decidedAt: string;
     endedAt: string | null;
   }[];
+}
+
+/** The labour inspection authority's records (only for victims of forced labour). */
+export interface LabourInspectionRecords {
+  inspections: {
+    id: string;
+    victimId: string;
+    employer: string;
+    organisationNumber: string; // 9 digits
+    sector: string; // `Sector` of the labour-inspection subgraph, e.g. CONSTRUCTION
+    municipality: string;
+    inspectedAt: string;
+    indicatorsFound: string[]; // ILO forced-labour indicators, e.g. WITHHOLDING_OF_WAGES
+  }[];
+  sanctions: {
+    id: string;
+    victimId: string;
+    inspectionId: string;
+    kind: 'ORDER' | 'COERCIVE_FINE' | 'INFRINGEMENT_FINE' | 'SUSPENSION_OF_OPERATIONS';
+    amountNok: number | null;
+    imposedAt: string;
+  }[];
+  referrals: { id: string; victimId: string; inspectionId: string; policeDistrict: string; referredAt: string }[];
+  claims: {
+    id: string;
+    victimId: string;
+    inspectionId: string;
+    kind: 'BACK_PAY' | 'COMPENSATION';
+    claimedNok: number;
+    filedAt: string;
+    status: 'FILED' | 'AWARDED' | 'REJECTED';
+    decidedAt: string | null;
+    awardedNok: number | null;
+  }[];
+}
+
+export interface RightsInformationDemoRecord {
+  id: string;
+  victimId: string;
+  agency: Agency;
+  rights: Right[];
+  language: string; // ISO 639-1
+  interpreter: boolean;
+  informedBy: string;
+  informedByRole: Role;
+  informedAt: string;
 }

@@ -1,10 +1,11 @@
-import type { Caseload } from './caseload-types';
+import type { Caseload, SupportEventRecord } from './caseload-types';
 import { generateChildWelfareRecords } from './child-welfare-records';
 import { generateConsents } from './consents';
 import type { GenerationContext } from './context';
 import { startOfUtcDay } from './dates';
 import { generateHealthRecords } from './health-records';
 import { IdFactory } from './ids';
+import { generateLabourInspectionRecords, withLabourInspectionEvents } from './labour-inspection-records';
 import { generateImmigrationRecords } from './immigration-records';
 import { generatePeople } from './people';
 import { generatePoliceRecords } from './police-records';
@@ -12,6 +13,7 @@ import { generateProblemReports } from './problem-reports';
 import { SeededRandom } from './random';
 import { generateSocialServicesRecords } from './social-records';
 import { stageAt } from './stage';
+import { generateRightsInformation } from './rights-information';
 import { collectSupportEvents } from './support-events';
 
 export interface CaseloadOptions {
@@ -53,6 +55,9 @@ export function generateCaseload(options: CaseloadOptions = {}): Caseload {
   const childWelfare = generateChildWelfareRecords(root.fork('child-welfare'), ctx);
   const consents = generateConsents(root.fork('consents'), ctx);
   const problemReports = generateProblemReports(root.fork('problem-reports'), ctx);
+  // Last and from its own stream, so that adding the labour inspection changed no other agency's records.
+  const labourRandom = root.fork('labour-inspection');
+  const labourInspection = generateLabourInspectionRecords(labourRandom, ctx, police);
 
   // Grouped once (in their order), so that a caseload of 100,000 takes seconds rather than a quadratic scan.
   const reflectionPeriods = byVictim(immigration.reflectionPeriods);
@@ -74,11 +79,27 @@ export function generateCaseload(options: CaseloadOptions = {}): Caseload {
     socialServices: social.records,
     health,
     childWelfare,
+    labourInspection,
   };
   const overCapacity = social.overCapacity && { shelterId: social.overCapacity.shelter.id, since: social.overCapacity.since };
-  const supportEvents = collectSupportEvents(withoutEvents, overCapacity, ids);
+  const drawn = withLabourInspectionEvents(collectSupportEvents(withoutEvents, overCapacity, ids), labourInspection, labourRandom, asOf);
+  // Added after everything else, from streams of their own: every record above is the same with or without them.
+  const rights = generateRightsInformation(root.fork('rights-information'), ctx, ids.fork(root.fork('rights-information-ids')));
+  const supportEvents = mergeByTime(drawn, rights.events);
   const { victims } = withoutEvents.coordination;
-  return { ...withoutEvents, coordination: { victims, consents, supportEvents, problemReports } };
+  return { ...withoutEvents, coordination: { victims, consents, supportEvents, problemReports }, rightsInformation: rights.records };
+}
+
+/** Two lists of events each in time order, as one (on equal times, `a` first). */
+function mergeByTime(a: readonly SupportEventRecord[], b: readonly SupportEventRecord[]): SupportEventRecord[] {
+  const later = [...b].sort((x, y) => x.at.localeCompare(y.at) || x.victimId.localeCompare(y.victimId));
+  const merged: SupportEventRecord[] = [];
+  let j = 0;
+  for (const event of a) {
+    while (j < later.length && later[j]!.at < event.at) merged.push(later[j++]!);
+    merged.push(event);
+  }
+  return [...merged, ...later.slice(j)];
 }
 
 /** Records by the victim they belong to, each list in the records' order. */

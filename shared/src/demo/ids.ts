@@ -2,13 +2,22 @@ import type { SeededRandom } from './random';
 
 /** Record-id prefixes, one per kind of record. */
 export type IdPrefix =
-  | 'v' | 'inv' | 'rp' | 'pm' | 'ret' | 'sh' | 'pl' | 'ms' | 'ha' | 'gd' | 'cw' | 'cs' | 'ev' | 'pr' | 'tm';
+  | 'v' | 'inv' | 'rp' | 'pm' | 'ret' | 'sh' | 'pl' | 'ms' | 'ha' | 'gd' | 'cw' | 'cs' | 'ev' | 'pr' | 'tm' | 'ri';
 
 /** Hands out pseudonymous ids (`<prefix>-<8 hex>`), never the same one twice in one caseload. */
 export class IdFactory {
-  private readonly used = new Set<string>();
+  constructor(
+    private readonly rng: SeededRandom,
+    private readonly used = new Set<string>(),
+  ) {}
 
-  constructor(private readonly rng: SeededRandom) {}
+  /**
+   * Ids from another random stream that never repeat one of these: records added to the demo later draw here, so
+   * that every record drawn before them stays byte-identical.
+   */
+  fork(rng: SeededRandom): IdFactory {
+    return new IdFactory(rng, this.used);
+  }
 
   next(prefix: IdPrefix): string {
     for (;;) {

@@ -4,7 +4,7 @@ import type { Caseload, SupportEventRecord } from './caseload-types';
 import type { IdFactory } from './ids';
 
 type Draft = Omit<SupportEventRecord, 'id'>;
-type RecordsWithoutEvents = Omit<Caseload, 'coordination'> & {
+type RecordsWithoutEvents = Omit<Caseload, 'coordination' | 'rightsInformation'> & {
   coordination: Omit<Caseload['coordination'], 'supportEvents'>;
 };
 

@@ -1,3 +1,4 @@
+import { compiledPath } from '../build/compiled-path';
 import { type SubgraphName, databaseName, databaseOwnerRole, subgraphNames } from '../config/services';
 import {
   type HubService,
@@ -155,10 +156,10 @@ const header = [
   '',
   'Without Node.js on this machine, the image writes the secrets (as your user, into ./secrets):',
   '  docker compose build gateway && mkdir -m 700 -p secrets && docker run --rm -u "$(id -u):$(id -g)" \\',
-  `    -v "$PWD/${HOST_SECRETS_DIR}:/app/${HOST_SECRETS_DIR}" ${HUB_IMAGE} node -r @swc-node/register shared/src/deploy/secrets-cli.ts`,
+  `    -v "$PWD/${HOST_SECRETS_DIR}:/app/${HOST_SECRETS_DIR}" ${HUB_IMAGE} node ${compiledPath('shared/src/deploy/secrets-cli.ts')}`,
   '',
   'A bearer token from the gateway\'s embedded issuer (local mode):',
-  '  docker compose exec gateway node -r @swc-node/register gateway/src/auth/token-cli.ts --agency COORDINATION --role COORDINATOR',
+  `  docker compose exec gateway node ${compiledPath('gateway/src/auth/token-cli.ts')} --agency COORDINATION --role COORDINATOR`,
   '',
   'Least privilege:',
   '- Each subgraph connects to its own database as its own role, owner of that database only (no superuser;',

@@ -33,7 +33,8 @@ export type Target = 'compose' | 'kubernetes';
 export const hubServices = (): HubService[] => ['witness', ...subgraphNames, 'gateway'];
 
 export const servicePort = (name: HubService): number => (name === 'witness' ? WITNESS_DEFAULT_PORT : defaultPorts[name]);
-export const serviceCommand = (name: HubService): string[] => ['node', '-r', '@swc-node/register', serviceEntry(name)];
+/** How a container starts a service: its compiled entry (`npm run build` runs in the image), no TypeScript loader. */
+export const serviceCommand = (name: HubService): string[] => ['node', serviceEntry(name)];
 /** Where a service is reached by the others: its compose service and its Kubernetes Service have its name. */
 export const serviceBaseUrl = (name: HubService): string => `http://${name}:${servicePort(name)}`;
 /** The readiness path (compose healthcheck, Kubernetes readiness probe) and the liveness path. */

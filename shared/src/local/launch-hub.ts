@@ -2,11 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureServiceKeys } from '../auth/service-keys';
+import { buildServices } from '../build/build-services';
+import { compiledPath } from '../build/compiled-path';
 import {
   AUDIT_WRITER_ROLE,
   type SubgraphName,
   databaseName,
+  handoverSubgraphs,
+  internalUrlVariable,
   databaseUrlVariable,
+  serviceEntry,
   serviceUrlVariable,
   subgraphNames,
 } from '../config/services';
@@ -84,8 +89,11 @@ async function embeddedAuditWriter(postgres: RunningPostgres, keysDir: string): 
 /**
  * Starts the whole hub: PostgreSQL (embedded unless every subgraph has an external database), each
  * subgraph as its own process with its own database, then the gateway. `stop()` ends them in reverse.
+ * Every service runs its compiled JavaScript, built first from the current source (incremental: a no-op
+ * when nothing changed), so no launch ever runs code older than the source.
  */
 export async function launchHub(options: HubOptions): Promise<RunningHub> {
+  await buildServices(repoRoot);
   prepareDataDir(options.dataDir);
   const keysDir = join(options.dataDir, 'keys');
   await ensureServiceKeys(keysDir, ['gateway', 'witness', ...subgraphNames]);
@@ -138,10 +146,10 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
     const startSubgraph = async (name: SubgraphName, own: Record<string, string> = {}) => {
         const service = await startServiceProcess({
           name,
-          entry: join(repoRoot, 'subgraphs', name, 'src', 'index.ts'),
+          entry: join(repoRoot, serviceEntry(name)),
           env: {
             ...common,
-            ...(name === 'coordination' ? { CHILD_WELFARE_INTERNAL_URL: baseUrl('child-welfare') } : {}),
+            ...(name === 'coordination' ? Object.fromEntries(handoverSubgraphs.map((s) => [internalUrlVariable(s), baseUrl(s)])) : {}),
             PORT: String(ports[name]),
             DATABASE_URL: databaseUrls[name],
             ...own,
@@ -156,7 +164,7 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
     const witnessDir = join(options.dataDir, 'witness');
     const witness = await startServiceProcess({
       name: 'witness',
-      entry: join(repoRoot, 'witness', 'src', 'index.ts'),
+      entry: join(repoRoot, serviceEntry('witness')),
       env: {
         HOST: '127.0.0.1',
         HUB_KEYS_DIR: keysDir,
@@ -184,14 +192,14 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
     const [gateway, hive] = await Promise.all([
       startServiceProcess({
         name: 'gateway',
-        entry: join(repoRoot, 'gateway', 'src', 'index.ts'),
+        entry: join(repoRoot, serviceEntry('gateway')),
         env: gatewayEnv,
         onLog: options.onLog,
       }).then((service) => (started.push(service), service)),
       options.hiveGateway
         ? startServiceProcess({
             name: 'hive-gateway',
-            entry: join(repoRoot, 'gateway', 'src', 'hive', 'index.ts'),
+            entry: join(repoRoot, compiledPath('gateway/src/hive/index.ts')),
             env: { ...gatewayEnv, PORT: '0' },
             onLog: options.onLog,
           }).then((service) => (started.push(service), service))

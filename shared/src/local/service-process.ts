@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { nodeArguments } from '../process/node-arguments';
 
 export interface ServiceProcess {
   name: string;
@@ -31,8 +32,9 @@ const parse = (service: string, raw: string): ServiceLogLine & { json?: Record<s
 };
 
 /**
- * Starts one service as a child process running its TypeScript entry, and resolves when it logs
- * `listening`. The child is tied to this process through an IPC channel: when the parent dies, so does it.
+ * Starts one service as a child process running its entry — a service's compiled JavaScript
+ * (`serviceEntry`), or a test helper's TypeScript through the loader (`nodeArguments`) — and resolves when it
+ * logs `listening`. The child is tied to this process through an IPC channel: when the parent dies, so does it.
  */
 export function startServiceProcess(options: {
   name: string;
@@ -41,7 +43,7 @@ export function startServiceProcess(options: {
   onLog: (line: ServiceLogLine) => void;
   startTimeoutMs?: number;
 }): Promise<ServiceProcess> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', options.entry], {
+  const child = spawn(process.execPath, nodeArguments(options.entry), {
     env: { ...process.env, ...options.env, HUB_EXIT_WITH_PARENT: '1' },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });

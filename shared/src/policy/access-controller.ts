@@ -1,7 +1,10 @@
 import type { HubCaller } from '../auth/hub-caller';
-import type { DataCategory } from '../domain/enums';
+import type { Agency, DataCategory } from '../domain/enums';
 import type { VictimAccessFacts } from './consent';
-import { type AccessDecision, decide, describeBasis } from './decide';
+import { type AccessDecision, type VictimContext, decide, describeBasis } from './decide';
+
+/** The decision function a controller asks: `decide()`, or a function of the same shape (a hand-over's). */
+export type Decider = (caller: HubCaller, category: DataCategory, victim: VictimContext | null, now: Date, holder?: Agency | null) => AccessDecision;
 
 /** Loads what the policy needs to know of victims, in one batch per request (see RequestLoaders). */
 export type VictimFactsLoader = (victimIds: readonly string[]) => Promise<(VictimAccessFacts | null)[]>;
@@ -33,17 +36,24 @@ export class AccessController {
   private readonly decisions = new Map<string, Promise<AccessDecision>>();
   private readonly records = new Map<string, FieldAccessRecord>();
 
+  /**
+   * `holder` is the agency whose records this subgraph holds (its own; coordination holds copies of every agency's
+   * milestones and says whose each is). It matters only for a category each agency holds of its own.
+   */
   constructor(
     readonly caller: HubCaller,
     private readonly loadFacts: (victimId: string) => Promise<VictimAccessFacts | null>,
     private readonly now: Date = new Date(),
+    private readonly holder: Agency | null = null,
+    private readonly decider: Decider = decide,
   ) {}
 
-  decide(victimId: string | null, category: DataCategory): Promise<AccessDecision> {
-    const key = `${victimId ?? NO_VICTIM}|${category}`;
+  /** May the caller read `category` of the victim, in the records of `holder` (by default this subgraph's agency)? */
+  decide(victimId: string | null, category: DataCategory, holder: Agency | null = this.holder): Promise<AccessDecision> {
+    const key = `${victimId ?? NO_VICTIM}|${category}|${holder ?? ''}`;
     let decision = this.decisions.get(key);
     if (!decision) {
-      decision = this.evaluate(victimId, category);
+      decision = this.evaluate(victimId, category, holder);
       this.decisions.set(key, decision);
     }
     return decision;
@@ -92,8 +102,8 @@ export class AccessController {
     return [...this.records.values()];
   }
 
-  private async evaluate(victimId: string | null, category: DataCategory): Promise<AccessDecision> {
-    if (victimId === null) return decide(this.caller, category, null, this.now);
+  private async evaluate(victimId: string | null, category: DataCategory, holder: Agency | null): Promise<AccessDecision> {
+    if (victimId === null) return this.decider(this.caller, category, null, this.now, holder);
     let facts: VictimAccessFacts | null;
     try {
       facts = await this.loadFacts(victimId);
@@ -102,6 +112,6 @@ export class AccessController {
     }
     // An unknown victim is decided like a known one without consents: nothing tells them apart.
     const victim = facts ?? { id: victimId, region: null, minor: false, policeInvestigation: false, referredByNgo: false, consents: [] };
-    return decide(this.caller, category, victim, this.now);
+    return this.decider(this.caller, category, victim, this.now, holder);
   }
 }

@@ -1,4 +1,4 @@
-import { agencyEntries } from '../agencies/agency-registry';
+import { agencyEntries, caseAgencyCategories, heldCategories } from '../agencies/agency-registry';
 import { Agency, DataCategory, Purpose, Role } from '../domain/enums';
 
 /**
@@ -22,15 +22,29 @@ export interface OwnRecordsRule {
   purposes: readonly Purpose[];
 }
 
-/** One rule per staff entry of the agency registry: its staff read and write the categories it owns. */
+/**
+ * One rule per staff entry of the agency registry: its staff read and write the categories it holds — those it
+ * owns, and (an agency that handles cases) the agency kit's categories, of its own records only.
+ */
 export const ownRecordsRules: readonly OwnRecordsRule[] = agencyEntries.flatMap((e) =>
   e.staff.map((s) => ({
     agency: e.agency as Agency,
     roles: s.roles as readonly Role[],
-    categories: e.categories.map((c) => c.name) as DataCategory[],
+    categories: heldCategories(e) as DataCategory[],
     purposes: s.purposes as readonly Purpose[],
   })),
 );
+
+/**
+ * Categories every agency that handles cases holds of its own (rights information): an agency's own-records rule
+ * opens only the records that agency holds, never another agency's records of the same category — nor a value
+ * derived from every agency's records (the holder is then none).
+ */
+export const heldByEachAgency: readonly DataCategory[] = caseAgencyCategories.map((c) => c.name as DataCategory);
+
+/** Does an own-records rule of `agency` reach `category` held by `holder`? */
+export const ownRecordsReach = (agency: Agency, category: DataCategory, holder: Agency | null | undefined): boolean =>
+  !heldByEachAgency.includes(category) || holder === agency;
 
 /** Facts about a victim that legal rules depend on; the coordination subgraph supplies them. */
 export interface VictimFacts {

@@ -1,11 +1,12 @@
 import type { HubCaller } from '../auth/hub-caller';
-import { type DataCategory, Purpose, type Region } from '../domain/enums';
+import { type Agency, type DataCategory, Purpose, type Region } from '../domain/enums';
 import {
   consentLimits,
   consentRoles,
   emergencyRule,
   legalRules,
   neverByConsent,
+  ownRecordsReach,
   ownRecordsRules,
   roleAgencies,
   type VictimFacts,
@@ -36,12 +37,15 @@ const deny = (code: 'FORBIDDEN' | 'CONSENT_REQUIRED', reason: string): AccessDec
 /**
  * The one access decision of the hub: may `caller` read `category` about `victim`, and on what basis?
  * Pure: every input is given, nothing is cached, so a withdrawn consent counts on the very next request.
+ * `holder` is the agency whose records are read; it matters only for a category every agency that handles cases
+ * holds of its own (`heldByEachAgency`), whose own-records rule opens that agency's records only (none: no holder).
  */
 export function decide(
   caller: HubCaller,
   category: DataCategory,
   victim: VictimContext | null,
   now: Date,
+  holder?: Agency | null,
 ): AccessDecision {
   if (!roleAgencies[caller.role].includes(caller.agency)) {
     return deny('FORBIDDEN', `role ${caller.role} does not exist in agency ${caller.agency}`);
@@ -65,6 +69,7 @@ export function decide(
       r.agency === caller.agency &&
       r.roles.includes(caller.role) &&
       r.categories.includes(category) &&
+      ownRecordsReach(r.agency, category, holder) &&
       r.purposes.includes(caller.purpose),
   );
   if (own) return { allow: true, basis: { kind: 'OWN_RECORDS' }, review: false };
@@ -122,10 +127,10 @@ export const describeBasis = (basis: AccessBasis): string => {
 };
 
 /**
- * May `caller` write records of `category`? Only an agency's own staff, for a purpose within its mandate:
- * consent and emergency open reading, never writing.
+ * May `caller` write records of `category` (held by `holder`, for a category each agency holds of its own)? Only
+ * an agency's own staff, for a purpose within its mandate: consent and emergency open reading, never writing.
  */
-export function decideWrite(caller: HubCaller, category: DataCategory): AccessDecision {
+export function decideWrite(caller: HubCaller, category: DataCategory, holder?: Agency | null): AccessDecision {
   if (!roleAgencies[caller.role].includes(caller.agency)) {
     return deny('FORBIDDEN', `role ${caller.role} does not exist in agency ${caller.agency}`);
   }
@@ -137,6 +142,7 @@ export function decideWrite(caller: HubCaller, category: DataCategory): AccessDe
       r.agency === caller.agency &&
       r.roles.includes(caller.role) &&
       r.categories.includes(category) &&
+      ownRecordsReach(r.agency, category, holder) &&
       r.purposes.includes(caller.purpose),
   );
   if (own) return { allow: true, basis: { kind: 'OWN_RECORDS' }, review: false };

@@ -1,5 +1,7 @@
 import type { DataCategory } from '../domain/enums';
 import type { AccessController } from './access-controller';
+import type { AccessDecision } from './decide';
+import { heldByEachAgency } from './access-policy';
 
 /**
  * A value the hub computes rather than stores — an alert, a deadline, a stage, a caseload filter, a sort key,
@@ -30,12 +32,20 @@ export const derive = <T>(value: DerivedValue, readable: ReadableCategories, com
 /** Every category any of `values` reads, each once. */
 export const inputsOf = (values: Iterable<DerivedValue>): DataCategory[] => [...new Set([...values].flatMap((v) => v.inputs))];
 
-/** Which of `categories` the caller may read about one victim, decided by the access policy (as for any field). */
+/** The decision on one input of a derived value: a category each agency holds of its own, for no one holder. */
+export const decideInput = (access: AccessController, victimId: string, category: DataCategory): Promise<AccessDecision> =>
+  access.decide(victimId, category, heldByEachAgency.includes(category) ? null : undefined);
+
+/**
+ * Which of `categories` the caller may read about one victim, decided by the access policy (as for any field).
+ * A derived value reads a category each agency holds of its own (rights information) from every agency's
+ * records, so it is decided for no one holder: an agency's own-records rule alone does not open it.
+ */
 export async function readableCategories(
   access: AccessController,
   victimId: string,
   categories: readonly DataCategory[],
 ): Promise<Set<DataCategory>> {
-  const decisions = await Promise.all(categories.map(async (category) => [category, await access.decide(victimId, category)] as const));
+  const decisions = await Promise.all(categories.map(async (category) => [category, await decideInput(access, victimId, category)] as const));
   return new Set(decisions.filter(([, decision]) => decision.allow).map(([category]) => category));
 }

@@ -8,7 +8,7 @@ import {
 } from 'graphql';
 import type { Maybe } from 'graphql/jsutils/Maybe';
 import { DataCategory } from '../domain/enums';
-import { HubError } from '../errors/hub-error';
+import { deniedField } from '../errors/hub-error';
 import { victimBindingOf } from '../agency-kit/victim-binding';
 import type { AccessController } from './access-controller';
 
@@ -55,7 +55,8 @@ export function enforceCategories(schema: GraphQLSchema): CategorisedField[] {
         const decision = await context.access.decide(victimId, category);
         context.access.note(victimId, type.name, field.name, category, decision);
         if (!decision.allow) {
-          throw new HubError(decision.code, `Access to ${type.name}.${field.name} (${category}) refused: ${decision.reason}`, {
+          // Located here, so graphql-js does not copy it into an error with a stack trace of its own.
+          throw deniedField(info, decision.code, `Access to ${type.name}.${field.name} (${category}) refused: ${decision.reason}`, {
             category,
           });
         }

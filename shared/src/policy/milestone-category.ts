@@ -15,6 +15,11 @@ export const caseStatusMilestones: readonly SupportEventKind[] = [
   SupportEventKind.GUARDIAN_APPOINTED,
 ];
 
+/** Milestones of the agency kit's records, which every agency that handles cases keeps: their own category. */
+export const kitMilestoneCategories: Partial<Record<SupportEventKind, DataCategory>> = {
+  [SupportEventKind.RIGHTS_INFORMED]: DataCategory.RIGHTS_INFORMATION,
+};
+
 /** The category of a support-path milestone, as an input of the values derived from it. */
 export const milestoneCategory = (agency: Agency, kind: SupportEventKind): DataCategory =>
-  caseStatusMilestones.includes(kind) ? DataCategory.CASE_STATUS : agencyEventCategory[agency];
+  caseStatusMilestones.includes(kind) ? DataCategory.CASE_STATUS : (kitMilestoneCategories[kind] ?? agencyEventCategory[agency]);

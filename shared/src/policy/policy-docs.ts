@@ -1,4 +1,4 @@
-import { agencyEntries } from '../agencies/agency-registry';
+import { agencyEntries, caseAgencyCategories } from '../agencies/agency-registry';
 import type { HubCaller } from '../auth/hub-caller';
 import { Agency, DataCategory, Purpose, Region, Role } from '../domain/enums';
 import {
@@ -7,6 +7,7 @@ import {
   emergencyRule,
   legalRules,
   neverByConsent,
+  heldByEachAgency,
   ownRecordsRules,
   roleAgencies,
   statisticsRule,
@@ -77,11 +78,20 @@ function categoriesSection(): string {
     '## Data categories',
     '',
     'Each category is owned by one agency, whose subgraph holds its records (the agency registry,',
-    '`shared/src/agencies/agency-registry.ts`); the rules below decide who else may read it.',
+    '`shared/src/agencies/agency-registry.ts`); the rules below decide who else may read it. The agency kit\'s',
+    'categories are held by every agency that handles cases, each of its own records, in its own subgraph: an',
+    "agency's own-records rule opens its own records of such a category only, never another agency's (consent,",
+    "emergency), nor a value derived from every agency's records (the support path's alert `RIGHTS_NOT_INFORMED`).",
     '',
     table(
       ['category', 'owner', 'subgraph', 'what it holds'],
-      agencyEntries.flatMap((e) => e.categories.map((c) => [code(c.name), code(e.agency), e.subgraph ? `\`${e.subgraph}\`` : '—', c.description])),
+      [
+        ...agencyEntries.flatMap((e) => e.categories.map((c) => [code(c.name), code(e.agency), e.subgraph ? `\`${e.subgraph}\`` : '—', c.description])),
+        ...caseAgencyCategories.map((c) => {
+          const holders = agencyEntries.filter((e) => e.handlesCases);
+          return [code(c.name), `each of ${list(holders.map((e) => e.agency))}`, 'each its own', c.description];
+        }),
+      ],
     ),
   ].join('\n');
 }
@@ -90,7 +100,8 @@ function ownRecordsSection(): string {
   return [
     '## Own records',
     '',
-    'An agency reads its own categories, for a purpose within its mandate, without consent (basis `OWN_RECORDS`).',
+    'An agency reads its own categories, for a purpose within its mandate, without consent (basis `OWN_RECORDS`);',
+    `of ${list(heldByEachAgency)}, only the records it holds itself.`,
     'The same rules decide who may record data of a category: consent and emergency open reading, never writing.',
     '',
     table(

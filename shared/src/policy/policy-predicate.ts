@@ -7,6 +7,7 @@ import {
   emergencyRule,
   legalRules,
   neverByConsent,
+  ownRecordsReach,
   ownRecordsRules,
   roleAgencies,
 } from './access-policy';
@@ -88,7 +89,8 @@ export function readablePredicate(
     rule.agency === caller.agency && rule.roles.includes(caller.role) && rule.categories.includes(category) && rule.purposes.includes(caller.purpose);
   // Parameters are bound only for terms that stay in the predicate: a statement must use every one it binds.
   const region = () => (caller.regions.length > 0 ? `${sql.region} = ANY(${params.add([...caller.regions])}::text[])` : TRUE);
-  if (ownRecordsRules.some(mandate)) return region();
+  // A predicate is about the victim row, whoever holds the records: as decide() without a holder.
+  if (ownRecordsRules.some((rule) => mandate(rule) && ownRecordsReach(rule.agency, category, null))) return region();
 
   const legal = legalRules.filter(mandate).map((rule) => conditionSql(rule.applies, sql));
   const limit = consentLimits[caller.role];

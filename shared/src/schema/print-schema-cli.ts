@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
 import type { SubgraphDefinition } from '../subgraph/subgraph-definition';
+import { withAgencyKit } from '../agency-kit/rights/with-agency-kit';
 import { buildHubSubgraphSchema } from './build-subgraph-schema';
 import { repoRoot } from './subgraph-schemas';
 
@@ -10,10 +11,11 @@ async function main(): Promise<void> {
   if (!name) throw new Error('usage: print-schema-cli.ts <subgraph>');
   // Loaded by path: shared never depends on a subgraph at build time.
   const module = (await import(join(repoRoot, 'subgraphs', name, 'src', 'definition.ts'))) as Record<string, unknown>;
-  const definition = Object.values(module).find(
+  const declared = Object.values(module).find(
     (value): value is SubgraphDefinition => typeof value === 'object' && value !== null && (value as SubgraphDefinition).name === name,
   );
-  if (!definition) throw new Error(`subgraphs/${name}/src/definition.ts exports no definition named ${name}`);
+  if (!declared) throw new Error(`subgraphs/${name}/src/definition.ts exports no definition named ${name}`);
+  const definition = withAgencyKit(declared);
   const { sdl } = await buildHubSubgraphSchema({
     resolvers: definition.resolvers,
     orphanedTypes: definition.orphanedTypes,

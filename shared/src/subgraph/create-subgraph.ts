@@ -7,6 +7,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import type { DataSource } from 'typeorm';
+import { type HandoverPartDeps, handoverPartRoute, produceHandoverPart } from '../agency-kit/handover-part';
 import { OutboxRelay } from '../agency-kit/outbox-relay';
 import { type SupportEventSink, directSink, noSink, outboxSink } from '../agency-kit/support-event-sink';
 import { accessLogPlugin } from '../audit/access-log-plugin';
@@ -15,7 +16,7 @@ import type { HubCaller } from '../auth/hub-caller';
 import { AssertionReplayGuard, databaseAssertionIds } from '../auth/assertion-replay-guard';
 import { type VerifiedAssertion, requestBodyHash, verifyHubAssertion } from '../auth/hub-assertion';
 import type { ServiceKeys } from '../auth/service-keys';
-import { subgraphNames } from '../config/services';
+import { handoverSubgraphs, subgraphNames } from '../config/services';
 import { errorCodes } from '../errors/error-codes';
 import { jsonFallbacks } from '../errors/json-errors';
 import { HubError } from '../errors/hub-error';
@@ -26,6 +27,9 @@ import { requestLog } from '../observability/request-log';
 import { requestObservabilityPlugin } from '../observability/request-observability-plugin';
 import { noteOutcome } from '../observability/request-outcome';
 import { AccessController } from '../policy/access-controller';
+import type { VictimAccessFacts } from '../policy/consent';
+import { withAgencyKit } from '../agency-kit/rights/with-agency-kit';
+import { subgraphAgency } from '../domain/enums';
 import { keepSocketsAlive } from '../process/keep-alive';
 import { enforceCategories } from '../policy/enforce-categories';
 import { buildHubSubgraphSchema } from '../schema/build-subgraph-schema';
@@ -57,6 +61,9 @@ export interface RunningSubgraph {
 const GRAPHQL_ISSUERS = ['gateway'] as const;
 /** Subgraphs speak to coordination's internal routes (a definition may name other callers of its own). */
 export const INTERNAL_ISSUERS = subgraphNames.filter((n) => n !== 'coordination');
+
+/** Only coordination asks for the parts of a hand-over (docs/architecture.md#cross-border-hand-over). */
+const HANDOVER_ISSUERS = ['coordination'] as const;
 
 type AuthenticatedRequest = Request & { caller?: HubCaller; assertion?: VerifiedAssertion; bodyHash?: string };
 
@@ -162,7 +169,8 @@ export function maskUnexpectedError() {
 }
 
 /** Builds (no I/O until `listen`) an agency's subgraph: schema, enforcement, HTTP routes. */
-export async function createSubgraph(definition: SubgraphDefinition, deps: SubgraphDeps) {
+export async function createSubgraph(declared: SubgraphDefinition, deps: SubgraphDeps) {
+  const definition = withAgencyKit(declared);
   const { schema, sdl } = await buildHubSubgraphSchema({
     resolvers: definition.resolvers,
     orphanedTypes: definition.orphanedTypes,
@@ -206,9 +214,10 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
       ? directSink(definition.supportEvents)
       : noSink;
   const localFacts = definition.localVictimFacts?.(deps.dataSource);
-  const context = async ({ req }: { req: AuthenticatedRequest }): Promise<SubgraphContext> => {
-    const caller = req.caller;
-    if (!caller) throw new HubError('UNAUTHENTICATED', 'A hub assertion is required');
+  const contextFor = (
+    caller: HubCaller,
+    accessFor?: (facts: (id: string) => Promise<VictimAccessFacts | null>) => AccessController,
+  ): SubgraphContext => {
     const loaders = new RequestLoaders();
     const coordination = new CoordinationClient(deps.coordinationUrl, deps.keys, caller);
     const facts = localFacts
@@ -217,9 +226,10 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
         )
       : remoteFacts.forRequest(caller);
     const now = deps.now?.() ?? new Date();
+    const load = (id: string): Promise<VictimAccessFacts | null> => facts.load(id);
     return {
       caller,
-      access: new AccessController(caller, (id) => facts.load(id), now),
+      access: accessFor ? accessFor(load) : new AccessController(caller, load, now, subgraphAgency[definition.name]),
       loaders,
       dataSource: deps.dataSource,
       keys: deps.keys,
@@ -228,7 +238,22 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
       supportEvents,
       log: deps.log.child({ requestId: caller.requestId }),
       now,
+      handoverPart: (request) => produceHandoverPart(handoverDeps, caller, request),
     };
+  };
+  const handoverDeps: HandoverPartDeps = {
+    schema,
+    categorisedFields,
+    subgraph: definition.name,
+    agency: subgraphAgency[definition.name as keyof typeof subgraphAgency],
+    audit: deps.audit,
+    log: deps.log,
+    context: contextFor,
+  };
+  const context = async ({ req }: { req: AuthenticatedRequest }): Promise<SubgraphContext> => {
+    const caller = req.caller;
+    if (!caller) throw new HubError('UNAUTHENTICATED', 'A hub assertion is required');
+    return contextFor(caller);
   };
 
   app.disable('x-powered-by');
@@ -236,6 +261,14 @@ export async function createSubgraph(definition: SubgraphDefinition, deps: Subgr
   app.use(operationalRoutes({ service: definition.name, metrics: deps.metrics, checks: deps.checks ?? {}, state, log: deps.log }));
   // Replicas of a subgraph share its database, so a replay at another replica is refused too.
   const replayGuard = new AssertionReplayGuard(Date.now, databaseAssertionIds(deps.dataSource));
+  // Every agency subgraph that keeps case records produces its part of a cross-border hand-over, for coordination
+  // only (coordination produces its own part in process, through `ctx.handoverPart`).
+  if ((handoverSubgraphs as readonly string[]).includes(definition.name)) {
+    const router = express.Router();
+    router.use(requireAssertion(deps.keys, HANDOVER_ISSUERS), jsonBodyWithHash(), bindAssertion(replayGuard, deps.metrics));
+    handoverPartRoute(router, handoverDeps);
+    app.use('/internal/handover-part', router);
+  }
   if (definition.internalRoutes) {
     const router = express.Router();
     router.use(requireAssertion(deps.keys, definition.internalIssuers ?? INTERNAL_ISSUERS), jsonBodyWithHash(), bindAssertion(replayGuard, deps.metrics));

@@ -4,6 +4,7 @@ import { runInNewContext } from 'node:vm';
 import type { DataSource } from 'typeorm';
 import { loadServiceKeys } from '../auth/service-keys';
 import { AssertionIds1765100000000 } from '../auth/assertion-replay-guard';
+import { withAgencyKit } from '../agency-kit/rights/with-agency-kit';
 import { databaseUrl } from '../config/database-url';
 import { defaultPorts } from '../config/services';
 import { generateCaseload } from '../demo/generate-caseload';
@@ -56,7 +57,8 @@ function collectGarbage(): void {
 }
 
 /** The process entry of every subgraph (`src/index.ts` calls only this). */
-export async function runSubgraph(definition: SubgraphDefinition): Promise<void> {
+export async function runSubgraph(declared: SubgraphDefinition): Promise<void> {
+  const definition = withAgencyKit(declared);
   const log = createLogger(definition.name);
   try {
     smallCellK(); // a bad HUB_SMALL_CELL_K stops the start, not the first statistics request

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { SupportEventSink } from '../agency-kit/support-event-sink';
+import type { HandoverPartRequest } from '../agency-kit/handover-part';
 import type { AuditWriter } from '../audit/audit-writer';
+import type { HandoverPart } from '../handover/handover-package';
 import type { HubCaller } from '../auth/hub-caller';
 import type { ServiceKeys } from '../auth/service-keys';
 import type { Logger } from '../observability/logger';
@@ -24,4 +26,6 @@ export interface SubgraphContext {
   supportEvents: SupportEventSink;
   log: Logger;
   now: Date;
+  /** This subgraph's own part of a cross-border hand-over, for this caller (what `/internal/handover-part` answers). */
+  handoverPart?: (request: HandoverPartRequest) => Promise<HandoverPart>;
 }

@@ -1,5 +1,6 @@
 import type { SubgraphDefinition } from '@hub/shared';
 import { ConsentGrant } from './entities/consent-grant';
+import { Handover } from './entities/handover';
 import { ProblemReport } from './entities/problem-report';
 import { SupportEvent } from './entities/support-event';
 import { Victim } from './entities/victim';
@@ -9,7 +10,9 @@ import { CoordinationRegistry1764300000000 } from './migrations/1764300000000-co
 import { CaseloadIndexes1764900000000 } from './migrations/1764900000000-caseload-indexes';
 import { VictimMilestones1764900000001 } from './migrations/1764900000001-victim-milestones';
 import { ConsentGivenAt1764950000000 } from './migrations/1764950000000-consent-given-at';
+import { CrossBorderHandover1765000000000 } from './migrations/1765000000000-cross-border-handover';
 import { ConsentResolver } from './resolvers/consent.resolver';
+import { HandoverResolver, VictimHandoversResolver } from './resolvers/handover.resolver';
 import { IdentificationResolver } from './resolvers/identification.resolver';
 import { ProblemReportResolver } from './resolvers/problem-report.resolver';
 import { RegistryResolver } from './resolvers/registry.resolver';
@@ -29,13 +32,15 @@ export const coordinationSubgraph: SubgraphDefinition = {
     VictimResolver,
     IdentificationResolver,
     ConsentResolver,
+    HandoverResolver,
+    VictimHandoversResolver,
     ProblemReportResolver,
     RegistryResolver,
     CaseloadStatisticsResolver,
   ],
   referenceResolvers: victimReference,
-  entities: [Victim, ConsentGrant, SupportEvent, ProblemReport],
-  migrations: [CoordinationRegistry1764300000000, CaseloadIndexes1764900000000, VictimMilestones1764900000001, ConsentGivenAt1764950000000],
+  entities: [Victim, ConsentGrant, SupportEvent, ProblemReport, Handover],
+  migrations: [CoordinationRegistry1764300000000, CaseloadIndexes1764900000000, VictimMilestones1764900000001, ConsentGivenAt1764950000000, CrossBorderHandover1765000000000],
   seed: { markerTable: 'victim', load: seedCoordination },
   localVictimFacts: loadVictimAccessFacts,
   internalRoutes: coordinationInternalRoutes,

@@ -48,6 +48,20 @@ export const sources = [
     counts: [['assistanceDecisions', 'Decisions on the assistance offered'], ['assistanceAccepted', 'Accepted assistance'], ['placementsStarted', 'Safe-house placements started']],
     breakdowns: [['measuresByKind', 'Assistance measures by kind']],
   },
+  {
+    id: 'labour',
+    field: 'labourInspectionStatistics',
+    title: 'Labour inspection',
+    counts: [
+      ['inspections', 'Workplace inspections that found a victim'],
+      ['workplacesInspected', 'Workplaces inspected for the first time'],
+      ['victimsFound', 'Victims found at inspections'],
+      ['policeReferrals', 'Referrals to the police'],
+      ['backPayClaimsFiled', 'Back-pay and compensation claims filed'],
+      ['backPayClaimsAwarded', 'Claims awarded'],
+    ],
+    breakdowns: [['inspectionsBySector', 'Inspections by sector'], ['sanctionsByKind', 'Sanctions by kind']],
+  },
 ];
 
 /**

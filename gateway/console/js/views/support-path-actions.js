@@ -16,6 +16,35 @@ export const writerFor = (identity) =>
 const MAX_CONSENT_DAYS = 366;
 
 const SHELTERS = `query ShelterVacancies { shelters { id region accepts longTerm vacancies } }`;
+const LABOUR_INSPECTIONS = `query LabourInspections($id: ID!) { victim(id: $id) { workplaceInspections { id employer inspectedAt } } }`;
+
+/** The labour inspection's sectors and forced-labour indicators (enums Sector and LabourIndicator of its subgraph). */
+const SECTORS = ['AGRICULTURE', 'CONSTRUCTION', 'CLEANING', 'HOSPITALITY', 'FISHERIES', 'MANUFACTURING', 'CAR_WASH', 'TRANSPORT', 'DOMESTIC_WORK', 'OTHER'];
+const LABOUR_INDICATORS = [
+  'ABUSE_OF_VULNERABILITY', 'DECEPTION', 'RESTRICTION_OF_MOVEMENT', 'ISOLATION', 'PHYSICAL_OR_SEXUAL_VIOLENCE', 'INTIMIDATION_AND_THREATS',
+  'RETENTION_OF_IDENTITY_DOCUMENTS', 'WITHHOLDING_OF_WAGES', 'DEBT_BONDAGE', 'ABUSIVE_WORKING_AND_LIVING_CONDITIONS', 'EXCESSIVE_OVERTIME',
+];
+
+/** A select of the victim's workplace inspections, filled once the hub answers (`optional`: "none" may be chosen). */
+function inspectionSelect(victimId, enabled, { id, optional }) {
+  const control = h('select', { id, required: !optional, disabled: true }, h('option', { value: '' }, 'Loading the inspections…'));
+  const problem = h('div');
+  graphql(LABOUR_INSPECTIONS, { id: victimId }).then(
+    ({ data }) => {
+      const inspections = data?.victim?.workplaceInspections ?? [];
+      control.replaceChildren(
+        h('option', { value: '' }, optional ? 'None' : inspections.length > 0 ? 'Choose an inspection' : 'No inspection recorded yet'),
+        ...inspections.map((i) => h('option', { value: i.id }, `${formatDate(i.inspectedAt)} · ${i.employer}`)),
+      );
+      control.disabled = !enabled();
+    },
+    (error) => {
+      control.replaceChildren(h('option', { value: '' }, 'The inspections could not be loaded'));
+      problem.replaceChildren(errorBox(error));
+    },
+  );
+  return { control, problem };
+}
 
 /** Dates are whole UTC days, as the hub records them; "today" is never in the hub's future. */
 const dayOf = (date) => date.toISOString().slice(0, 10);
@@ -216,6 +245,70 @@ const ACTIONS = {
       mutation: 'mutation RecordHealthAssessment($input: RecordHealthAssessmentInput!) { recordHealthAssessment(input: $input) { id } }',
       variables: () => ({ input: { victimId, assessedAt: startOf(assessedAt.value), findings: codes(findings.value), notes: notes.value, followUpNeeded: followUp.checked } }),
       done: 'Health assessment recorded.',
+    };
+  },
+
+  recordWorkplaceInspection({ victimId }) {
+    const employer = h('input', { id: 'action-employer', type: 'text', required: true, minlength: 2, maxlength: 120, autocomplete: 'off' });
+    const organisationNumber = h('input', { id: 'action-organisation-number', type: 'text', required: true, pattern: '\\d{9}', inputmode: 'numeric', autocomplete: 'off' });
+    const sector = select(SECTORS, { id: 'action-sector', emptyLabel: 'Choose' });
+    sector.required = true;
+    const municipality = h('input', { id: 'action-municipality', type: 'text', required: true, minlength: 2, maxlength: 80 });
+    const inspectedAt = dateInput('action-inspected-at');
+    const indicators = checkboxGroup('Indicators of forced labour found', LABOUR_INDICATORS, { id: 'action-labour-indicators', hint: 'The ILO indicators; may be none.' });
+    return {
+      title: 'Record a workplace inspection',
+      text: 'An inspection at which this person was found working. The support path learns only that it took place.',
+      fields: [
+        field('Employer', employer),
+        field('Organisation number', organisationNumber, '9 digits, as in the register of business enterprises.'),
+        field('Sector', sector),
+        field('Municipality', municipality),
+        field('Inspected on', inspectedAt),
+        indicators,
+      ],
+      submit: 'Record inspection',
+      mutation: 'mutation RecordWorkplaceInspection($input: RecordWorkplaceInspectionInput!) { recordWorkplaceInspection(input: $input) { id } }',
+      variables: () => ({
+        input: {
+          victimId, employer: employer.value.trim(), organisationNumber: organisationNumber.value.trim(), sector: sector.value,
+          municipality: municipality.value.trim(), inspectedAt: startOf(inspectedAt.value), indicatorsFound: indicators.values(),
+        },
+      }),
+      done: 'Inspection recorded.',
+    };
+  },
+
+  referToPolice({ victimId, enabled }) {
+    const { control: inspection, problem } = inspectionSelect(victimId, enabled, { id: 'action-referral-inspection' });
+    const district = h('input', { id: 'action-referral-district', type: 'text', required: true, minlength: 2, maxlength: 80 });
+    const referredAt = dateInput('action-referred-at');
+    return {
+      title: 'Refer the findings to the police',
+      text: 'The findings of one inspection, reported to the police as suspected forced labour (once per inspection).',
+      fields: [field('Inspection', inspection), field('Police district', district), field('Referred on', referredAt), problem],
+      submit: 'Refer to the police',
+      mutation: 'mutation ReferToPolice($input: ReferToPoliceInput!) { referToPolice(input: $input) { id } }',
+      variables: () => ({ input: { inspectionId: inspection.value, policeDistrict: district.value.trim(), referredAt: startOf(referredAt.value) } }),
+      done: 'Referred to the police.',
+    };
+  },
+
+  fileBackPayClaim({ victimId, enabled }) {
+    const { control: inspection, problem } = inspectionSelect(victimId, enabled, { id: 'action-claim-inspection', optional: true });
+    const kind = select(['BACK_PAY', 'COMPENSATION'], { id: 'action-claim-kind' });
+    const claimedNok = h('input', { id: 'action-claimed-nok', type: 'number', required: true, min: 1, max: 100000000, step: 1 });
+    const filedAt = dateInput('action-claim-filed-at');
+    return {
+      title: 'File a back-pay or compensation claim',
+      text: 'A claim for the victim against the employer; the support path shows that it was filed and, later, decided.',
+      fields: [field('Kind', kind), field('Amount claimed (NOK)', claimedNok), field('For the work found at', inspection), field('Filed on', filedAt), problem],
+      submit: 'File claim',
+      mutation: 'mutation FileBackPayClaim($input: FileBackPayClaimInput!) { fileBackPayClaim(input: $input) { id } }',
+      variables: () => ({
+        input: { victimId, inspectionId: inspection.value || null, kind: kind.value, claimedNok: Number(claimedNok.value), filedAt: startOf(filedAt.value) },
+      }),
+      done: 'Claim filed.',
     };
   },
 

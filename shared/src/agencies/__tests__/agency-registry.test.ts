@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Agency, DataCategory, SupportEventKind, agencyEventCategory } from '../../domain/enums';
 import { defaultPorts, subgraphNames } from '../../config/services';
-import { agencyEntries, subgraphEntries } from '../agency-registry';
+import { agencyEntries, caseAgencyCategories, caseAgencyEventKinds, heldCategories, subgraphEntries } from '../agency-registry';
 
 const root = join(__dirname, '../../../..');
 
@@ -25,12 +25,25 @@ it('gives every service its own port: the gateway on 4000, a subgraph on 4000 + 
   for (const e of subgraphEntries) expect([e.subgraph, defaultPorts[e.subgraph as keyof typeof defaultPorts]]).toEqual([e.subgraph, 4000 + e.portOffset]);
 });
 
-it('derives the enums from the entries: each category and event kind owned by exactly one agency', () => {
+it('derives the enums from the entries: each category and event kind owned by exactly one agency, or the kit’s', () => {
   expect(Object.values(Agency)).toEqual(agencyEntries.map((e) => e.agency));
+  const kitCategories: string[] = caseAgencyCategories.map((c) => c.name);
+  const kitKinds: string[] = [...caseAgencyEventKinds];
   const owners = (values: readonly string[], of: (e: (typeof agencyEntries)[number]) => readonly string[]) =>
     values.map((v) => agencyEntries.filter((e) => of(e).includes(v)).length);
-  expect(owners(Object.values(DataCategory), (e) => e.categories.map((c) => c.name)).every((n) => n === 1)).toBe(true);
-  expect(owners(Object.values(SupportEventKind), (e) => e.eventKinds).every((n) => n === 1)).toBe(true);
+  const owned = Object.values(DataCategory).filter((c) => !kitCategories.includes(c));
+  expect(owners(owned, (e) => e.categories.map((c) => c.name)).every((n) => n === 1)).toBe(true);
+  const ownKinds = Object.values(SupportEventKind).filter((k) => !kitKinds.includes(k));
+  expect(owners(ownKinds, (e) => e.eventKinds).every((n) => n === 1)).toBe(true);
+  // The kit's: rights information, held and contributed by every agency that handles cases, and by no other.
+  expect(kitCategories).toEqual(['RIGHTS_INFORMATION']);
+  expect(kitKinds).toEqual(['RIGHTS_INFORMED']);
+  expect(Object.values(DataCategory)).toContain('RIGHTS_INFORMATION');
+  const caseAgencies = agencyEntries.filter((e) => e.handlesCases).map((e) => e.agency);
+  expect(agencyEntries.filter((e) => e.eventKinds.includes('RIGHTS_INFORMED')).map((e) => e.agency)).toEqual(caseAgencies);
+  expect(agencyEntries.filter((e) => heldCategories(e).includes('RIGHTS_INFORMATION')).map((e) => e.agency)).toEqual(caseAgencies);
+  expect(caseAgencies).not.toContain('AUDIT');
+  expect(caseAgencies).not.toContain('NGO');
   // An agency's events are shown under one of the categories the policy knows.
   for (const category of Object.values(agencyEventCategory)) expect(Object.values(DataCategory)).toContain(category);
 });

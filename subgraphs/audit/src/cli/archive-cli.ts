@@ -9,8 +9,9 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { nodeArguments } from '@hub/shared/src/process/node-arguments';
 import { logVerifierKeys } from '../log/log-keys';
 import { verifyLogDatabase } from '../log/verify-database';
 import { exitWith, keysDir, openAuditDatabase, witnessConfig } from './audit-database';
@@ -45,7 +46,8 @@ async function main(): Promise<number> {
     if (heads.length !== (first === 1 ? 1 : 2)) throw new Error(`no signed heads at both ends (${first - 1} and ${last}) of the month`);
     const exported = spawnSync(
       process.execPath,
-      ['-r', '@swc-node/register', join(__dirname, 'export-cli.ts'), '--partition', partition, '--out', values.out, '--heads-out', values['heads-out']],
+      // export-cli beside this file: its source through the loader, or compiled (in the image) as it is.
+      nodeArguments(join(__dirname, `export-cli${extname(__filename)}`), ['--partition', partition, '--out', values.out, '--heads-out', values['heads-out']]),
       { stdio: 'inherit', env: process.env },
     );
     if (exported.status !== 0) throw new Error('the export failed: nothing archived');

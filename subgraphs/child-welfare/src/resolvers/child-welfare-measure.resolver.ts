@@ -8,9 +8,10 @@ import {
   notFound,
   agencyMutation,
   newRecordId,
+  requireRecordedDate,
 } from '@hub/shared';
 import { ChildWelfareMeasure, ChildWelfareMeasureKind } from '../entities/child-welfare-measure';
-import { checkDate, requireMinor } from './mutation-helpers';
+import { requireMinor } from './mutation-helpers';
 
 /** How a measure reads on the support path: the kind in plain words, nothing about where. */
 const eventSummary: Record<ChildWelfareMeasureKind, string> = {
@@ -30,7 +31,7 @@ export class ChildWelfareMeasureResolver {
     @Arg('decidedAt', () => Date) decidedAt: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ChildWelfareMeasure> {
-    checkDate('decidedAt', decidedAt);
+    requireRecordedDate('decidedAt', decidedAt, ctx.now);
     return agencyMutation(ctx, {
       mutation: 'decideChildWelfareMeasure',
       category: DataCategory.CHILD_WELFARE,
@@ -74,7 +75,7 @@ export class ChildWelfareMeasureResolver {
       const measure = await repo.findOne({ where: { id: measureId }, lock: { mode: 'pessimistic_write' } });
       if (!measure) throw notFound('ChildWelfareMeasure', measureId);
       if (measure.endedAt !== null) throw conflict('This measure has already ended');
-      checkDate('endedAt', endedAt, { date: measure.decidedAt, what: 'the decision' });
+      requireRecordedDate('endedAt', endedAt, ctx.now, { date: measure.decidedAt, what: 'the decision' });
       measure.endedAt = endedAt;
       // No support event: SupportEventKind has none for an ended measure (see the report to the lead).
       return repo.save(measure);

@@ -10,9 +10,10 @@ import {
   agencyMutation,
   newRecordId,
   isUniqueViolation,
+  requireRecordedDate,
 } from '@hub/shared';
 import { Guardianship } from '../entities/guardianship';
-import { checkDate, requireMinor } from './mutation-helpers';
+import { requireMinor } from './mutation-helpers';
 
 const CURRENT_GUARDIAN_EXISTS = 'The minor already has a current guardian; end that guardianship first';
 
@@ -28,7 +29,7 @@ export class GuardianshipResolver {
     // Scalar arguments are not class-validator inputs: checked here.
     const name = guardianName.trim();
     if (name.length < 2 || name.length > 120) throw badInput('guardianName', 'guardianName must be 2–120 characters');
-    checkDate('appointedAt', appointedAt);
+    requireRecordedDate('appointedAt', appointedAt, ctx.now);
     return agencyMutation(ctx, {
       mutation: 'appointGuardian',
       category: DataCategory.CHILD_WELFARE,
@@ -77,7 +78,7 @@ export class GuardianshipResolver {
       const guardianship = await repo.findOne({ where: { id: guardianId }, lock: { mode: 'pessimistic_write' } });
       if (!guardianship) throw notFound('Guardian', guardianId);
       if (guardianship.endedAt !== null) throw conflict('This guardianship has already ended');
-      checkDate('endedAt', endedAt, { date: guardianship.appointedAt, what: 'the appointment' });
+      requireRecordedDate('endedAt', endedAt, ctx.now, { date: guardianship.appointedAt, what: 'the appointment' });
       guardianship.endedAt = endedAt;
       // No support event: SupportEventKind has none for an ended guardianship (see the report to the lead).
       return repo.save(guardianship);

@@ -12,7 +12,7 @@ import {
   readablePredicate,
   sqlAnd,
 } from '@hub/shared';
-import { ALERT_WINDOW_DAYS, HEALTH_ASSESSMENT_DAYS } from '../support-path/support-path';
+import { ALERT_WINDOW_DAYS, HEALTH_ASSESSMENT_DAYS, RIGHTS_INFORMATION_DAYS } from '../support-path/support-path';
 import type { VictimFilter } from '../resolvers/victim.types';
 import { caseloadInputs } from './caseload-values';
 import { type PathInstants, alertSql, stageSql, victimSql } from './victim-sql';
@@ -55,10 +55,12 @@ export async function caseloadPage(db: Queryable, caller: HubCaller, request: Ca
       return () => (placeholder ??= params.add(new Date(now.getTime() + offset).toISOString()));
     };
     const [nowAt, windowAt, dueAt] = [at(0), at(ALERT_WINDOW_DAYS * DAY), at(-HEALTH_ASSESSMENT_DAYS * DAY)];
+    const rightsAt = at(-RIGHTS_INFORMATION_DAYS * DAY);
     const t: PathInstants = {
       get now() { return nowAt(); },
       get windowEnd() { return windowAt(); },
       get assessmentDue() { return dueAt(); },
+      get rightsDue() { return rightsAt(); },
     };
     const conditions = [readableAllPredicate(caller, caseloadInputs(filter), victimSql, params, now)];
     if (present(filter?.region)) conditions.push(`v.region = ${params.add(filter.region)}::text`);

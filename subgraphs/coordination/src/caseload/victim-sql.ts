@@ -32,6 +32,8 @@ export interface PathInstants {
   windowEnd: string;
   /** `now` − the days by which a health assessment is due (14). */
   assessmentDue: string;
+  /** `now` − the days by which the victim is informed of their rights (14). */
+  rightsDue: string;
 }
 
 const returned = (t: PathInstants) => holds(milestone(`m.returned_at <= ${t.now}::timestamptz`));
@@ -52,6 +54,9 @@ export const alertSql: Record<AlertKind, (t: PathInstants) => string> = {
   [AlertKind.NO_HEALTH_ASSESSMENT]: (t) =>
     `NOT ${returned(t)} AND v.identified_at < ${t.assessmentDue}::timestamptz AND NOT ${holds(milestone('m.health_assessed'))}`,
   [AlertKind.SHELTER_OVER_CAPACITY]: (t) => `NOT ${returned(t)} AND ${holds(milestone('m.over_capacity_at >= m.placed_at'))}`,
+  [AlertKind.RIGHTS_NOT_INFORMED]: (t) =>
+    `v.identified_at <= ${t.rightsDue}::timestamptz
+       AND NOT EXISTS (SELECT 1 FROM support_event e WHERE e.victim_id = v.id AND e.kind = 'RIGHTS_INFORMED')`,
   [AlertKind.CONSENT_EXPIRING]: (t) =>
     `EXISTS (SELECT 1 FROM consent_grant c WHERE c.victim_id = v.id AND c.withdrawn_at IS NULL
        AND c.valid_from <= ${t.now}::timestamptz AND c.valid_until > ${t.now}::timestamptz AND c.valid_until <= ${t.windowEnd}::timestamptz)`,

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
-import { Agency, Category, DataCategory, Purpose, AboutVictim } from '@hub/shared';
+import { Agency, Category, CounterpartKind, DataCategory, type ForeignCounterpart, HandoverPurpose, Purpose, AboutVictim } from '@hub/shared';
 import { Victim } from './victim';
 
 export enum ConsentGiver {
@@ -20,6 +20,7 @@ registerEnumType(ConsentForm, { name: 'ConsentForm', description: 'How a consent
 @Entity('consent_grant')
 @Check('consent_grant_check', 'valid_until > valid_from')
 @Check('consent_grant_given_check', 'given_at <= recorded_at')
+@Check('consent_grant_counterpart_check', '(counterpart IS NULL) = (handover_purpose IS NULL)')
 export class ConsentGrant {
   @Field(() => ID)
   @PrimaryColumn({ type: 'text' })
@@ -92,4 +93,31 @@ export class ConsentGrant {
 
   @Column({ name: 'withdrawn_by', type: 'text', nullable: true })
   withdrawnBy!: string | null;
+
+  /** A consent to a cross-border hand-over names a foreign counterpart (and no agency); null for every other. */
+  @Column({ type: 'jsonb', nullable: true })
+  counterpart!: ForeignCounterpart | null;
+
+  @Category(DataCategory.CONSENT)
+  @Field(() => HandoverPurpose, { nullable: true, description: 'For a consent to a cross-border hand-over: what it is for.' })
+  @Column({ name: 'handover_purpose', type: 'text', nullable: true })
+  handoverPurpose!: HandoverPurpose | null;
+
+  @Category(DataCategory.CONSENT)
+  @Field(() => CounterpartKind, { nullable: true, description: 'For a consent to a cross-border hand-over: the kind of foreign counterpart.' })
+  get counterpartKind(): CounterpartKind | null {
+    return this.counterpart?.kind ?? null;
+  }
+
+  @Category(DataCategory.CONSENT)
+  @Field(() => String, { nullable: true, description: 'For a consent to a cross-border hand-over: the named foreign counterpart.' })
+  get counterpartName(): string | null {
+    return this.counterpart?.name ?? null;
+  }
+
+  @Category(DataCategory.CONSENT)
+  @Field(() => String, { nullable: true, description: "For a consent to a cross-border hand-over: the counterpart's country (ISO 3166-1 alpha-2)." })
+  get counterpartCountry(): string | null {
+    return this.counterpart?.country ?? null;
+  }
 }

@@ -28,7 +28,8 @@ export const loadVictimAccessFacts =
               ${victimSql.facts.referredByNgo} AS referred_by_ngo,
               COALESCE((SELECT json_agg(json_build_object(
                           'id', c.id, 'recipients', c.recipients, 'categories', c.categories, 'purposes', c.purposes,
-                          'validFrom', c.valid_from, 'validUntil', c.valid_until, 'withdrawnAt', c.withdrawn_at)
+                          'validFrom', c.valid_from, 'validUntil', c.valid_until, 'withdrawnAt', c.withdrawn_at,
+                          'counterpart', c.counterpart, 'handoverPurpose', c.handover_purpose)
                           ORDER BY c.recorded_at)
                          FROM consent_grant c WHERE c.victim_id = v.id), '[]'::json) AS consents
          FROM victim v

@@ -1,8 +1,11 @@
-import { ArrayNotEmpty, ArrayUnique, IsDate, IsOptional, Matches } from 'class-validator';
+import { ArrayNotEmpty, ArrayUnique, IsDate, IsOptional, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import {
   Agency,
+  CounterpartKind,
   DataCategory,
+  HandoverPurpose,
+  HandoverState,
   Purpose,
   type SubgraphContext,
   SupportEventKind,
@@ -16,15 +19,38 @@ import {
 import { CONSENT_BACKDATING_LIMIT_DAYS, checkConsentRules } from '../consent/consent-rules';
 import { ChildWelfareGuardians } from '../consent/child-welfare-guardians';
 import { ConsentForm, ConsentGiver, ConsentGrant } from '../entities/consent-grant';
+import { Handover } from '../entities/handover';
 
 const MAX_VALIDITY_DAYS = 366;
 
-@InputType({ description: 'A consent as given. Every recipient, category and purpose is named one by one.' })
+@InputType({ description: 'A named foreign counterpart of a cross-border hand-over.' })
+export class ForeignCounterpartInput {
+  @Field(() => CounterpartKind) kind!: CounterpartKind;
+  @Field(() => String, { description: 'The unit or organisation, by name.' }) @MinLength(2) @MaxLength(200) name!: string;
+  @Field(() => String, { description: 'ISO 3166-1 alpha-2, in capitals.' })
+  @Matches(/^[A-Z]{2}$/, { message: 'country is an ISO 3166-1 alpha-2 code' })
+  country!: string;
+}
+
+@InputType({
+  description:
+    'A consent as given. Every recipient, category and purpose is named one by one. A consent to a cross-border hand-over names a counterpart and a handoverPurpose instead of recipients and purposes.',
+})
 class GrantConsentInput {
   @Field(() => ID) victimId!: string;
-  @Field(() => [Agency]) @ArrayNotEmpty() @ArrayUnique() recipients!: Agency[];
+  @Field(() => [Agency], { defaultValue: [], description: 'The agencies it opens the categories to; none for a consent to a foreign counterpart.' })
+  @ArrayUnique()
+  recipients!: Agency[];
   @Field(() => [DataCategory]) @ArrayNotEmpty() @ArrayUnique() categories!: DataCategory[];
-  @Field(() => [Purpose]) @ArrayNotEmpty() @ArrayUnique() purposes!: Purpose[];
+  @Field(() => [Purpose], { defaultValue: [], description: 'The purposes it opens them for; none for a consent to a foreign counterpart.' })
+  @ArrayUnique()
+  purposes!: Purpose[];
+  @Field(() => ForeignCounterpartInput, { nullable: true, description: 'The foreign counterpart a cross-border hand-over may go to.' })
+  @IsOptional() @ValidateNested()
+  counterpart?: ForeignCounterpartInput;
+  @Field(() => HandoverPurpose, { nullable: true, description: 'With counterpart: what the hand-over is for.' })
+  @IsOptional()
+  handoverPurpose?: HandoverPurpose;
   @Field(() => Date, {
     nullable: true,
     description: `When the victim or guardian gave the consent (at most ${CONSENT_BACKDATING_LIMIT_DAYS} days before it is recorded); defaults to validFrom, or to the moment it is recorded when validFrom lies ahead.`,
@@ -38,6 +64,22 @@ class GrantConsentInput {
   @Field(() => String, { nullable: true, description: 'ISO 639-1 language, required for oral consent through an interpreter.' })
   @IsOptional() @Matches(/^[a-z]{2}$/)
   interpreterLanguage?: string;
+}
+
+/**
+ * A consent opens categories either to named agencies for named purposes, or to one named foreign counterpart for
+ * one hand-over purpose — never both, so that a consent to a counterpart opens nothing to any agency.
+ */
+function checkRecipients(input: GrantConsentInput): void {
+  if (input.counterpart || input.handoverPurpose) {
+    if (!input.counterpart) throw badInput('counterpart', 'A hand-over purpose needs the counterpart it is for');
+    if (!input.handoverPurpose) throw badInput('handoverPurpose', 'A consent to a foreign counterpart names the hand-over purpose');
+    if (input.recipients.length > 0) throw badInput('recipients', 'A consent to a foreign counterpart names no agency: give that consent separately');
+    if (input.purposes.length > 0) throw badInput('purposes', 'A consent to a foreign counterpart names its handoverPurpose, not purposes');
+    return;
+  }
+  if (input.recipients.length === 0) throw badInput('recipients', 'A consent names at least one recipient agency, or a foreign counterpart');
+  if (input.purposes.length === 0) throw badInput('purposes', 'A consent names at least one purpose');
 }
 
 @Resolver()
@@ -56,6 +98,7 @@ export class ConsentResolver {
     const closed = input.categories.filter((c) => neverByConsent.includes(c));
     if (closed.length > 0) throw badInput('categories', `No consent can open ${closed.join(', ')}`);
     if (input.recipients.includes(Agency.AUDIT)) throw badInput('recipients', 'Audit staff read the access log only');
+    checkRecipients(input);
     let givenAt: Date | undefined;
     return agencyMutation(ctx, {
       mutation: 'grantConsent',
@@ -77,6 +120,8 @@ export class ConsentResolver {
         recipients: input.recipients,
         categories: input.categories,
         purposes: input.purposes,
+        counterpart: input.counterpart ? { kind: input.counterpart.kind, name: input.counterpart.name.trim(), country: input.counterpart.country } : null,
+        handoverPurpose: input.handoverPurpose ?? null,
         validFrom: input.validFrom,
         validUntil: input.validUntil,
         givenBy: input.givenBy,
@@ -92,7 +137,9 @@ export class ConsentResolver {
       await write.supportEvent({
         kind: SupportEventKind.CONSENT_GIVEN,
         at: consent.recordedAt.toISOString(),
-        summary: `Consent given to ${input.recipients.length} agenc${input.recipients.length === 1 ? 'y' : 'ies'}`,
+        summary: input.counterpart
+          ? 'Consent given to a cross-border hand-over'
+          : `Consent given to ${input.recipients.length} agenc${input.recipients.length === 1 ? 'y' : 'ies'}`,
         dueAt: null,
       });
       return consent;
@@ -116,6 +163,17 @@ export class ConsentResolver {
       consent.withdrawnAt = new Date();
       consent.withdrawnBy = ctx.caller.sub;
       await repo.save(consent);
+      // Withdrawal stops every hand-over under this consent that has not been sent (docs/architecture.md#cross-border-hand-over).
+      const stopped = await tx.getRepository(Handover).find({ where: { consentId: id, state: HandoverState.PREPARED }, lock: { mode: 'pessimistic_write' } });
+      for (const handover of stopped) {
+        await tx.getRepository(Handover).update({ id: handover.id }, { state: HandoverState.WITHDRAWN, withdrawnAt: consent.withdrawnAt });
+        await write.supportEvent({
+          kind: SupportEventKind.HANDOVER_WITHDRAWN,
+          at: consent.withdrawnAt.toISOString(),
+          summary: 'Cross-border hand-over stopped: its consent was withdrawn before it was sent',
+          dueAt: null,
+        });
+      }
       await write.supportEvent({
         kind: SupportEventKind.CONSENT_WITHDRAWN,
         at: consent.withdrawnAt.toISOString(),

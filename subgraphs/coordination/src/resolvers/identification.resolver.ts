@@ -7,7 +7,6 @@ import {
   IsOptional,
   Matches,
   Max,
-  MaxDate,
   MaxLength,
   Min,
   MinLength,
@@ -25,11 +24,10 @@ import {
   indicatorCodes,
   notFound,
   agencyMutation,
+  NotInFuture,
 } from '@hub/shared';
 import { Victim } from '../entities/victim';
 import { newVictimId } from './record-event';
-
-const notInFuture = (): Date => new Date(Date.now() + 60_000);
 
 @InputType({ description: 'A new identification. Never put a name or national id number in any field.' })
 class IdentifyVictimInput {
@@ -46,7 +44,7 @@ class IdentifyVictimInput {
   languages!: string[];
   @Field(() => Region) region!: Region;
   @Field(() => [ExploitationForm]) @ArrayNotEmpty() @ArrayUnique() exploitationForms!: ExploitationForm[];
-  @Field(() => Date) @IsDate() @MaxDate(notInFuture, { message: 'identifiedAt cannot be in the future' }) identifiedAt!: Date;
+  @Field(() => Date) @IsDate() @NotInFuture('identifiedAt') identifiedAt!: Date;
   @Field(() => Agency) identifyingAgency!: Agency;
   @Field(() => [String], { description: 'Codes of the national indicators assessed as present.' })
   @ArrayUnique()

@@ -5,8 +5,11 @@ import {
   Category,
   DataCategory,
   type SubgraphContext,
+  SupportEventKind,
   agencyEventCategory,
   badInput,
+  decideInput,
+  keepsCaseAgencyRecords,
   encodeCursor,
   isVictimId,
   nationalIndicators,
@@ -56,7 +59,7 @@ export class VictimResolver {
     await Promise.all(
       page.ids.flatMap((id) =>
         reads.flatMap(({ field, categories }) =>
-          categories.map(async (category) => ctx.access.note(id, 'Query', field, category, await ctx.access.decide(id, category))),
+          categories.map(async (category) => ctx.access.note(id, 'Query', field, category, await decideInput(ctx.access, id, category))),
         ),
       ),
     );
@@ -104,22 +107,32 @@ export class VictimResolver {
     if (!victim.identifiedAt) return null;
     const records = coordinationRecords(ctx);
     const [events, consents] = await Promise.all([records.events.load(victim.id), records.consents.load(victim.id)]);
-    // Each agency's events are shown only as far as the caller may read that agency's category.
+    // Each agency's events are shown only as far as the caller may read that agency's category; its rights
+    // information only as far as the caller may read the rights information that agency holds.
     const agencies = await Promise.all(
       pathAgencies.map(async (agency) => {
         const category = agencyEventCategory[agency];
         const decision = await ctx.access.decide(victim.id, category);
         ctx.access.note(victim.id, 'SupportPath', `events:${agency}`, category, decision);
-        return { victimId: victim.id, agency, shared: decision.allow };
+        let rightsInformationShared = false;
+        if (keepsCaseAgencyRecords(agency)) {
+          const rights = await ctx.access.decide(victim.id, DataCategory.RIGHTS_INFORMATION, agency);
+          ctx.access.note(victim.id, 'SupportPath', `rightsInformation:${agency}`, DataCategory.RIGHTS_INFORMATION, rights);
+          rightsInformationShared = rights.allow;
+        }
+        return { victimId: victim.id, agency, shared: decision.allow, rightsInformationShared };
       }),
     );
     const shown = new Set(agencies.filter((a) => a.shared).map((a) => a.agency));
+    const rightsShown = new Set(agencies.filter((a) => a.rightsInformationShared).map((a) => a.agency));
+    const visible = (e: (typeof events)[number]): boolean =>
+      e.kind === SupportEventKind.RIGHTS_INFORMED ? rightsShown.has(e.agency) : shown.has(e.agency);
     // Stage, deadlines and alerts exist only as far as the caller may read what they are computed from.
     const computed = await supportPathFor(ctx.access, victim.id, { minor: victim.minor, identifiedAt: victim.identifiedAt, events, consents }, ctx.now);
     return {
       victimId: victim.id,
       stage: computed.stage,
-      events: events.filter((e) => shown.has(e.agency)),
+      events: events.filter(visible),
       nextDeadline: computed.nextDeadline && { victimId: victim.id, ...computed.nextDeadline },
       alerts: computed.alerts.map((a) => ({ victimId: victim.id, ...a })),
       agencies,

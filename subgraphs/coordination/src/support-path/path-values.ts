@@ -1,7 +1,7 @@
 import { AlertKind, DataCategory, type DerivedValue, declareDerivedValues } from '@hub/shared';
 import { DeadlineKind } from './support-path';
 
-const { CASE_STATUS, CONSENT, HEALTH_SUMMARY, IDENTIFICATION, IDENTITY, IMMIGRATION, SOCIAL } = DataCategory;
+const { CASE_STATUS, CONSENT, HEALTH_SUMMARY, IDENTIFICATION, IDENTITY, IMMIGRATION, RIGHTS_INFORMATION, SOCIAL } = DataCategory;
 
 /**
  * What every value of the support path is computed from (docs/architecture.md, "Who may read what"). The stage
@@ -32,6 +32,11 @@ export const alertValues: Readonly<Record<AlertKind, DerivedValue>> = declareDer
   [AlertKind.SHELTER_OVER_CAPACITY]: {
     inputs: [CASE_STATUS, SOCIAL],
     description: "The safe house of the latest placement is over capacity: social services' placements.",
+  },
+  [AlertKind.RIGHTS_NOT_INFORMED]: {
+    inputs: [CASE_STATUS, IDENTIFICATION, RIGHTS_INFORMATION],
+    description:
+      "No agency has recorded rights information (every agency's, so no one agency's own records) 14 days or more after identification (identification date).",
   },
 });
 

@@ -36,6 +36,8 @@ export interface ComputedPath {
 const DAY = 24 * 60 * 60 * 1000;
 export const ALERT_WINDOW_DAYS = 30;
 export const HEALTH_ASSESSMENT_DAYS = 14;
+/** The national guideline: a victim is informed of their rights within two weeks of being identified. */
+export const RIGHTS_INFORMATION_DAYS = 14;
 
 const latest = (events: PathInputs['events'], kinds: SupportEventKind[]) =>
   events.filter((e) => kinds.includes(e.kind)).sort((a, b) => b.at.getTime() - a.at.getTime())[0];
@@ -91,6 +93,14 @@ export function computeSupportPath(input: PathInputs, now: Date): ComputedPath {
     if (placed && overCapacity && overCapacity.at >= placed.at) {
       alerts.push({ kind: AlertKind.SHELTER_OVER_CAPACITY, message: 'The safe house is over capacity' });
     }
+  }
+  // Whatever the stage: a victim who returns has rights too (voluntary return, compensation, complaint).
+  const rightsDue = input.identifiedAt && input.identifiedAt.getTime() + RIGHTS_INFORMATION_DAYS * DAY;
+  if (rightsDue !== null && now.getTime() >= rightsDue && !has(SupportEventKind.RIGHTS_INFORMED)) {
+    alerts.push({
+      kind: AlertKind.RIGHTS_NOT_INFORMED,
+      message: `Not informed of their rights ${RIGHTS_INFORMATION_DAYS} days after identification`,
+    });
   }
   const activeConsents = input.consents.filter((c) => c.withdrawnAt === null && c.validFrom <= now && c.validUntil > now);
   for (const consent of activeConsents) deadlines.push({ kind: DeadlineKind.CONSENT_EXPIRY, dueAt: consent.validUntil });

@@ -48,6 +48,12 @@ export class AgencySharing {
   @Category(DataCategory.CASE_STATUS)
   @Field(() => Boolean)
   shared!: boolean;
+
+  @Category(DataCategory.CASE_STATUS)
+  @Field(() => Boolean, {
+    description: 'Whether its rights-information events (RIGHTS_INFORMED, category RIGHTS_INFORMATION) are shown; false reads "not shared".',
+  })
+  rightsInformationShared!: boolean;
 }
 
 @AboutVictim('victimId')

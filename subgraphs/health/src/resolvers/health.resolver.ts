@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayUnique, IsDate, IsOptional, Matches, MaxDate, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsDate, IsOptional, Matches, MaxLength } from 'class-validator';
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import {
@@ -8,11 +8,10 @@ import {
   badInput,
   agencyMutation,
   newRecordId,
+  NotInFuture,
 } from '@hub/shared';
 import { HealthAssessment } from '../entities/health-assessment';
 import { HealthSummary, emptyHealthSummary } from '../entities/health-summary';
-
-const notInFuture = (): Date => new Date(Date.now() + 60_000);
 const later = (a: Date | null, b: Date): Date => (a !== null && a > b ? a : b);
 /**
  * Runs the class-validator decorators on an input (the shared schema builder turns validation off).
@@ -23,7 +22,7 @@ const validated = { validate: { forbidUnknownValues: false, validationError: { t
 @InputType({ description: 'A clinical assessment to record.' })
 class RecordHealthAssessmentInput {
   @Field(() => ID) victimId!: string;
-  @Field(() => Date) @IsDate() @MaxDate(notInFuture, { message: 'assessedAt cannot be in the future' }) assessedAt!: Date;
+  @Field(() => Date) @IsDate() @NotInFuture('assessedAt') assessedAt!: Date;
   @Field(() => [String], { description: 'Finding codes in capitals, e.g. PTSD_SYMPTOMS; may be empty.' })
   @ArrayMaxSize(40) @ArrayUnique() @Matches(/^[A-Z_]+$/, { each: true, message: 'findings are codes like PTSD_SYMPTOMS' })
   findings!: string[];
@@ -37,7 +36,7 @@ class UpdateHealthSummaryInput {
   @Field(() => Boolean, { nullable: true }) hasGp?: boolean | null;
   @Field(() => Boolean, { nullable: true }) followUpNeeded?: boolean | null;
   @Field(() => Date, { nullable: true })
-  @IsOptional() @IsDate() @MaxDate(notInFuture, { message: 'lastContactAt cannot be in the future' })
+  @IsOptional() @IsDate() @NotInFuture('lastContactAt')
   lastContactAt?: Date | null;
 }
 

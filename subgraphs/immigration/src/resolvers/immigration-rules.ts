@@ -23,9 +23,6 @@ export function daysLeft(endsAt: Date, now: Date): number {
   return Math.max(0, Math.ceil((endsAt.getTime() - now.getTime()) / DAY_MS));
 }
 
-/** A little slack for clocks that disagree: "now" in a client is not in the future here. */
-export const isInFuture = (d: Date, now: Date): boolean => d.getTime() > now.getTime() + 60_000;
-
 /** The validity a decision gives a permit, or BAD_USER_INPUT naming the offending field. */
 export function permitValidity(
   type: PermitType,

@@ -4,14 +4,14 @@ import {
   DataCategory,
   type SubgraphContext,
   SupportEventKind,
-  badInput,
   conflict,
   agencyMutation,
   newRecordId,
   uniquelyOr,
+  requireRecordedDate,
 } from '@hub/shared';
 import { ReflectionPeriod } from '../entities/reflection-period';
-import { REFLECTION_PERIOD_MONTHS, addMonths, daysLeft, isInFuture } from './immigration-rules';
+import { REFLECTION_PERIOD_MONTHS, addMonths, daysLeft } from './immigration-rules';
 
 
 const ALREADY_GRANTED = 'A reflection period was already granted to this victim; it is not renewable';
@@ -32,7 +32,7 @@ export class ReflectionPeriodResolver {
     @Arg('startsAt', () => Date, { description: 'First day of the reflection period; not in the future.' }) startsAt: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ReflectionPeriod> {
-    if (isInFuture(startsAt, ctx.now)) throw badInput('startsAt', 'startsAt cannot be in the future');
+    requireRecordedDate('startsAt', startsAt, ctx.now);
     return agencyMutation(ctx, {
       mutation: 'grantReflectionPeriod',
       category: DataCategory.IMMIGRATION,

@@ -10,9 +10,9 @@ import {
   agencyMutation,
   newRecordId,
   uniquelyOr,
+  requireRecordedDate,
 } from '@hub/shared';
 import { VoluntaryReturn } from '../entities/voluntary-return';
-import { isInFuture } from './immigration-rules';
 
 
 const ISO_ALPHA_2 = /^[A-Z]{2}$/;
@@ -32,7 +32,7 @@ export class VoluntaryReturnResolver {
     if (!ISO_ALPHA_2.test(destinationCountry)) {
       throw badInput('destinationCountry', 'destinationCountry must be an ISO 3166-1 alpha-2 code such as NG');
     }
-    if (isInFuture(requestedAt, ctx.now)) throw badInput('requestedAt', 'requestedAt cannot be in the future');
+    requireRecordedDate('requestedAt', requestedAt, ctx.now);
     return agencyMutation(ctx, {
       mutation: 'requestVoluntaryReturn',
       category: DataCategory.IMMIGRATION,
@@ -56,7 +56,7 @@ export class VoluntaryReturnResolver {
     @Arg('completedAt', () => Date, { description: 'When the victim left; not in the future.' }) completedAt: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<VoluntaryReturn> {
-    if (isInFuture(completedAt, ctx.now)) throw badInput('completedAt', 'completedAt cannot be in the future');
+    requireRecordedDate('completedAt', completedAt, ctx.now);
     return agencyMutation(ctx, {
       mutation: 'completeVoluntaryReturn',
       category: DataCategory.IMMIGRATION,

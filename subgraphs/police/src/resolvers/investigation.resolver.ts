@@ -1,20 +1,19 @@
-import { ArrayNotEmpty, IsDate, Matches, MaxDate, MaxLength, MinLength } from 'class-validator';
+import { ArrayNotEmpty, IsDate, Matches, MaxLength, MinLength } from 'class-validator';
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
 import {
   DataCategory,
   type SubgraphContext,
   SupportEventKind,
-  badInput,
   conflict,
   notFound,
   agencyMutation,
   newRecordId,
+  NotInFuture,
+  requireRecordedDate,
 } from '@hub/shared';
 import { Cooperation } from '../entities/cooperation';
 import { Investigation, InvestigationStatus } from '../entities/investigation';
 import { Testimony } from '../entities/testimony';
-
-const notInFuture = (): Date => new Date(Date.now() + 60_000);
 
 @InputType()
 class OpenInvestigationInput {
@@ -25,7 +24,7 @@ class OpenInvestigationInput {
   @Field(() => String) @MinLength(2) @MaxLength(80) district!: string;
   @Field(() => [String]) @ArrayNotEmpty() @Matches(/^[A-Z_]+_\d+[a-z]?$/, { each: true, message: 'offences are codes like TRAFFICKING_257' })
   offences!: string[];
-  @Field(() => Date) @IsDate() @MaxDate(notInFuture, { message: 'reportedAt cannot be in the future' }) reportedAt!: Date;
+  @Field(() => Date) @IsDate() @NotInFuture('reportedAt') reportedAt!: Date;
 }
 
 @InputType()
@@ -33,7 +32,7 @@ class RecordTestimonyInput {
   @Field(() => ID) victimId!: string;
   @Field(() => ID) investigationId!: string;
   @Field(() => String) @MinLength(2) @MaxLength(120) court!: string;
-  @Field(() => Date) @IsDate() @MaxDate(notInFuture, { message: 'givenAt cannot be in the future' }) givenAt!: Date;
+  @Field(() => Date) @IsDate() @NotInFuture('givenAt') givenAt!: Date;
 }
 
 /** Which status may follow which: a case moves forward only. */
@@ -144,7 +143,7 @@ export class InvestigationResolver {
     @Arg('since', () => Date) since: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<boolean> {
-    if (since.getTime() > Date.now() + 60_000) throw badInput('since', 'since cannot be in the future');
+    requireRecordedDate('since', since, ctx.now);
     return agencyMutation(ctx, {
       mutation: 'recordCooperation',
       category: DataCategory.POLICE_CASE,

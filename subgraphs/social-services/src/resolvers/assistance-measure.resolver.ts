@@ -1,8 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { IsNull } from 'typeorm';
-import { DataCategory, type SubgraphContext, conflict, notFound, agencyMutation, newRecordId } from '@hub/shared';
+import { DataCategory, type SubgraphContext, conflict, notFound, agencyMutation, newRecordId, requireRecordedDate } from '@hub/shared';
 import { AssistanceMeasure, AssistanceMeasureKind } from '../entities/assistance-measure';
-import { requireNotBefore, requireNotInFuture } from './input-checks';
 
 
 // The support path has no event kind for single measures: they show there through the assistance decision.
@@ -19,7 +18,7 @@ export class AssistanceMeasureResolver {
     @Arg('startedAt', () => Date, { description: 'When the measure began (not in the future).' }) startedAt: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<AssistanceMeasure> {
-    requireNotInFuture('startedAt', startedAt, ctx.now);
+    requireRecordedDate('startedAt', startedAt, ctx.now);
     return agencyMutation(ctx, {
       mutation: 'startAssistanceMeasure',
       category: DataCategory.SOCIAL,
@@ -43,7 +42,7 @@ export class AssistanceMeasureResolver {
     endedAt: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<AssistanceMeasure> {
-    requireNotInFuture('endedAt', endedAt, ctx.now);
+    requireRecordedDate('endedAt', endedAt, ctx.now);
     return agencyMutation(ctx, {
       mutation: 'endAssistanceMeasure',
       category: DataCategory.SOCIAL,
@@ -55,7 +54,7 @@ export class AssistanceMeasureResolver {
       const measure = await repo.findOne({ where: { id: measureId }, lock: { mode: 'pessimistic_write' } });
       if (!measure) throw notFound('AssistanceMeasure', measureId);
       if (measure.endedAt !== null) throw conflict('The measure has already ended');
-      requireNotBefore('endedAt', endedAt, measure.startedAt, 'startedAt');
+      requireRecordedDate('endedAt', endedAt, ctx.now, { date: measure.startedAt, what: 'startedAt' });
       await repo.update({ id: measure.id }, { endedAt });
       measure.endedAt = endedAt;
       return measure;

@@ -8,10 +8,10 @@ import {
   notFound,
   agencyMutation,
   newRecordId,
+  requireRecordedDate,
 } from '@hub/shared';
 import { Placement, isCurrentPlacement } from '../entities/placement';
 import { Shelter, shelterTakesIn } from '../entities/shelter';
-import { requireNotBefore, requireNotInFuture } from './input-checks';
 import { currentPlacementsIn, socialRecords } from './social-records';
 
 
@@ -39,7 +39,7 @@ export class PlacementResolver {
     @Arg('from', () => Date, { description: 'When the stay began (not in the future).' }) from: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Placement> {
-    requireNotInFuture('from', from, ctx.now);
+    requireRecordedDate('from', from, ctx.now);
     return agencyMutation(ctx, {
       mutation: 'placeInShelter',
       category: DataCategory.SOCIAL,
@@ -96,7 +96,7 @@ export class PlacementResolver {
     @Arg('until', () => Date, { description: 'When the stay ended (not in the future, not before it began).' }) until: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Placement> {
-    requireNotInFuture('until', until, ctx.now);
+    requireRecordedDate('until', until, ctx.now);
     return agencyMutation(ctx, {
       mutation: 'endPlacement',
       category: DataCategory.SOCIAL,
@@ -108,7 +108,7 @@ export class PlacementResolver {
       const placement = await repo.findOne({ where: { id: placementId }, lock: { mode: 'pessimistic_write' } });
       if (!placement) throw notFound('Placement', placementId);
       if (placement.until !== null) throw conflict('The placement has already ended');
-      requireNotBefore('until', until, placement.from, 'the start of the stay');
+      requireRecordedDate('until', until, ctx.now, { date: placement.from, what: 'the start of the stay' });
       await repo.update({ id: placement.id }, { until });
       placement.until = until;
       return placement;

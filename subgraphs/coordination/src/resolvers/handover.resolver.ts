@@ -1,0 +1,238 @@
+import { MaxLength, MinLength } from 'class-validator';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Mutation, Resolver, Root } from 'type-graphql';
+import type { EntityManager } from 'typeorm';
+import {
+  Category,
+  DataCategory,
+  type ForeignCounterpart,
+  type HandoverPackage,
+  HandoverPurpose,
+  HandoverState,
+  HubError,
+  type SubgraphContext,
+  SupportEventKind,
+  agencyMutation,
+  badInput,
+  conflict,
+  handoverConsent,
+  mayHandOver,
+  newRecordId,
+  notFound,
+  readableCategories,
+  recordsByVictim,
+  signHandoverPackage,
+} from '@hub/shared';
+import { ConsentGrant } from '../entities/consent-grant';
+import { Handover } from '../entities/handover';
+import { Victim } from '../entities/victim';
+import { collectHandoverParts } from '../handover/handover-parts';
+import { ForeignCounterpartInput } from './consent.resolver';
+
+@InputType({ description: "The counterpart's acknowledgement of a hand-over it received." })
+class HandoverReceiptInput {
+  @Field(() => String, { description: "The counterpart's own reference for the receipt." }) @MinLength(1) @MaxLength(200) reference!: string;
+  @Field(() => String, { description: 'The digest of the package the counterpart received: must be the digest the hub sent.' })
+  digest!: string;
+}
+
+const PURPOSE_TEXT: Record<HandoverPurpose, string> = {
+  [HandoverPurpose.VOLUNTARY_RETURN]: 'a voluntary return',
+  [HandoverPurpose.FOREIGN_INVESTIGATION]: 'a foreign investigation',
+};
+
+/** Only coordinators hand data over abroad; anyone else is refused before anything is looked up. */
+const requireCoordinator = (ctx: SubgraphContext): void => {
+  if (!mayHandOver(ctx.caller)) throw new HubError('FORBIDDEN', 'Only a coordinator of the coordinating unit prepares, sends or acknowledges a cross-border hand-over');
+};
+
+const locateHandover = (id: string) => ({
+  record: 'Handover',
+  id,
+  locate: (db: EntityManager) => db.findOneBy(Handover, { id }),
+});
+
+/** A consent still in force (valid now, not withdrawn): what sending needs besides the hand-over's state. */
+const inForce = (consent: ConsentGrant | null, now: Date): boolean =>
+  consent !== null && consent.withdrawnAt === null && consent.validFrom <= now && now < consent.validUntil;
+
+/** Cross-border hand-over (docs/architecture.md#cross-border-hand-over): prepare, send (sign), acknowledge. */
+@Resolver(() => Handover)
+export class HandoverResolver {
+  @Mutation(() => Handover, {
+    description:
+      "Prepares a hand-over to a named foreign counterpart, of the categories the victim's consent to that counterpart and purpose names. Without such a consent: NOT_FOUND, as for an unknown victim.",
+  })
+  async prepareHandover(
+    @Arg('victimId', () => ID) victimId: string,
+    @Arg('counterpart', () => ForeignCounterpartInput) counterpart: ForeignCounterpartInput,
+    @Arg('purpose', () => HandoverPurpose) purpose: HandoverPurpose,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Handover> {
+    requireCoordinator(ctx);
+    return agencyMutation(ctx, {
+      mutation: 'prepareHandover',
+      category: DataCategory.CONSENT,
+      typeName: 'Handover',
+      written: Handover,
+      target: { victimId },
+      run: async (tx, write) => {
+        const request = { counterpart: counterpart as ForeignCounterpart, purpose };
+        const consent = handoverConsent(write.facts?.consents ?? [], request, null, new Date());
+        // No consent to this counterpart and purpose looks exactly like a victim nobody has.
+        if (!consent) throw notFound('Victim', victimId);
+        const handover = tx.getRepository(Handover).create({
+          id: newRecordId('ho'),
+          victimId,
+          consentId: consent.id,
+          counterpartKind: counterpart.kind,
+          counterpartName: counterpart.name.trim(),
+          counterpartCountry: counterpart.country,
+          purpose,
+          categories: consent.categories,
+          state: HandoverState.PREPARED,
+          preparedAt: new Date(),
+          preparedBy: ctx.caller.sub,
+          sentAt: null,
+          digest: null,
+          signedPackageJws: null,
+          withheldFields: [],
+          receivedAt: null,
+          receiptReference: null,
+          withdrawnAt: null,
+        });
+        await tx.getRepository(Handover).insert(handover);
+        await write.supportEvent({
+          kind: SupportEventKind.HANDOVER_PREPARED,
+          at: handover.preparedAt.toISOString(),
+          summary: `Cross-border hand-over prepared for ${PURPOSE_TEXT[purpose]}`,
+          dueAt: null,
+        });
+        return handover;
+      },
+    });
+  }
+
+  @Mutation(() => Handover, {
+    description:
+      'Sends a prepared hand-over: each owning subgraph produces its part under the consent (logging each field it releases), the hub signs the package and keeps it with its digest. A hand-over whose consent was withdrawn is WITHDRAWN and cannot be sent (CONFLICT).',
+  })
+  async sendHandover(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Handover> {
+    requireCoordinator(ctx);
+    return agencyMutation(ctx, {
+      mutation: 'sendHandover',
+      category: DataCategory.CONSENT,
+      typeName: 'Handover',
+      fields: ['Handover.state', 'Handover.sentAt', 'Handover.digest', 'Handover.signedPackage', 'Handover.withheldFields'],
+      target: locateHandover(id),
+      run: async (tx, write) => {
+        const repo = tx.getRepository(Handover);
+        const handover = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!handover) throw notFound('Handover', id);
+        if (handover.state !== HandoverState.PREPARED) throw conflict(`The hand-over is ${handover.state}: only a prepared hand-over is sent`);
+        const sentAt = new Date();
+        const consent = await tx.getRepository(ConsentGrant).findOne({ where: { id: handover.consentId }, lock: { mode: 'pessimistic_read' } });
+        if (!inForce(consent, sentAt)) throw conflict('The consent of this hand-over is no longer in force: it cannot be sent');
+        const counterpart: ForeignCounterpart = { kind: handover.counterpartKind, name: handover.counterpartName, country: handover.counterpartCountry };
+        const parts = await collectHandoverParts(ctx, {
+          handoverId: handover.id,
+          victimId: handover.victimId,
+          counterpart,
+          purpose: handover.purpose,
+          categories: handover.categories,
+        });
+        const pkg: HandoverPackage = {
+          type: 'support-path-hub/handover-package',
+          version: 1,
+          handoverId: handover.id,
+          victimId: handover.victimId,
+          consentId: handover.consentId,
+          counterpart,
+          purpose: handover.purpose,
+          categories: handover.categories,
+          issuedAt: sentAt.toISOString(),
+          parts,
+        };
+        const { jws, digest } = await signHandoverPackage(ctx.keys, pkg);
+        Object.assign(handover, {
+          state: HandoverState.SENT,
+          sentAt,
+          digest,
+          signedPackageJws: jws,
+          withheldFields: parts.flatMap((p) => p.withheld.map((w) => w.field)),
+        });
+        await repo.save(handover);
+        await write.supportEvent({
+          kind: SupportEventKind.HANDOVER_SENT,
+          at: sentAt.toISOString(),
+          summary: `Cross-border hand-over sent for ${PURPOSE_TEXT[handover.purpose]}`,
+          dueAt: null,
+        });
+        return handover;
+      },
+    });
+  }
+
+  @Mutation(() => Handover, { description: "Records the counterpart's receipt of a sent hand-over; the receipt names the digest it received." })
+  async acknowledgeHandover(
+    @Arg('id', () => ID) id: string,
+    @Arg('receipt', () => HandoverReceiptInput) receipt: HandoverReceiptInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Handover> {
+    requireCoordinator(ctx);
+    return agencyMutation(ctx, {
+      mutation: 'acknowledgeHandover',
+      category: DataCategory.CONSENT,
+      typeName: 'Handover',
+      fields: ['Handover.state', 'Handover.receivedAt', 'Handover.receiptReference'],
+      target: locateHandover(id),
+      run: async (tx, write) => {
+        const repo = tx.getRepository(Handover);
+        const handover = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!handover) throw notFound('Handover', id);
+        if (handover.state !== HandoverState.SENT) throw conflict(`The hand-over is ${handover.state}: only a sent hand-over is acknowledged`);
+        if (receipt.digest.trim() !== handover.digest) throw badInput('digest', 'The receipt acknowledges another package than the one sent');
+        Object.assign(handover, { state: HandoverState.RECEIVED, receivedAt: new Date(), receiptReference: receipt.reference });
+        await repo.save(handover);
+        await write.supportEvent({
+          kind: SupportEventKind.HANDOVER_RECEIVED,
+          at: handover.receivedAt!.toISOString(),
+          summary: 'Cross-border hand-over acknowledged by its recipient',
+          dueAt: null,
+        });
+        return handover;
+      },
+    });
+  }
+
+  @Category(DataCategory.CONSENT)
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The package as sent (compact JWS, signed by the hub; verify offline with `npm run verify-handover`). A value derived from the package's categories: readable only by a caller who may read every one of them.",
+  })
+  async signedPackage(@Root() handover: Handover, @Ctx() ctx: SubgraphContext): Promise<string | null> {
+    if (!handover.signedPackageJws) return null;
+    const readable = await readableCategories(ctx.access, handover.victimId, handover.categories);
+    const closed = handover.categories.filter((c) => !readable.has(c));
+    if (closed.length > 0) {
+      const decision = await ctx.access.decide(handover.victimId, closed[0]!);
+      ctx.access.note(handover.victimId, 'Handover', 'signedPackage', closed[0]!, decision);
+      throw new HubError(
+        decision.allow ? 'FORBIDDEN' : decision.code,
+        `Access to Handover.signedPackage refused: the package holds ${closed.join(', ')}, which the caller may not read`,
+        { category: closed[0] },
+      );
+    }
+    return handover.signedPackageJws;
+  }
+}
+
+/** `Victim.handovers`: the victim's cross-border hand-overs, oldest first. */
+@Resolver(() => Victim)
+export class VictimHandoversResolver {
+  @Category(DataCategory.CONSENT)
+  @FieldResolver(() => [Handover], { nullable: true, description: "The victim's cross-border hand-overs, oldest first." })
+  handovers(@Root() victim: Victim, @Ctx() ctx: SubgraphContext): Promise<Handover[]> {
+    return recordsByVictim(ctx, Handover, { preparedAt: 'ASC' }).load(victim.id);
+  }
+}

@@ -1,0 +1,4 @@
+import { runSubgraph } from '@hub/shared';
+import { labourInspectionSubgraph } from './definition';
+
+void runSubgraph(labourInspectionSubgraph);
