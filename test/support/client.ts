@@ -54,18 +54,22 @@ export async function post<T = Record<string, unknown>>(
   return { status: response.status, requestId: response.headers.get('x-request-id'), ...json };
 }
 
-/** Queries the gateway as a staff member with a purpose: the way agency systems call the hub. */
+/**
+ * Queries the gateway as a staff member with a purpose: the way agency systems call the hub. `gatewayUrl`: another
+ * gateway in front of the same subgraphs (test/support/gateways.ts); the Apollo gateway by default.
+ */
 export async function queryAs<T = Record<string, unknown>>(
   identity: Identity & { purpose: Purpose; justification?: string },
   query: string,
   variables: Record<string, unknown> = {},
+  gatewayUrl: string = testHub().gatewayUrl,
 ): Promise<GraphQLResponse<T>> {
   const headers: Record<string, string> = {
     authorization: `Bearer ${await tokenFor(identity)}`,
     'x-purpose': identity.purpose,
   };
   if (identity.justification) headers['x-justification'] = identity.justification;
-  return post<T>(testHub().gatewayUrl, { query, variables }, headers);
+  return post<T>(gatewayUrl, { query, variables }, headers);
 }
 
 /** The codes of a response's errors, in order. */

@@ -10,6 +10,8 @@ export const TEST_AS_OF = new Date(Date.UTC(today.getUTCFullYear(), today.getUTC
 
 export interface TestHubInfo {
   gatewayUrl: string;
+  /** The second gateway (Hive Gateway) in front of the same subgraphs. */
+  hiveGatewayUrl: string;
   services: Record<string, { url: string; port: number; database?: string; pid?: number }>;
   postgresPort: number;
   keysDir: string;

@@ -23,6 +23,8 @@ async function main(): Promise<void> {
     // The suite sends thousands of requests from a few identities and one address; the limits themselves are
     // tested on a gateway of their own (test/security/rate-limits.test.ts).
     gatewayEnv: { HUB_RATE_LIMIT_PER_MINUTE: '1000000', HUB_ANONYMOUS_RATE_LIMIT_PER_MINUTE: '1000000' },
+    // The second gateway, so that the leak tests can ask both (test/support/gateways.ts).
+    hiveGateway: true,
     onLog: (line) => {
       logs.push(line);
       appendFileSync(logFile, `${JSON.stringify({ service: line.service, raw: line.raw })}\n`);
@@ -45,6 +47,7 @@ async function main(): Promise<void> {
   process.on('disconnect', () => void stop());
   const info: TestHubInfo = {
     gatewayUrl: hub.gatewayUrl,
+    hiveGatewayUrl: hub.hiveGatewayUrl!,
     services: hub.services,
     postgresPort: hub.postgres!.port,
     keysDir: hub.keysDir,

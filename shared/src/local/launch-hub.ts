@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { ensureServiceKeys } from '../auth/service-keys';
 import { buildServices } from '../build/build-services';
 import { UNGUARDED_VARIABLE, benchmarkDatabaseMark } from '../benchmark/unguarded-mode';
+import { compiledPath } from '../build/compiled-path';
 import {
   AUDIT_WRITER_ROLE,
   type SubgraphName,
@@ -37,6 +38,11 @@ export interface HubOptions {
   /** Extra environment for every service (e.g. `LOG_LEVEL`), and for the gateway only. */
   env?: Record<string, string>;
   gatewayEnv?: Record<string, string>;
+  /**
+   * Also start the second gateway (Hive Gateway, gateway/src/hive/) beside the Apollo one, with the same
+   * settings, on a free port of its own, in front of the same subgraphs (tests, the benchmark).
+   */
+  hiveGateway?: boolean;
   /** How long each service may take to start (migrate, seed, listen); 180 s by default. A large demo caseload takes longer. */
   startTimeoutMs?: number;
   onLog: (line: ServiceLogLine) => void;
@@ -60,6 +66,8 @@ export interface ServiceAddress {
 
 export interface RunningHub {
   gatewayUrl: string;
+  /** The Hive gateway's GraphQL endpoint, when `hiveGateway` asked for it (also `services['hive-gateway']`). */
+  hiveGatewayUrl?: string;
   services: Record<string, ServiceAddress>;
   /** The embedded server (null when every subgraph uses an external database); `pid` is the postmaster's. */
   postgres: { port: number; url: string; pid: number } | null;
@@ -190,21 +198,32 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
       audit,
       ...(await Promise.all(subgraphNames.filter((n) => n !== 'audit').map((n) => startSubgraph(n)))),
     ];
-    const gateway = await startServiceProcess({
-      name: 'gateway',
-      entry: join(repoRoot, serviceEntry('gateway')),
-      env: {
-        ...common,
-        PORT: String(ports.gateway),
-        HUB_DATA_DIR: options.dataDir,
-        ...Object.fromEntries(subgraphs.map((s) => [serviceUrlVariable(s.name as SubgraphName), s.url])),
-        ...options.gatewayEnv,
-      },
-      onLog: options.onLog,
-    });
-    started.push(gateway);
+    const gatewayEnv = {
+      ...common,
+      PORT: String(ports.gateway),
+      HUB_DATA_DIR: options.dataDir,
+      ...Object.fromEntries(subgraphs.map((s) => [serviceUrlVariable(s.name as SubgraphName), s.url])),
+      ...options.gatewayEnv,
+    };
+    const [gateway, hive] = await Promise.all([
+      startServiceProcess({
+        name: 'gateway',
+        entry: join(repoRoot, serviceEntry('gateway')),
+        env: gatewayEnv,
+        onLog: options.onLog,
+      }).then((service) => (started.push(service), service)),
+      options.hiveGateway
+        ? startServiceProcess({
+            name: 'hive-gateway',
+            entry: join(repoRoot, compiledPath('gateway/src/hive/index.ts')),
+            env: { ...gatewayEnv, PORT: '0' },
+            onLog: options.onLog,
+          }).then((service) => (started.push(service), service))
+        : null,
+    ]);
     const services: Record<string, ServiceAddress> = {
       gateway: { url: gateway.url, port: gateway.port, pid: gateway.child.pid },
+      ...(hive ? { 'hive-gateway': { url: hive.url, port: hive.port, pid: hive.child.pid } } : {}),
       witness: { url: witness.url, port: witness.port, pid: witness.child.pid },
     };
     for (const s of subgraphs) {
@@ -218,6 +237,7 @@ export async function launchHub(options: HubOptions): Promise<RunningHub> {
     }
     const hub: RunningHub = {
       gatewayUrl: gateway.url,
+      ...(hive ? { hiveGatewayUrl: hive.url } : {}),
       services,
       postgres: postgres ? { port: postgres.port, url: redact(postgres.url('postgres')), pid: postgres.pid } : null,
       keysDir,
