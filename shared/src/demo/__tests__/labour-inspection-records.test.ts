@@ -12,10 +12,15 @@ const caseload = generateCaseload({ asOf });
 const { inspections, sanctions, referrals, claims } = caseload.labourInspection;
 const ms = (iso: string): number => Date.parse(iso);
 
-/** The caseload without anything of the labour inspection's, as JSON. */
+/**
+ * The caseload without anything of the labour inspection's, as JSON — and without the agency kit's rights
+ * information, added to every agency after the digests were taken (generate-caseload.test.ts keeps it apart too).
+ */
 function otherAgencies(c: Caseload): string {
-  const { labourInspection: _labour, ...rest } = c;
-  const supportEvents = rest.coordination.supportEvents.filter((e) => e.agency !== Agency.LABOUR_INSPECTION);
+  const { labourInspection: _labour, rightsInformation: _rights, ...rest } = c;
+  const supportEvents = rest.coordination.supportEvents.filter(
+    (e) => e.agency !== Agency.LABOUR_INSPECTION && e.kind !== SupportEventKind.RIGHTS_INFORMED,
+  );
   return JSON.stringify({ ...rest, coordination: { ...rest.coordination, supportEvents } });
 }
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
