@@ -18,6 +18,10 @@
  * unguarded first, …), so that whatever else loads the machine weighs on both alike; each round is measured alone
  * (the other hub idle) and the rounds of a hub are summed. Then the on/off ratios are printed: guarded ÷ unguarded
  * throughput, and unguarded ÷ guarded CPU per request (the throughput ratio of a CPU-bound hub, steadier).
+ *
+ * A second gateway (issue 10): the guarded hub's subgraphs also answer Hive Gateway (README, "A second gateway"),
+ * measured in the same alternating rounds as a third party, with its own process's CPU under "gateway"; then the two
+ * gateways' figures side by side.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -86,8 +90,10 @@ async function metric(url: string, series: string): Promise<number> {
 class Gateway {
   private readonly tokens = new Map<string, Promise<string>>();
   constructor(
-    private readonly hub: RunningHub,
+    hub: RunningHub,
     private readonly issuer: LocalIssuer,
+    /** Where requests go: the hub's Apollo gateway unless another is given (the Hive gateway beside it). */
+    private readonly url: string = hub.gatewayUrl,
   ) {}
 
   private token(identity: Identity): Promise<string> {
@@ -111,7 +117,7 @@ class Gateway {
       'x-purpose': identity.purpose,
     };
     if (identity.justification) headers['x-justification'] = identity.justification;
-    const response = await fetch(this.hub.gatewayUrl, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(this.url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
     const body = (await response.json()) as { data?: T; errors?: { extensions?: { code?: string } }[] };
     const unexpected = (body.errors ?? []).filter((e) => !['FORBIDDEN', 'CONSENT_REQUIRED'].includes(e.extensions?.code ?? ''));
     if (!response.ok || !body.data || unexpected.length > 0) {
@@ -323,6 +329,32 @@ export function guardTables(guarded: Result[], unguarded: Result[]): string {
   ].join('\n');
 }
 
+/**
+ * The two gateways in front of the same guarded subgraphs, per scenario: throughput and CPU per request through the
+ * Apollo gateway and through Hive Gateway, the gateway process's own CPU per request, and Hive ÷ Apollo req/s.
+ */
+export function gatewayTables(apollo: Result[], hive: Result[]): string {
+  return [
+    row(['scenario (Apollo vs Hive)', 'req/s Apollo', 'req/s Hive', 'Hive/Apollo req/s', 'CPU ms/req Apollo', 'CPU ms/req Hive', 'gateway CPU ms/req Apollo', 'gateway CPU ms/req Hive']),
+    row(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---:']),
+    ...apollo.map((a) => {
+      const h = hive.find((r) => r.key === a.key);
+      if (!h) throw new Error(`no Hive figures for ${a.key}`);
+      const [aRate, hRate] = [a.requests / a.seconds, h.requests / h.seconds];
+      return row([
+        a.key,
+        fmt(aRate),
+        fmt(hRate),
+        fmt(hRate / aRate, 2),
+        fmt(perRequest(a, totalCpu(a))),
+        fmt(perRequest(h, totalCpu(h))),
+        fmt(perRequest(a, a.cpu.gateway ?? 0)),
+        fmt(perRequest(h, h.cpu.gateway ?? 0)),
+      ]);
+    }),
+  ].join('\n');
+}
+
 /** The figures of one hub at one size: each scenario's, and each Node process's largest RSS under load. */
 interface SizeRun {
   victims: number;
@@ -330,6 +362,8 @@ interface SizeRun {
   results: Result[];
   /** The unguarded hub's, measured in the same run (absent in the size tables' own tests). */
   unguarded?: Result[];
+  /** The guarded subgraphs through Hive Gateway, measured in the same run. */
+  hive?: Result[];
   rssMaxMb: Record<string, number>;
 }
 
@@ -412,7 +446,8 @@ async function main(): Promise<void> {
 
 /** One hub of the benchmark, started, with what measuring it needs. */
 interface BenchHub {
-  label: 'guarded' | 'unguarded';
+  /** `hive`: the guarded hub's subgraphs behind its Hive gateway (the same services, another gateway). */
+  label: 'guarded' | 'unguarded' | 'hive';
   hub: RunningHub;
   dataDir: string;
   databases: Databases;
@@ -451,6 +486,8 @@ async function startBenchHub(victims: number, label: BenchHub['label']): Promise
     // Every subgraph generates and loads the caseload before it listens: minutes for 100,000 victims.
     startTimeoutMs: 60 * 60_000,
     unguardedBenchmark: label === 'unguarded',
+    // The guarded hub's subgraphs also answer a second gateway (README, "A second gateway"), measured on its own.
+    hiveGateway: label === 'guarded',
     onLog: (line) => {
       if (line.level === 'error' || line.level === 'fatal') console.error(`[${label} ${line.service}] ${line.message}`);
     },
@@ -533,7 +570,17 @@ async function measure(victims: number, options: { requests: number; concurrency
   const guarded = await startBenchHub(victims, 'guarded');
   try {
     const unguarded = await startBenchHub(victims, 'unguarded');
-    const pair = [guarded, unguarded] as const;
+    // The same subgraphs, databases and scenario inputs as the guarded hub; only the gateway (and its process) differ.
+    const hiveService = guarded.hub.services['hive-gateway'];
+    if (!guarded.hub.hiveGatewayUrl || !hiveService?.pid) throw new Error('the guarded hub started no Hive gateway');
+    const hive: BenchHub = {
+      ...guarded,
+      label: 'hive',
+      gateway: new Gateway(guarded.hub, await LocalIssuer.open(guarded.dataDir), guarded.hub.hiveGatewayUrl),
+      pids: { ...guarded.pids, gateway: hiveService.pid },
+      stop: async () => undefined,
+    };
+    const pair = [guarded, unguarded, hive] as const;
     const withCpu = processCpuAvailable();
 
     const snapshot = async (h: BenchHub): Promise<Counters> => {
@@ -554,10 +601,11 @@ async function measure(victims: number, options: { requests: number; concurrency
     const [cores, load] = [cpus().length, loadavg().map((l) => l.toFixed(1)).join(' / ')];
     console.log(
       `\n${requests} requests per scenario and hub, ${concurrency} at a time, in ${rounds} rounds per hub alternating between ` +
-        `the guarded hub (${guarded.hub.gatewayUrl}) and the unguarded one (${unguarded.hub.gatewayUrl}); ${cores} cores, ` +
+        `the guarded hub (${guarded.hub.gatewayUrl}), the unguarded one (${unguarded.hub.gatewayUrl}) and the guarded ` +
+        `subgraphs through Hive Gateway (${guarded.hub.hiveGatewayUrl}); ${cores} cores, ` +
         `load average ${load} (1 / 5 / 15 min) before the first scenario\n`,
     );
-    const results = { guarded: [] as Result[], unguarded: [] as Result[] };
+    const results = { guarded: [] as Result[], unguarded: [] as Result[], hive: [] as Result[] };
     const nodes = Object.keys(guarded.pids).filter((p) => p !== 'postgres');
     const rssMaxMb: Record<string, number> = Object.fromEntries(nodes.map((p) => [p, 0]));
     const sampling = setInterval(() => {
@@ -607,9 +655,11 @@ async function measure(victims: number, options: { requests: number; concurrency
     console.log(
       `Unguarded (policy enforcement and access logging off: the benchmark's mode only):\n\n${tables(results.unguarded, Object.keys(unguarded.pids))}\n`,
     );
-    console.log(`The guard's cost, on/off (target: at least ${GUARD_TARGET}):\n\n${guardTables(results.guarded, results.unguarded)}`);
+    console.log(`The guard's cost, on/off (target: at least ${GUARD_TARGET}):\n\n${guardTables(results.guarded, results.unguarded)}\n`);
+    console.log(`Guarded, through Hive Gateway (the same subgraphs; "gateway" is the Hive process):\n\n${tables(results.hive, Object.keys(hive.pids))}\n`);
+    console.log(`The two gateways in front of the same guarded subgraphs:\n\n${gatewayTables(results.guarded, results.hive)}`);
     if (!withCpu) console.log('\n(no /proc here: CPU times and memory are not measured)');
-    return { victims, results: results.guarded, unguarded: results.unguarded, rssMaxMb };
+    return { victims, results: results.guarded, unguarded: results.unguarded, hive: results.hive, rssMaxMb };
   } finally {
     await Promise.all([...hubs].map(async (h) => {
       await h.stop();
