@@ -102,6 +102,53 @@ describe('the console as a coordinator', () => {
     expect(csv.split('\r\n')).toEqual(expect.arrayContaining([`"Victims","Victims identified","","${cellText(identified)}"`, '"section","measure","category","value"']));
   });
 
+  it('shows the period chosen last, even when the answers for the period first shown arrive after it', async () => {
+    // Opening the dashboard loads a default period; choosing another before those answers arrive must not let them
+    // replace the chosen one's (seen in CI under load: last year's page showed another period's share).
+    const slow = await openConsole(browser);
+    tabs.push(slow);
+    const { page } = slow;
+    await signIn(page, { ...coordinator, purpose: Purpose.STATISTICS });
+    const lastYear = new Date().getUTCFullYear() - 1;
+    const chosen = { from: `${lastYear}-01-01T00:00:00.000Z`, to: `${lastYear + 1}-01-01T00:00:00.000Z` };
+    const held: (() => Promise<void>)[] = [];
+    let firstShown: { from: string; to: string } | undefined;
+    await page.route('**/graphql', async (route) => {
+      const body = route.request().postData() ?? '';
+      if (/Statistics/.test(body) && !body.includes(chosen.from)) {
+        firstShown = (JSON.parse(body) as { variables: { period: { from: string; to: string } } }).variables.period;
+        held.push(() => route.continue());
+      } else await route.continue();
+    });
+    const firstRequest = page.waitForRequest((r) => /Statistics/.test(r.postData() ?? ''));
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await firstRequest;
+    await page.getByLabel('Period', { exact: true }).selectOption(String(lastYear));
+    await page.getByRole('button', { name: 'Show' }).click();
+    await settled(page, '#stats-results');
+    const identifiedFor = async (period: { from: string; to: string }) =>
+      cellText(
+        (
+          await queryAs<{ caseloadStatistics: { identified: Cell } }>(
+            { ...coordinator, purpose: Purpose.STATISTICS },
+            'query($p: StatisticsPeriodInput!) { caseloadStatistics(period: $p) { identified { value suppressed } } }',
+            { p: period },
+          )
+        ).data!.caseloadStatistics.identified,
+      );
+    const expected = await identifiedFor(chosen);
+    expect(await identifiedFor(firstShown!)).not.toBe(expected); // else the test could not tell the periods apart
+    await expect(page.locator('[data-stat="kpi.identified"]').textContent()).resolves.toBe(expected);
+    // The default period's answers now arrive, late: the page keeps the chosen period's numbers.
+    const late = held.map(() => page.waitForResponse((r) => r.url().endsWith('/graphql')));
+    await Promise.all(held.splice(0).map((release) => release()));
+    await Promise.all(late);
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 200)));
+    await expect(page.locator('#stats-results').getAttribute('data-period-from')).resolves.toBe(chosen.from);
+    await expect(page.locator('#stats-results').getAttribute('data-state')).resolves.toBe('done');
+    await expect(page.locator('[data-stat="kpi.identified"]').textContent()).resolves.toBe(expected);
+  });
+
   it('lists the caseload page by page as the API does, with filters and alert badges', async () => {
     const { page } = tab;
     await choosePurpose(page, Purpose.CASE_COORDINATION);
@@ -294,7 +341,7 @@ describe('the console page', () => {
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
-    expect(tabs.length).toBe(3);
+    expect(tabs.length).toBe(4);
     for (const tab of tabs) {
       expect(tab.requests.filter((url) => new URL(url).origin !== gatewayOrigin() && !url.startsWith('blob:') && !url.startsWith('data:'))).toEqual([]);
       expect(tab.problems).toEqual([]);

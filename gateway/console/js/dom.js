@@ -40,6 +40,27 @@ export function clear(el) {
   return el;
 }
 
+const loads = new WeakMap();
+/**
+ * Starts a load into `target`: marks it busy and returns `current()`, true until the next load of the same target
+ * starts. A load renders and settles `target` only while current: a slower answer to an older request (the
+ * dashboard's first period, the caseload's previous page) arriving after a newer one would otherwise replace it,
+ * showing one request's numbers under another's label.
+ */
+export function beginLoad(target) {
+  const mine = (loads.get(target) ?? 0) + 1;
+  loads.set(target, mine);
+  target.dataset.state = 'loading';
+  target.setAttribute('aria-busy', 'true');
+  return () => loads.get(target) === mine;
+}
+
+/** Ends a current load: `state` is `done` or `error`. */
+export function endLoad(target, state) {
+  target.dataset.state = state;
+  target.removeAttribute('aria-busy');
+}
+
 let ids = 0;
 /** A unique id for label/control pairs. */
 export const uid = (prefix = 'f') => `${prefix}-${++ids}`;

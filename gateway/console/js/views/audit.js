@@ -1,7 +1,7 @@
 // Audit staff: access-log search, the emergency-access review queue, and the hash chain's status.
 import { graphql } from '../api.js';
 import { downloadCsv } from '../csv.js';
-import { chips, clear, field, formatDateTime, h, humanize, loading, select, table } from '../dom.js';
+import { beginLoad, chips, clear, endLoad, field, formatDateTime, h, humanize, loading, select, table } from '../dom.js';
 import { errorBox } from '../errors.js';
 import { settings } from '../settings.js';
 
@@ -82,22 +82,23 @@ function pager(target, fetchPage, render) {
   const load = async () => {
     prev.disabled = true;
     next.disabled = true;
-    target.dataset.state = 'loading';
-    target.setAttribute('aria-busy', 'true');
+    const current = beginLoad(target);
     clear(target).append(loading());
     try {
-      last = await fetchPage(cursors[cursors.length - 1]);
+      const page = await fetchPage(cursors[cursors.length - 1]);
+      if (!current()) return;
+      last = page;
       clear(target).append(render(last));
       status.textContent = `Page ${cursors.length} · ${last.totalCount} records`;
       next.disabled = !last.pageInfo.hasNextPage;
-      target.dataset.state = 'done';
+      prev.disabled = cursors.length <= 1;
+      endLoad(target, 'done');
     } catch (error) {
+      if (!current()) return;
       clear(target).append(errorBox(error));
       status.textContent = '';
-      target.dataset.state = 'error';
-    } finally {
       prev.disabled = cursors.length <= 1;
-      target.removeAttribute('aria-busy');
+      endLoad(target, 'error');
     }
   };
   prev.addEventListener('click', () => { cursors.pop(); load(); });

@@ -1,6 +1,6 @@
 // The caseload: filterable, paginated with the API's cursors (a stack of them for Previous).
 import { graphql } from '../api.js';
-import { clear, field, formatDate, h, humanize, loading, select, table } from '../dom.js';
+import { beginLoad, clear, endLoad, field, formatDate, h, humanize, loading, select, table } from '../dom.js';
 import { deniedText, errorAt, errorBox } from '../errors.js';
 
 const REGIONS = ['OSLO', 'EAST', 'SOUTH', 'WEST', 'MID', 'NORTH'];
@@ -51,25 +51,24 @@ export function renderCaseload(container) {
     const after = state.cursors[state.cursors.length - 1];
     prev.disabled = true;
     next.disabled = true;
-    results.dataset.state = 'loading';
-    results.setAttribute('aria-busy', 'true');
+    const current = beginLoad(results);
     clear(results).append(loading('Loading the caseload…'));
     try {
       const filter = Object.keys(state.filter).length > 0 ? state.filter : null;
       const { data, errors } = await graphql(QUERY, { first: PAGE_SIZE, after, filter });
+      if (!current()) return;
       lastPage = data.victims;
       clear(results).append(caseTable(data.victims, errors));
       pageStatus.textContent = `Page ${state.cursors.length} · ${data.victims.totalCount} victims match`;
       prev.disabled = state.cursors.length <= 1;
       next.disabled = !data.victims.pageInfo.hasNextPage;
-      results.dataset.state = 'done';
+      endLoad(results, 'done');
     } catch (error) {
+      if (!current()) return;
       clear(results).append(errorBox(error));
       pageStatus.textContent = '';
       prev.disabled = state.cursors.length <= 1;
-      results.dataset.state = 'error';
-    } finally {
-      results.removeAttribute('aria-busy');
+      endLoad(results, 'error');
     }
   };
   form.addEventListener('submit', (event) => {

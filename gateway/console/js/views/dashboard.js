@@ -4,7 +4,7 @@
 import { graphql } from '../api.js';
 import { barChart, suppressedMark, suppressionNote } from '../chart.js';
 import { downloadCsv } from '../csv.js';
-import { clear, field, h, humanize, loading } from '../dom.js';
+import { beginLoad, clear, endLoad, field, h, humanize, loading } from '../dom.js';
 import { errorBox } from '../errors.js';
 
 export const sources = [
@@ -146,10 +146,10 @@ export function renderDashboard(container) {
     const period = { from: chosen.from, to: chosen.to };
     results.dataset.periodFrom = period.from;
     results.dataset.periodTo = period.to;
-    results.dataset.state = 'loading';
-    results.setAttribute('aria-busy', 'true');
+    const current = beginLoad(results);
     results.append(loading('Loading the national numbers…'));
     const settled = await Promise.allSettled(sources.map((source) => graphql(statisticsQuery(source), { period })));
+    if (!current()) return;
     const outcome = Object.fromEntries(
       sources.map((source, i) => {
         const result = settled[i];
@@ -165,8 +165,7 @@ export function renderDashboard(container) {
     const codes = new Set(sources.map((source) => outcome[source.id].error?.code ?? null));
     if (codes.size === 1 && !codes.has(null)) {
       results.append(h('div', { dataset: { refused: 'all' } }, errorBox(outcome[sources[0].id].error)));
-      results.dataset.state = 'done';
-      results.removeAttribute('aria-busy');
+      endLoad(results, 'done');
       return;
     }
     csvName = `national-monitoring_${chosen.label}.csv`;
@@ -176,8 +175,7 @@ export function renderDashboard(container) {
     if (results.querySelector('[data-suppressed]')) results.prepend(suppressionNote());
     const shares = results.querySelectorAll('[data-share]');
     for (const el of shares) csvRows.unshift(['Headline', el.dataset.shareLabel, '', el.textContent]);
-    results.dataset.state = 'done';
-    results.removeAttribute('aria-busy');
+    endLoad(results, 'done');
     exportButton.disabled = false;
   };
   form.addEventListener('submit', (event) => {

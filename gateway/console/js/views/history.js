@@ -1,7 +1,7 @@
 // A victim's access history (GDPR Art. 15): when, for what purpose and which agency received which categories
 // of data — never the member of staff. Read by the coordinating unit for the victim.
 import { graphql } from '../api.js';
-import { clear, field, formatDateTime, h, humanize, loading, table } from '../dom.js';
+import { beginLoad, clear, endLoad, field, formatDateTime, h, humanize, loading, table } from '../dom.js';
 import { deniedText, errorAt, errorBox } from '../errors.js';
 
 const QUERY = `query AccessHistory($id: ID!) { victim(id: $id) { id alias accessHistory { at purpose agency categories } } }`;
@@ -11,11 +11,11 @@ export function renderHistory(container, { params }) {
   const result = h('div', { id: 'history-result', 'aria-live': 'polite' });
   const form = h('form', { class: 'filters panel', 'aria-label': 'Choose a victim' }, field('Victim id', input), h('button', { type: 'submit' }, 'Show access history'));
   const load = async (id) => {
-    result.dataset.state = 'loading';
-    result.setAttribute('aria-busy', 'true');
+    const current = beginLoad(result);
     clear(result).append(loading());
     try {
       const { data, errors } = await graphql(QUERY, { id });
+      if (!current()) return;
       const victim = data.victim;
       const denied = errorAt(errors, ['victim', 'accessHistory']);
       clear(result).append(
@@ -34,12 +34,11 @@ export function renderHistory(container, { params }) {
               { id: 'history-table' },
             ),
       );
-      result.dataset.state = 'done';
+      endLoad(result, 'done');
     } catch (error) {
+      if (!current()) return;
       clear(result).append(errorBox(error));
-      result.dataset.state = 'error';
-    } finally {
-      result.removeAttribute('aria-busy');
+      endLoad(result, 'error');
     }
   };
   form.addEventListener('submit', (event) => {

@@ -2,7 +2,7 @@
 // it from the statistics API with the user's own token and purpose, so it shows what the user may see and every
 // read is in the access log. Shown in a sandboxed frame (no scripts, no origin), downloadable as PDF.
 import { ApiError, errorBox } from '../errors.js';
-import { field, h, loading, select } from '../dom.js';
+import { beginLoad, endLoad, field, h, loading, select } from '../dom.js';
 import { session } from '../session.js';
 import { reportingPeriods } from './dashboard.js';
 
@@ -46,22 +46,22 @@ export function renderReport(container, { config }) {
 
   const load = async () => {
     pdfButton.disabled = true;
-    results.dataset.state = 'loading';
-    results.setAttribute('aria-busy', 'true');
+    const current = beginLoad(results);
     results.replaceChildren(loading('Generating the report…'));
     try {
       const html = await fetchReport(quarter.value, region.value, 'html');
+      if (!current()) return;
       if (frameUrl) URL.revokeObjectURL(frameUrl);
       frameUrl = URL.createObjectURL(new Blob([html], { type: 'text/html' }));
       // sandbox="" : the report's document runs no script and has no origin of its own.
       results.replaceChildren(h('iframe', { id: 'report-frame', src: frameUrl, sandbox: '', title: `National report ${quarter.value}`, width: '100%', height: '1000' }));
-      results.dataset.state = 'done';
+      endLoad(results, 'done');
       pdfButton.disabled = false;
     } catch (error) {
+      if (!current()) return;
       results.replaceChildren(errorBox(error));
-      results.dataset.state = 'error';
+      endLoad(results, 'error');
     }
-    results.removeAttribute('aria-busy');
   };
   pdfButton.addEventListener('click', async () => {
     const [q, r] = [quarter.value, region.value];

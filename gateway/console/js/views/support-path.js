@@ -1,7 +1,7 @@
 // One victim's support path across agencies. What the policy withholds shows its coded reason, never a crash.
 // Below it, the actions the user's agency may take; after one succeeds, the path is read again.
 import { graphql } from '../api.js';
-import { formatDate, h, humanize, loading, table } from '../dom.js';
+import { beginLoad, endLoad, formatDate, h, humanize, loading, table } from '../dom.js';
 import { deniedText, errorAt, errorBox } from '../errors.js';
 import { alertBadge } from './caseload.js';
 import { supportPathActions } from './support-path-actions.js';
@@ -153,19 +153,19 @@ export async function renderSupportPath(container, { params, identity, config })
   const actions = (victim, flash) => supportPathActions({ victimId: id, victim, identity, config, flash, onDone: load });
   /** Reads the path; again after an action, whose outcome (`flash`) then shows in its form. */
   async function load(flash) {
-    body.dataset.state = 'loading';
-    body.setAttribute('aria-busy', 'true');
+    const current = beginLoad(body);
     let answer;
     try {
       answer = await graphql(QUERY, { id });
     } catch (error) {
+      if (!current()) return;
       // The actions stay usable, and the outcome of the last one visible, even when the path cannot be read.
       body.replaceChildren(...[errorBox(error), actions(null, flash)].filter(Boolean));
-      body.dataset.state = 'error';
-      body.removeAttribute('aria-busy');
+      endLoad(body, 'error');
       if (flash) body.querySelector('.action-flash')?.focus();
       return;
     }
+    if (!current()) return;
     const victim = answer.data.victim;
     if (victim?.alias) container.querySelector('#victim-title').textContent = `Support path of ${victim.alias}`;
     const parts = [...pathParts(id, answer), actions(victim, flash)];
@@ -173,8 +173,7 @@ export async function renderSupportPath(container, { params, identity, config })
       parts.push(h('p', { class: 'actions' }, h('a', { class: 'button secondary', href: `#/history/${encodeURIComponent(id)}` }, 'Who accessed this victim’s data')));
     }
     body.replaceChildren(...parts.filter(Boolean));
-    body.dataset.state = 'done';
-    body.removeAttribute('aria-busy');
+    endLoad(body, 'done');
     // Keyboard and screen-reader users land on the outcome of what they just did.
     if (flash) body.querySelector('.action-flash')?.focus();
   }
