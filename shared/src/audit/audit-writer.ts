@@ -63,9 +63,10 @@ export const DEFAULT_PUSHBACK: Pushback = { lagMs: 500, waitMs: 5000, checkEvery
 /**
  * Writes the access log through the insert-only role `hub_audit_writer` (`AUDIT_WRITER_URL`), as itself: every
  * record is signed with this service's own key, and the audit service records the writer from that signature.
- * An insert is one statement into `audit_pending`, with no lock shared with other writers; the audit service's
- * sequencer integrates pending records into the log's Merkle tree within about a second. The statement has
- * committed (the record is durable) before the caller goes on, so callers fail closed when it throws.
+ * Concurrent requests' records are inserted together (group commit, `flush`) into `audit_pending`, with no lock
+ * shared with other writers; the audit service's sequencer integrates pending records into the log's Merkle tree
+ * within about a second. A caller's records have committed (are durable) before it goes on, so callers fail
+ * closed when it throws.
  * The pool reconnects on its own, so a service recovers when the audit store is back.
  */
 export class AuditWriter {
@@ -73,6 +74,9 @@ export class AuditWriter {
   private key: Promise<KeyObject> | null = null;
   private lag: { ms: number; at: number } = { ms: 0, at: 0 };
   private lagQuery: Promise<void> | null = null;
+  /** Appends waiting for the next group commit, and whether one is being written (see `flush`). */
+  private waiting: { values: unknown[]; rows: number; done: (error?: unknown) => void }[] = [];
+  private flushing = false;
 
   constructor(
     url: string,
@@ -190,31 +194,63 @@ export class AuditWriter {
     await this.admitted();
     const key = await this.signingKey();
     const values = payloads.flatMap((p) => rowOf(p, sign(null, Buffer.from(writerPayloadForm(p), 'utf8'), key).toString('base64')));
-    // Chunked: PostgreSQL takes at most 65,535 parameters per statement; one statement keeps the batch atomic.
-    const perStatement = Math.floor(65_535 / PENDING_COLUMNS.length);
-    if (payloads.length > perStatement) {
-      const client = await this.pool.connect();
-      try {
-        await client.query('BEGIN');
-        for (let i = 0; i < payloads.length; i += perStatement) {
-          const rows = Math.min(perStatement, payloads.length - i);
-          await client.query(
-            `INSERT INTO audit_pending (${PENDING_COLUMNS.join(', ')}) VALUES ${placeholders(rows, PENDING_COLUMNS.length)}`,
-            values.slice(i * PENDING_COLUMNS.length, (i + rows) * PENDING_COLUMNS.length),
-          );
+    await new Promise<void>((resolve, reject) => {
+      this.waiting.push({ values, rows: payloads.length, done: (error) => (error === undefined ? resolve() : reject(error)) });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  /**
+   * Group commit: while one append is being written, the appends of the requests that arrive meanwhile wait, and
+   * the next transaction writes them all — one statement and one commit (one fsync) for many requests under load,
+   * no waiting at all for a lone one. Every caller still returns only once its own records have committed. When
+   * a group fails, each of its appends is written again on its own, so that one bad append fails only its request.
+   */
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.waiting.length > 0) {
+        const group = this.waiting.splice(0);
+        try {
+          await this.write(group.flatMap((g) => g.values), group.reduce((n, g) => n + g.rows, 0));
+          for (const g of group) g.done();
+          this.metrics?.accessLogAppendGroup.observe(group.length);
+        } catch (error) {
+          if (group.length === 1) {
+            group[0]!.done(error);
+            continue;
+          }
+          for (const g of group) await this.write(g.values, g.rows).then(() => g.done(), (alone: unknown) => g.done(alone ?? error));
         }
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
       }
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  /** Inserts `rows` pending rows (their values in PENDING_COLUMNS order) in one transaction. */
+  private async write(values: unknown[], rows: number): Promise<void> {
+    const columns = PENDING_COLUMNS.length;
+    const statement = (n: number) => `INSERT INTO audit_pending (${PENDING_COLUMNS.join(', ')}) VALUES ${placeholders(n, columns)}`;
+    // Chunked: PostgreSQL takes at most 65,535 parameters per statement; one transaction keeps the group atomic.
+    const perStatement = Math.floor(65_535 / columns);
+    if (rows <= perStatement) {
+      await this.pool.query(statement(rows), values);
       return;
     }
-    await this.pool.query(
-      `INSERT INTO audit_pending (${PENDING_COLUMNS.join(', ')}) VALUES ${placeholders(payloads.length, PENDING_COLUMNS.length)}`,
-      values,
-    );
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      for (let i = 0; i < rows; i += perStatement) {
+        const n = Math.min(perStatement, rows - i);
+        await client.query(statement(n), values.slice(i * columns, (i + n) * columns));
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
   }
 }

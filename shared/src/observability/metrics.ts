@@ -82,6 +82,12 @@ export class Metrics {
     help: "Access-log writes that waited because the log's sequencer was behind (pushback)",
     registers: [this.registry],
   });
+  readonly accessLogAppendGroup = new Histogram({
+    name: 'hub_access_log_appends_per_commit',
+    help: "Requests' access-log appends written together in one commit (group commit)",
+    buckets: [1, 2, 4, 8, 16, 32, 64],
+    registers: [this.registry],
+  });
   readonly accessRecordsWritten = new Counter({
     name: 'hub_access_records_written_total',
     help: 'Field-access records written to the access log',
