@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+import { fork } from 'node:child_process';
 import type { DataSource } from 'typeorm';
 import { loadServiceKeys } from '../auth/service-keys';
 import { AssertionIds1765100000000 } from '../auth/assertion-replay-guard';
@@ -26,12 +25,12 @@ const required = (name: string): string => {
 };
 
 /** Loads the demo caseload once: only into a database whose marker table is still empty. */
-export async function seedDemoIfEmpty(
+async function seedDemoIfEmpty(
   definition: SubgraphDefinition,
   dataSource: DataSource,
   options: { seed: number; asOf: Date; victims?: number },
   log: Logger,
-): Promise<{ victims: number; ms: number } | null> {
+): Promise<DemoSeeded | null> {
   if (!definition.seed) return null;
   const [row] = (await dataSource.query(`SELECT EXISTS (SELECT 1 FROM ${definition.seed.markerTable}) AS seeded`)) as {
     seeded: boolean;
@@ -42,19 +41,34 @@ export async function seedDemoIfEmpty(
   await definition.seed.load(dataSource, caseload);
   const loaded = { victims: caseload.coordination.victims.length, ms: Date.now() - started };
   log.info({ seed: options.seed, asOf: caseload.asOf, ...loaded }, 'demo caseload loaded');
-  collectGarbage();
   return loaded;
 }
 
+type DemoSeeded = { victims: number; ms: number };
+
+/** Set in the child process that only loads the demo caseload (see `seedInChildProcess`). */
+const SEED_ONLY = 'HUB_DEMO_SEED_ONLY';
+
 /**
- * A full garbage collection, once the demo caseload is loaded and its objects are garbage. Without it the heap that
- * grew to hold them (hundreds of MB at 30,000 victims) stays that large while the service is kept busy: at 30,000
- * victims coordination held at most 963 MB under the benchmark's load without it, 639 MB with it (378 MB at start).
- * `gc` is exposed the way Jest's leak detector does it (a flag set at run time, the function read from a new context).
+ * Loads the demo caseload in a child process of the same service (same entry, same flags), which exits when done.
+ * The caseload's objects never enter the serving process's heap: at 30,000 victims, seeding in the service itself
+ * left coordination holding 963 MB under the benchmark's load (639 MB after a forced garbage collection, 378 MB
+ * before any request), since V8 keeps a heap it has grown while the service is busy.
  */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
+function seedInChildProcess(log: Logger): Promise<DemoSeeded | null> {
+  return new Promise((resolve, reject) => {
+    const child = fork(process.argv[1]!, process.argv.slice(2), { env: { ...process.env, [SEED_ONLY]: '1' }, execArgv: process.execArgv });
+    let seeded: DemoSeeded | null = null;
+    child.on('message', (message: { demoSeeded?: DemoSeeded | null }) => {
+      seeded = message.demoSeeded ?? null;
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (code === 0) resolve(seeded);
+      else reject(new Error(`the demo seeding process failed (code ${code}, signal ${signal})`));
+    });
+    log.debug({ pid: child.pid }, 'loading the demo caseload in a child process');
+  });
 }
 
 /** No migration has ever run in the database (TypeORM's `migrations` table does not exist yet). */
@@ -87,6 +101,22 @@ export async function runSubgraph(declared: SubgraphDefinition): Promise<void> {
       log,
     });
     await dataSource.initialize();
+    const demo = process.env.HUB_DEMO_SEED
+      ? {
+          seed: Number(process.env.HUB_DEMO_SEED),
+          asOf: new Date(required('HUB_DEMO_AS_OF')),
+          victims: process.env.HUB_DEMO_VICTIMS ? Number(process.env.HUB_DEMO_VICTIMS) : undefined,
+        }
+      : null;
+    if (process.env[SEED_ONLY] === '1') {
+      // The seeding child (seedInChildProcess): the parent has migrated; load, report, exit — or stop when the
+      // parent does.
+      process.on('disconnect', () => process.exit(1));
+      const demoSeeded = demo ? await seedDemoIfEmpty(definition, dataSource, demo, log) : null;
+      await dataSource.destroy();
+      process.send!({ demoSeeded }, () => process.exit(0));
+      return;
+    }
     // The benchmark's unguarded mode (benchmark/unguarded-mode.ts): checked before anything is written to the
     // database (it must be one no migration had touched), and once more after the demo caseload is loaded.
     const unguardedNonce = unguardedRequested(process.env);
@@ -110,19 +140,7 @@ export async function runSubgraph(declared: SubgraphDefinition): Promise<void> {
       log.info({ migrations: applied.length }, 'migrated; HUB_MIGRATE_ONLY=1, so not serving');
       process.exit(0);
     }
-    let demoSeeded: { victims: number; ms: number } | null = null;
-    if (process.env.HUB_DEMO_SEED) {
-      demoSeeded = await seedDemoIfEmpty(
-        definition,
-        dataSource,
-        {
-          seed: Number(process.env.HUB_DEMO_SEED),
-          asOf: new Date(required('HUB_DEMO_AS_OF')),
-          victims: process.env.HUB_DEMO_VICTIMS ? Number(process.env.HUB_DEMO_VICTIMS) : undefined,
-        },
-        log,
-      );
-    }
+    const demoSeeded = demo && definition.seed ? await seedInChildProcess(log) : null;
     if (unguarded) {
       enterUnguardedMode({ ...unguarded, demoSeeded: Boolean(process.env.HUB_DEMO_SEED) && (!definition.seed || demoSeeded !== null) });
       log.warn('UNGUARDED benchmark mode: no access policy, no access log');
