@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
 import type { DataCategory, Region } from '../domain/enums';
 import { isVictimId } from '../domain/victim-id';
 import { HubError, notFound } from '../errors/hub-error';
@@ -20,6 +20,35 @@ export type WriteTarget =
   | { victimId: string }
   | { record: string; id: string; locate: (db: EntityManager) => Promise<{ victimId: string | null; region?: Region | null } | null> }
   | null;
+
+/** A write's target that is one of the agency's records, found by id (`recordTarget`). */
+export type RecordTarget<E> = Extract<NonNullable<WriteTarget>, { record: string }> & {
+  /** The record again, inside the transaction, locked for update: NOT_FOUND when it has gone since. */
+  lock(tx: EntityManager): Promise<E>;
+};
+
+/**
+ * The target of a mutation that changes one of the agency's records (ends a measure, decides an application): the
+ * record by id — its victim for the victim and region check before the transaction, then `lock(tx)` in the body.
+ * `record` names it in NOT_FOUND (by default the entity's class name).
+ */
+export function recordTarget<E extends { id: string; victimId: string | null }>(
+  entity: EntityTarget<E> & { name: string },
+  id: string,
+  record: string = entity.name,
+): RecordTarget<E> {
+  const where = { id } as FindOptionsWhere<E>;
+  return {
+    record,
+    id,
+    locate: (db) => db.findOneBy(entity, where),
+    lock: async (tx) => {
+      const found = await tx.getRepository(entity).findOne({ where, lock: { mode: 'pessimistic_write' } });
+      if (!found) throw notFound(record, id);
+      return found;
+    },
+  };
+}
 
 /** What a mutation's body may do besides writing its own tables. */
 export interface WriteScope {

@@ -1,15 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { IsNull } from 'typeorm';
-import {
-  DataCategory,
-  type SubgraphContext,
-  SupportEventKind,
-  conflict,
-  notFound,
-  agencyMutation,
-  newRecordId,
-  requireRecordedDate,
-} from '@hub/shared';
+import { agencyMutation, conflict, DataCategory, newRecordId, recordTarget, requireRecordedDate, type SubgraphContext, SupportEventKind } from '@hub/shared';
 import { ChildWelfareMeasure, ChildWelfareMeasureKind } from '../entities/child-welfare-measure';
 import { requireMinor } from './mutation-helpers';
 
@@ -64,16 +55,16 @@ export class ChildWelfareMeasureResolver {
     @Arg('endedAt', () => Date) endedAt: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ChildWelfareMeasure> {
+    const target = recordTarget(ChildWelfareMeasure, measureId);
     return agencyMutation(ctx, {
       mutation: 'endChildWelfareMeasure',
       category: DataCategory.CHILD_WELFARE,
       typeName: 'ChildWelfareMeasure',
       written: ChildWelfareMeasure,
-      target: { record: 'ChildWelfareMeasure', id: measureId, locate: (db) => db.findOneBy(ChildWelfareMeasure, { id: measureId }) },
+      target,
       run: async (tx) => {
       const repo = tx.getRepository(ChildWelfareMeasure);
-      const measure = await repo.findOne({ where: { id: measureId }, lock: { mode: 'pessimistic_write' } });
-      if (!measure) throw notFound('ChildWelfareMeasure', measureId);
+      const measure = await target.lock(tx);
       if (measure.endedAt !== null) throw conflict('This measure has already ended');
       requireRecordedDate('endedAt', endedAt, ctx.now, { date: measure.decidedAt, what: 'the decision' });
       measure.endedAt = endedAt;

@@ -1,17 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { IsNull } from 'typeorm';
-import {
-  DataCategory,
-  type SubgraphContext,
-  SupportEventKind,
-  badInput,
-  conflict,
-  notFound,
-  agencyMutation,
-  newRecordId,
-  isUniqueViolation,
-  requireRecordedDate,
-} from '@hub/shared';
+import { agencyMutation, badInput, conflict, DataCategory, isUniqueViolation, newRecordId, recordTarget, requireRecordedDate, type SubgraphContext, SupportEventKind } from '@hub/shared';
 import { Guardianship } from '../entities/guardianship';
 import { requireMinor } from './mutation-helpers';
 
@@ -67,16 +56,16 @@ export class GuardianshipResolver {
     @Arg('endedAt', () => Date) endedAt: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Guardianship> {
+    const target = recordTarget(Guardianship, guardianId, 'Guardian');
     return agencyMutation(ctx, {
       mutation: 'endGuardianship',
       category: DataCategory.CHILD_WELFARE,
       typeName: 'Guardianship',
       written: Guardianship,
-      target: { record: 'Guardian', id: guardianId, locate: (db) => db.findOneBy(Guardianship, { id: guardianId }) },
+      target,
       run: async (tx) => {
       const repo = tx.getRepository(Guardianship);
-      const guardianship = await repo.findOne({ where: { id: guardianId }, lock: { mode: 'pessimistic_write' } });
-      if (!guardianship) throw notFound('Guardian', guardianId);
+      const guardianship = await target.lock(tx);
       if (guardianship.endedAt !== null) throw conflict('This guardianship has already ended');
       requireRecordedDate('endedAt', endedAt, ctx.now, { date: guardianship.appointedAt, what: 'the appointment' });
       guardianship.endedAt = endedAt;

@@ -1,15 +1,6 @@
 import { IsDate, IsIn, IsOptional } from 'class-validator';
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
-import {
-  DataCategory,
-  type SubgraphContext,
-  SupportEventKind,
-  conflict,
-  notFound,
-  agencyMutation,
-  newRecordId,
-  uniquelyOr,
-} from '@hub/shared';
+import { agencyMutation, conflict, DataCategory, newRecordId, recordTarget, type SubgraphContext, SupportEventKind, uniquelyOr } from '@hub/shared';
 import { Permit, PermitDecision, PermitType } from '../entities/permit';
 import { permitValidity } from './immigration-rules';
 
@@ -84,16 +75,16 @@ export class PermitResolver {
     @Arg('input', () => DecidePermitInput) input: DecidePermitInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Permit> {
+    const target = recordTarget(Permit, input.permitId);
     return agencyMutation(ctx, {
       mutation: 'decidePermit',
       category: DataCategory.IMMIGRATION,
       typeName: 'Permit',
       written: Permit,
-      target: { record: 'Permit', id: input.permitId, locate: (db) => db.findOneBy(Permit, { id: input.permitId }) },
+      target,
       run: async (tx, write) => {
       const repo = tx.getRepository(Permit);
-      const permit = await repo.findOne({ where: { id: input.permitId }, lock: { mode: 'pessimistic_write' } });
-      if (!permit) throw notFound('Permit', input.permitId);
+      const permit = await target.lock(tx);
       if (permit.decision !== PermitDecision.PENDING) throw conflict(`This application was already ${permit.decision}`);
       const validity = permitValidity(permit.type, input.decision, input.validFrom ?? null, input.validUntil ?? null, ctx.now);
       permit.decision = input.decision;

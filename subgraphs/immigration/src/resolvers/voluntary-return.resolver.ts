@@ -1,17 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { IsNull } from 'typeorm';
-import {
-  DataCategory,
-  type SubgraphContext,
-  SupportEventKind,
-  badInput,
-  conflict,
-  notFound,
-  agencyMutation,
-  newRecordId,
-  uniquelyOr,
-  requireRecordedDate,
-} from '@hub/shared';
+import { agencyMutation, badInput, conflict, DataCategory, newRecordId, recordTarget, requireRecordedDate, type SubgraphContext, SupportEventKind, uniquelyOr } from '@hub/shared';
 import { VoluntaryReturn } from '../entities/voluntary-return';
 
 
@@ -57,16 +46,16 @@ export class VoluntaryReturnResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<VoluntaryReturn> {
     requireRecordedDate('completedAt', completedAt, ctx.now);
+    const target = recordTarget(VoluntaryReturn, returnId, 'Voluntary return');
     return agencyMutation(ctx, {
       mutation: 'completeVoluntaryReturn',
       category: DataCategory.IMMIGRATION,
       typeName: 'VoluntaryReturn',
       written: VoluntaryReturn,
-      target: { record: 'Voluntary return', id: returnId, locate: (db) => db.findOneBy(VoluntaryReturn, { id: returnId }) },
+      target,
       run: async (tx, write) => {
       const repo = tx.getRepository(VoluntaryReturn);
-      const voluntaryReturn = await repo.findOne({ where: { id: returnId }, lock: { mode: 'pessimistic_write' } });
-      if (!voluntaryReturn) throw notFound('Voluntary return', returnId);
+      const voluntaryReturn = await target.lock(tx);
       if (voluntaryReturn.completedAt) throw conflict('This voluntary return is already completed');
       if (completedAt < voluntaryReturn.requestedAt) throw badInput('completedAt', 'completedAt cannot be before the request');
       voluntaryReturn.completedAt = completedAt;

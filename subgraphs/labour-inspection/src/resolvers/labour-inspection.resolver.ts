@@ -1,18 +1,6 @@
 import { ArrayMaxSize, ArrayUnique, IsDate, IsEnum, IsInt, IsOptional, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import type { EntityManager } from 'typeorm';
 import { Arg, Ctx, Field, ID, InputType, Int, Mutation, Resolver } from 'type-graphql';
-import {
-  DataCategory,
-  type SubgraphContext,
-  SupportEventKind,
-  agencyMutation,
-  badInput,
-  conflict,
-  isUniqueViolation,
-  newRecordId,
-  notFound,
-  NotInFuture,
-} from '@hub/shared';
+import { agencyMutation, badInput, conflict, DataCategory, isUniqueViolation, newRecordId, notFound, NotInFuture, recordTarget, type SubgraphContext, SupportEventKind } from '@hub/shared';
 import { BackPayClaim, ClaimKind, ClaimStatus } from '../entities/back-pay-claim';
 import { PoliceReferral } from '../entities/police-referral';
 import { Sanction, SanctionKind } from '../entities/sanction';
@@ -74,12 +62,11 @@ class DecideBackPayClaimInput {
 
 const FINES = [SanctionKind.COERCIVE_FINE, SanctionKind.INFRINGEMENT_FINE];
 
-/** The inspection a write is about, and so its victim (for the victim and region check). */
-const inspectionTarget = (id: string) => ({
-  record: 'WorkplaceInspection',
-  id,
-  locate: (db: EntityManager) => db.findOneBy(WorkplaceInspection, { id }),
-});
+/**
+ * The inspection a write is about, and so its victim (for the victim and region check); locked in the body, so that
+ * two writes about one inspection (a second referral) take turns.
+ */
+const inspectionTarget = (id: string) => recordTarget(WorkplaceInspection, id);
 
 @Resolver()
 export class LabourInspectionResolver {
@@ -130,15 +117,15 @@ export class LabourInspectionResolver {
     const fine = FINES.includes(input.kind);
     if (fine && input.amountNok == null) throw badInput('amountNok', `A ${input.kind} needs its amount`);
     if (!fine && input.amountNok != null) throw badInput('amountNok', `A ${input.kind} has no amount`);
+    const target = inspectionTarget(input.inspectionId);
     return agencyMutation(ctx, {
       mutation: 'imposeSanction',
       category: DataCategory.LABOUR_CASE,
       typeName: 'Sanction',
       written: Sanction,
-      target: inspectionTarget(input.inspectionId),
+      target,
       run: async (tx) => {
-        const inspection = await tx.getRepository(WorkplaceInspection).findOneBy({ id: input.inspectionId });
-        if (!inspection) throw notFound('WorkplaceInspection', input.inspectionId);
+        const inspection = await target.lock(tx);
         if (input.imposedAt < inspection.inspectedAt) throw badInput('imposedAt', 'imposedAt cannot be before the inspection');
         return tx.getRepository(Sanction).save({
           id: newRecordId('sn'),
@@ -157,15 +144,15 @@ export class LabourInspectionResolver {
     @Arg('input', () => ReferToPoliceInput) input: ReferToPoliceInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PoliceReferral> {
+    const target = inspectionTarget(input.inspectionId);
     return agencyMutation(ctx, {
       mutation: 'referToPolice',
       category: DataCategory.LABOUR_CASE,
       typeName: 'PoliceReferral',
       written: PoliceReferral,
-      target: inspectionTarget(input.inspectionId),
+      target,
       run: async (tx, write) => {
-        const inspection = await tx.getRepository(WorkplaceInspection).findOneBy({ id: input.inspectionId });
-        if (!inspection) throw notFound('WorkplaceInspection', input.inspectionId);
+        const inspection = await target.lock(tx);
         if (input.referredAt < inspection.inspectedAt) throw badInput('referredAt', 'referredAt cannot be before the inspection');
         const repo = tx.getRepository(PoliceReferral);
         if (await repo.existsBy({ inspectionId: inspection.id })) throw conflict('The findings of this inspection are already referred to the police');
@@ -242,16 +229,16 @@ export class LabourInspectionResolver {
     const awarded = input.decision === ClaimStatus.AWARDED;
     if (awarded && input.awardedNok == null) throw badInput('awardedNok', 'An award needs its amount');
     if (!awarded && input.awardedNok != null) throw badInput('awardedNok', 'A rejected claim has no amount awarded');
+    const target = recordTarget(BackPayClaim, input.claimId);
     return agencyMutation(ctx, {
       mutation: 'decideBackPayClaim',
       category: DataCategory.LABOUR_CASE,
       typeName: 'BackPayClaim',
       fields: ['BackPayClaim.status', 'BackPayClaim.decidedAt', 'BackPayClaim.awardedNok'],
-      target: { record: 'BackPayClaim', id: input.claimId, locate: (db) => db.findOneBy(BackPayClaim, { id: input.claimId }) },
+      target,
       run: async (tx, write) => {
         const repo = tx.getRepository(BackPayClaim);
-        const claim = await repo.findOne({ where: { id: input.claimId }, lock: { mode: 'pessimistic_write' } });
-        if (!claim) throw notFound('BackPayClaim', input.claimId);
+        const claim = await target.lock(tx);
         if (claim.status !== ClaimStatus.FILED) throw conflict(`The claim is already ${claim.status}`);
         if (awarded && input.awardedNok! > claim.claimedNok) throw badInput('awardedNok', 'awardedNok cannot exceed the amount claimed');
         const now = new Date();

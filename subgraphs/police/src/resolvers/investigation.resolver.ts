@@ -1,16 +1,6 @@
 import { ArrayNotEmpty, IsDate, Matches, MaxLength, MinLength } from 'class-validator';
 import { Arg, Ctx, Field, ID, InputType, Mutation, Resolver } from 'type-graphql';
-import {
-  DataCategory,
-  type SubgraphContext,
-  SupportEventKind,
-  conflict,
-  notFound,
-  agencyMutation,
-  newRecordId,
-  NotInFuture,
-  requireRecordedDate,
-} from '@hub/shared';
+import { agencyMutation, conflict, DataCategory, newRecordId, notFound, NotInFuture, recordTarget, requireRecordedDate, type SubgraphContext, SupportEventKind } from '@hub/shared';
 import { Cooperation } from '../entities/cooperation';
 import { Investigation, InvestigationStatus } from '../entities/investigation';
 import { Testimony } from '../entities/testimony';
@@ -97,16 +87,16 @@ export class InvestigationResolver {
     @Arg('status', () => InvestigationStatus) status: InvestigationStatus,
     @Ctx() ctx: SubgraphContext,
   ): Promise<Investigation> {
+    const target = recordTarget(Investigation, id);
     return agencyMutation(ctx, {
       mutation: 'updateInvestigationStatus',
       category: DataCategory.POLICE_CASE,
       typeName: 'Investigation',
       fields: ['Investigation.status', 'Investigation.chargedAt', 'Investigation.verdictAt', 'Investigation.closedAt'],
-      target: { record: 'Investigation', id, locate: (db) => db.findOneBy(Investigation, { id }) },
+      target,
       run: async (tx, write) => {
       const repo = tx.getRepository(Investigation);
-      const investigation = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!investigation) throw notFound('Investigation', id);
+      const investigation = await target.lock(tx);
       if (!nextStatuses[investigation.status].includes(status)) {
         throw conflict(`An investigation ${investigation.status} cannot become ${status}`);
       }

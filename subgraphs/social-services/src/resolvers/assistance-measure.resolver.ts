@@ -1,6 +1,6 @@
 import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { IsNull } from 'typeorm';
-import { DataCategory, type SubgraphContext, conflict, notFound, agencyMutation, newRecordId, requireRecordedDate } from '@hub/shared';
+import { agencyMutation, conflict, DataCategory, newRecordId, recordTarget, requireRecordedDate, type SubgraphContext } from '@hub/shared';
 import { AssistanceMeasure, AssistanceMeasureKind } from '../entities/assistance-measure';
 
 
@@ -43,16 +43,16 @@ export class AssistanceMeasureResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<AssistanceMeasure> {
     requireRecordedDate('endedAt', endedAt, ctx.now);
+    const target = recordTarget(AssistanceMeasure, measureId);
     return agencyMutation(ctx, {
       mutation: 'endAssistanceMeasure',
       category: DataCategory.SOCIAL,
       typeName: 'AssistanceMeasure',
       written: AssistanceMeasure,
-      target: { record: 'AssistanceMeasure', id: measureId, locate: (db) => db.findOneBy(AssistanceMeasure, { id: measureId }) },
+      target,
       run: async (tx) => {
       const repo = tx.getRepository(AssistanceMeasure);
-      const measure = await repo.findOne({ where: { id: measureId }, lock: { mode: 'pessimistic_write' } });
-      if (!measure) throw notFound('AssistanceMeasure', measureId);
+      const measure = await target.lock(tx);
       if (measure.endedAt !== null) throw conflict('The measure has already ended');
       requireRecordedDate('endedAt', endedAt, ctx.now, { date: measure.startedAt, what: 'startedAt' });
       await repo.update({ id: measure.id }, { endedAt });
