@@ -2,29 +2,27 @@ import { Arg, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import {
   BreakdownCell,
+  breakdownCells,
   type BreakdownSpec,
   ExploitationForm,
-  type ReportingPeriod,
-  REGION_ARGUMENT,
-  STATISTICS_REGIONS,
-  type StratifiedRow,
-  type YearCounts,
   Gender,
-  Region,
-  type SubgraphContext,
-  SupportEventKind,
-  StatisticsPeriodInput,
-  SuppressedCount,
-  breakdownCells,
-  requireStatistics,
-  smallCellK,
   monthOf,
   protectPoint,
   protectYear,
   publishedCount,
-  statisticsPeriod,
+  readStatistics,
+  Region,
+  REGION_ARGUMENT,
+  type ReportingPeriod,
+  STATISTICS_REGIONS,
+  StatisticsPeriodInput,
   stratifiedCounts,
+  type StratifiedRow,
+  type SubgraphContext,
+  SupportEventKind,
+  SuppressedCount,
   yearBounds,
+  type YearCounts,
 } from '@hub/shared';
 
 @ObjectType({
@@ -138,12 +136,13 @@ export class CaseloadStatisticsResolver {
     @Arg('region', () => Region, { nullable: true, description: REGION_ARGUMENT }) region: Region | null | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CaseloadStatistics> {
-    requireStatistics(ctx);
-    const period = statisticsPeriod(input);
-    const k = smallCellK();
-    const { counts, underSupport } = await ctx.dataSource.transaction('REPEATABLE READ', async (tx) => ({
-      counts: await caseloadCounts(tx, period),
-      underSupport: await underSupportAt(tx, period.to),
+    const {
+      period,
+      k,
+      counts: { counts, underSupport },
+    } = await readStatistics(ctx, input, async ({ tx, period: asked }) => ({
+      counts: await caseloadCounts(tx, asked),
+      underSupport: await underSupportAt(tx, asked.to),
     }));
     const year = protectYear(counts, k);
     const stratum = region ?? undefined;

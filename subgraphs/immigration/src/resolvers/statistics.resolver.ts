@@ -1,25 +1,20 @@
 import { Arg, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import {
   BreakdownCell,
+  breakdownCells,
   type BreakdownSpec,
-  REGION_ARGUMENT,
+  protectedCount,
+  protectYear,
+  readStatistics,
   Region,
+  REGION_ARGUMENT,
+  rowsByRegion,
   STATISTICS_REGIONS,
+  StatisticsPeriodInput,
+  stratifiedCounts,
   type StratifiedRow,
   type SubgraphContext,
-  StatisticsPeriodInput,
   SuppressedCount,
-  type VictimRow,
-  breakdownCells,
-  monthOf,
-  protectYear,
-  protectedCount,
-  requireStatistics,
-  rowsByRegion,
-  smallCellK,
-  statisticsPeriod,
-  stratifiedCounts,
-  yearBounds,
 } from '@hub/shared';
 import { PermitDecision, PermitType } from '../entities/permit';
 
@@ -53,23 +48,12 @@ export class ImmigrationStatisticsResolver {
     @Arg('region', () => Region, { nullable: true, description: REGION_ARGUMENT }) region: Region | null | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ImmigrationStatistics> {
-    requireStatistics(ctx);
-    const period = statisticsPeriod(input);
-    const k = smallCellK();
-    const monthly = await ctx.dataSource.transaction('REPEATABLE READ', async (tx) => {
-      const rows = (table: string, column: string, key: string | null, where = 'TRUE', params: unknown[] = []) =>
-        tx.query<VictimRow[]>(
-          `SELECT ${monthOf(column)} AS month, victim_id AS victim${key ? `, ${key} AS key` : ''}, count(*) AS count FROM ${table}
-            WHERE ${column} >= $1 AND ${column} < $2 AND ${where} GROUP BY 1, 2${key ? ', 3' : ''}`,
-          [...yearBounds(period), ...params],
-        );
-      return {
-        reflection: await rows('reflection_period', 'granted_at', null),
-        granted: await rows('permit', 'decided_at', 'type', 'decision = $3', [PermitDecision.GRANTED]),
-        refused: await rows('permit', 'decided_at', null, 'decision = $3', [PermitDecision.REFUSED]),
-        returns: await rows('voluntary_return', 'completed_at', null),
-      };
-    });
+    const { period, k, counts: monthly } = await readStatistics(ctx, input, async (year) => ({
+      reflection: await year.victimRows('reflection_period', 'granted_at'),
+      granted: await year.victimRows('permit', 'decided_at', { key: 'type', where: 'decision = $3', params: [PermitDecision.GRANTED] }),
+      refused: await year.victimRows('permit', 'decided_at', { where: 'decision = $3', params: [PermitDecision.REFUSED] }),
+      returns: await year.victimRows('voluntary_return', 'completed_at'),
+    }));
     const permits: BreakdownSpec = { name: 'permitsGrantedByType', keys: Object.values(PermitType), partitionsTotal: false, nationalOnly: true };
     // Each statistic by region, protected with the national one; the victims' regions come from coordination.
     const byRegion = await rowsByRegion(ctx, monthly);

@@ -1,19 +1,16 @@
 import { Arg, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import {
   BreakdownCell,
-  type MonthlyRow,
-  REGION_ARGUMENT,
-  Region,
-  type SubgraphContext,
-  StatisticsPeriodInput,
-  SuppressedCount,
-  monthOf,
   monthlyByKey,
+  type MonthlyRow,
   monthlyTotal,
-  requireStatistics,
-  smallCellK,
-  statisticsPeriod,
-  yearBounds,
+  monthOf,
+  readStatistics,
+  Region,
+  REGION_ARGUMENT,
+  StatisticsPeriodInput,
+  type SubgraphContext,
+  SuppressedCount,
 } from '@hub/shared';
 import { ClaimStatus } from '../entities/back-pay-claim';
 import { type LabourInspectionFigures, publishLabourStatistics } from '../statistics/labour-statistics';
@@ -62,10 +59,7 @@ export class LabourInspectionStatisticsResolver {
     @Arg('region', () => Region, { nullable: true, description: REGION_ARGUMENT }) region: Region | null | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<LabourInspectionStatistics> {
-    requireStatistics(ctx);
-    const period = statisticsPeriod(input);
-    const bounds = yearBounds(period);
-    const counts = await ctx.dataSource.transaction('REPEATABLE READ', async (tx) => {
+    const { period, k, counts } = await readStatistics(ctx, input, async ({ tx, bounds }) => {
       const rows = (sql: string, params: unknown[] = []) => tx.query<MonthlyRow[]>(sql, [...bounds, ...params]);
       const count = async (table: string, column: string, where = 'TRUE', params: unknown[] = []) =>
         monthlyTotal(
@@ -107,6 +101,6 @@ export class LabourInspectionStatisticsResolver {
         claimsAwarded: await count('back_pay_claim', 'decided_at', 'status = $3', [ClaimStatus.AWARDED]),
       };
     });
-    return publishLabourStatistics(period, counts, smallCellK(), region);
+    return publishLabourStatistics(period, counts, k, region);
   }
 }

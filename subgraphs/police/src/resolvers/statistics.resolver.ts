@@ -1,19 +1,14 @@
 import { Arg, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import {
-  REGION_ARGUMENT,
+  protectedCount,
+  readStatistics,
   Region,
+  REGION_ARGUMENT,
+  rowsByRegion,
+  StatisticsPeriodInput,
   type StratifiedRow,
   type SubgraphContext,
-  StatisticsPeriodInput,
   SuppressedCount,
-  type VictimRow,
-  monthOf,
-  protectedCount,
-  requireStatistics,
-  rowsByRegion,
-  smallCellK,
-  statisticsPeriod,
-  yearBounds,
 } from '@hub/shared';
 import { InvestigationStatus } from '../entities/investigation';
 
@@ -49,24 +44,13 @@ export class PoliceStatisticsResolver {
     @Arg('region', () => Region, { nullable: true, description: REGION_ARGUMENT }) region: Region | null | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PoliceStatistics> {
-    requireStatistics(ctx);
-    const period = statisticsPeriod(input);
-    const k = smallCellK();
-    const monthly = await ctx.dataSource.transaction('REPEATABLE READ', async (tx) => {
-      const count = (table: string, column: string, where = 'TRUE', params: unknown[] = []) =>
-        tx.query<VictimRow[]>(
-          `SELECT ${monthOf(column)} AS month, victim_id AS victim, count(*) AS count FROM ${table}
-            WHERE ${column} >= $1 AND ${column} < $2 AND ${where} GROUP BY 1, 2`,
-          [...yearBounds(period), ...params],
-        );
-      return {
-        cooperationStarted: await count('cooperation', 'since'),
-        investigationsOpened: await count('investigation', 'opened_at'),
-        prosecutions: await count('investigation', 'charged_at'),
-        convictions: await count('investigation', 'verdict_at', 'status = $3', [InvestigationStatus.CONVICTED]),
-        acquittals: await count('investigation', 'verdict_at', 'status = $3', [InvestigationStatus.ACQUITTED]),
-      };
-    });
+    const { period, k, counts: monthly } = await readStatistics(ctx, input, async (year) => ({
+      cooperationStarted: await year.victimRows('cooperation', 'since'),
+      investigationsOpened: await year.victimRows('investigation', 'opened_at'),
+      prosecutions: await year.victimRows('investigation', 'charged_at'),
+      convictions: await year.victimRows('investigation', 'verdict_at', { where: 'status = $3', params: [InvestigationStatus.CONVICTED] }),
+      acquittals: await year.victimRows('investigation', 'verdict_at', { where: 'status = $3', params: [InvestigationStatus.ACQUITTED] }),
+    }));
     // Each count by region, protected with the national one; the victims' regions come from coordination.
     const byRegion = await rowsByRegion(ctx, monthly);
     const count = (rows: StratifiedRow[]) => protectedCount(period, rows, k, region);

@@ -1,27 +1,22 @@
 import { Arg, Ctx, Field, ObjectType, Query, Resolver } from 'type-graphql';
 import {
   BreakdownCell,
-  REGION_ARGUMENT,
-  Region,
-  STATISTICS_REGIONS,
-  type StratifiedRow,
-  type SubgraphContext,
-  StatisticsPeriodInput,
-  SuppressedCount,
-  type BreakdownSpec,
-  type VictimRow,
   breakdownCells,
-  monthOf,
+  type BreakdownSpec,
+  protectedCount,
   protectPoint,
   protectYear,
-  protectedCount,
   publishedCount,
-  requireStatistics,
+  readStatistics,
+  Region,
+  REGION_ARGUMENT,
   rowsByRegion,
-  smallCellK,
-  statisticsPeriod,
+  STATISTICS_REGIONS,
+  StatisticsPeriodInput,
   stratifiedCounts,
-  yearBounds,
+  type StratifiedRow,
+  type SubgraphContext,
+  SuppressedCount,
 } from '@hub/shared';
 import { AssistanceMeasureKind } from '../entities/assistance-measure';
 
@@ -77,34 +72,17 @@ export class AssistanceStatisticsResolver {
     @Arg('region', () => Region, { nullable: true, description: REGION_ARGUMENT }) region: Region | null | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<AssistanceStatistics> {
-    requireStatistics(ctx);
-    const period = statisticsPeriod(input);
-    const k = smallCellK();
-    const counts = await ctx.dataSource.transaction('REPEATABLE READ', async (tx) => {
-      const bounds = yearBounds(period);
-      const decisions = await tx.query<VictimRow[]>(
-        `SELECT ${monthOf('decided_at')} AS month, victim_id AS victim, CASE WHEN accepted THEN 'ACCEPTED' ELSE 'DECLINED' END AS key,
-                count(*) AS count
-           FROM assistance_decision WHERE decided_at >= $1 AND decided_at < $2 GROUP BY 1, 2, 3`,
-        bounds,
-      );
-      const placements = await tx.query<VictimRow[]>(
-        `SELECT ${monthOf('placed_from')} AS month, victim_id AS victim, count(*) AS count FROM placement
-          WHERE placed_from >= $1 AND placed_from < $2 GROUP BY 1, 2`,
-        bounds,
-      );
-      const measures = await tx.query<VictimRow[]>(
-        `SELECT ${monthOf('started_at')} AS month, victim_id AS victim, kind AS key, count(*) AS count FROM assistance_measure
-          WHERE started_at >= $1 AND started_at < $2 GROUP BY 1, 2, 3`,
-        bounds,
-      );
+    const { period, k, counts } = await readStatistics(ctx, input, async ({ tx, period: { to }, victimRows }) => {
+      const decisions = await victimRows('assistance_decision', 'decided_at', { key: "CASE WHEN accepted THEN 'ACCEPTED' ELSE 'DECLINED' END" });
+      const placements = await victimRows('placement', 'placed_from');
+      const measures = await victimRows('assistance_measure', 'started_at', { key: 'kind' });
       // Safe houses by the region they are in (not personal), and the persons placed there at the end of the period.
       const shelters = await tx.query<{ key: string; stratum: string; beds: string; long_term: string; occupied: string }[]>(
         `SELECT ${GROUP_KEY} AS key, s.region AS stratum, sum(s.capacity) AS beds, sum(s.capacity) FILTER (WHERE s.long_term) AS long_term,
                 sum((SELECT count(*) FROM placement p WHERE p.shelter_id = s.id AND p.placed_from < $1
                        AND (p.placed_until IS NULL OR p.placed_until >= $1))) AS occupied
            FROM shelter s GROUP BY 1, 2 ORDER BY 1, 2`,
-        [period.to],
+        [to],
       );
       return { decisions, placements, measures, shelters };
     });
