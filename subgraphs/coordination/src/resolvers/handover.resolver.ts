@@ -5,7 +5,7 @@ import {
   Category,
   DataCategory,
   type ForeignCounterpart,
-  type HandoverPackage,
+  type HandoverPart,
   HandoverPurpose,
   HandoverState,
   HubError,
@@ -20,12 +20,11 @@ import {
   notFound,
   readableCategories,
   recordsByVictim,
-  signHandoverPackage,
 } from '@hub/shared';
-import { ConsentGrant } from '../entities/consent-grant';
 import { Handover } from '../entities/handover';
 import { Victim } from '../entities/victim';
 import { collectHandoverParts } from '../handover/handover-parts';
+import { type SendBasis, commitIfStillValid, readSendBasis } from '../handover/send-handover';
 import { ForeignCounterpartInput } from './consent.resolver';
 
 @InputType({ description: "The counterpart's acknowledgement of a hand-over it received." })
@@ -50,10 +49,6 @@ const locateHandover = (id: string) => ({
   id,
   locate: (db: EntityManager) => db.findOneBy(Handover, { id }),
 });
-
-/** A consent still in force (valid now, not withdrawn): what sending needs besides the hand-over's state. */
-const inForce = (consent: ConsentGrant | null, now: Date): boolean =>
-  consent !== null && consent.withdrawnAt === null && consent.validFrom <= now && now < consent.validUntil;
 
 /** Cross-border hand-over (docs/architecture.md#cross-border-hand-over): prepare, send (sign), acknowledge. */
 @Resolver(() => Handover)
@@ -118,52 +113,32 @@ export class HandoverResolver {
   })
   async sendHandover(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Handover> {
     requireCoordinator(ctx);
+    let collected: { basis: SendBasis; parts: HandoverPart[] } | undefined;
     return agencyMutation(ctx, {
       mutation: 'sendHandover',
       category: DataCategory.CONSENT,
       typeName: 'Handover',
       fields: ['Handover.state', 'Handover.sentAt', 'Handover.digest', 'Handover.signedPackage', 'Handover.withheldFields'],
       target: locateHandover(id),
-      run: async (tx, write) => {
-        const repo = tx.getRepository(Handover);
-        const handover = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-        if (!handover) throw notFound('Handover', id);
-        if (handover.state !== HandoverState.PREPARED) throw conflict(`The hand-over is ${handover.state}: only a prepared hand-over is sent`);
-        const sentAt = new Date();
-        const consent = await tx.getRepository(ConsentGrant).findOne({ where: { id: handover.consentId }, lock: { mode: 'pessimistic_read' } });
-        if (!inForce(consent, sentAt)) throw conflict('The consent of this hand-over is no longer in force: it cannot be sent');
-        const counterpart: ForeignCounterpart = { kind: handover.counterpartKind, name: handover.counterpartName, country: handover.counterpartCountry };
+      // Outside the transaction (docs/architecture.md#cross-border-hand-over): the calls to the owning subgraphs
+      // hold no lock of coordination's, so a slow subgraph keeps no withdrawal waiting.
+      checkFirst: async () => {
+        const basis = await readSendBasis(ctx.dataSource.manager, id);
         const parts = await collectHandoverParts(ctx, {
-          handoverId: handover.id,
-          victimId: handover.victimId,
-          counterpart,
-          purpose: handover.purpose,
-          categories: handover.categories,
+          handoverId: basis.handoverId,
+          victimId: basis.victimId,
+          counterpart: basis.counterpart,
+          purpose: basis.purpose,
+          categories: basis.categories,
         });
-        const pkg: HandoverPackage = {
-          type: 'support-path-hub/handover-package',
-          version: 1,
-          handoverId: handover.id,
-          victimId: handover.victimId,
-          consentId: handover.consentId,
-          counterpart,
-          purpose: handover.purpose,
-          categories: handover.categories,
-          issuedAt: sentAt.toISOString(),
-          parts,
-        };
-        const { jws, digest } = await signHandoverPackage(ctx.keys, pkg);
-        Object.assign(handover, {
-          state: HandoverState.SENT,
-          sentAt,
-          digest,
-          signedPackageJws: jws,
-          withheldFields: parts.flatMap((p) => p.withheld.map((w) => w.field)),
-        });
-        await repo.save(handover);
+        collected = { basis, parts };
+      },
+      // Under the locks: sent only if nothing changed meanwhile (see commitIfStillValid), else CONFLICT and nothing written.
+      run: async (tx, write) => {
+        const handover = await commitIfStillValid(tx, collected!.basis, collected!.parts, ctx.keys);
         await write.supportEvent({
           kind: SupportEventKind.HANDOVER_SENT,
-          at: sentAt.toISOString(),
+          at: handover.sentAt!.toISOString(),
           summary: `Cross-border hand-over sent for ${PURPOSE_TEXT[handover.purpose]}`,
           dueAt: null,
         });
