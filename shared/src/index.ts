@@ -22,6 +22,7 @@ export * from './policy/consent';
 export * from './policy/access-controller';
 export * from './policy/enforce-categories';
 export * from './policy/derived-value';
+export * from './policy/derived-field';
 export * from './policy/milestone-category';
 export * from './policy/policy-predicate';
 export * from './subgraph/request-loaders';

@@ -33,5 +33,27 @@ export function AboutNoVictim(typeName?: string): ClassDecorator {
   return (target) => declare(typeName ?? target.name, () => null);
 }
 
+/** Where `reachedThrough` keeps the victim: a key no column, input or representation can carry. */
+const reachedVictim = Symbol('the victim a record was reached through');
+
+/**
+ * The type is about no victim in itself — a directory entry, such as a safe house — but about the victim through
+ * whose record it was reached (`reachedThrough`): reached through a placement, the house's name and address are
+ * facts about the victim placed there, decided for them (their consent can open them); listed in the directory,
+ * they are decided for no victim. No property of the object itself binds it.
+ */
+export function AboutVictimReached(typeName?: string): ClassDecorator {
+  return (target) =>
+    declare(typeName ?? target.name, (parent) => {
+      const victimId = (parent as { [reachedVictim]?: unknown } | null)?.[reachedVictim];
+      return typeof victimId === 'string' ? victimId : null;
+    });
+}
+
+/** `record` (of an `@AboutVictimReached` type) as reached through a record of victim `victimId`: a copy, same class. */
+export function reachedThrough<T extends object>(record: T, victimId: string): T {
+  return Object.assign(Object.create(Object.getPrototypeOf(record) as object) as T, record, { [reachedVictim]: victimId });
+}
+
 /** The declared binding of a GraphQL type, or `undefined` when the type declares none. */
 export const victimBindingOf = (typeName: string): VictimBinding | undefined => bindings.get(typeName);

@@ -64,6 +64,17 @@ export class AccessController {
     return decision;
   }
 
+  /**
+   * Decides one field — or one element or input standing for a field — and notes the decision for the access log:
+   * the category wrapper's step for every categorised field (enforce-categories.ts), and the one a resolver takes
+   * where it decides per list element or per SQL row instead (the support path's agencies, the caseload's reads).
+   */
+  async decideField(victimId: string | null, typeName: string, field: string, category: DataCategory, holder: Agency | null = this.holder): Promise<AccessDecision> {
+    const decision = await this.decide(victimId, category, holder);
+    this.note(victimId, typeName, field, category, decision);
+    return decision;
+  }
+
   /** The ids among `victimIds` whose every one of `categories` the caller may read, in order. */
   async readable(victimIds: readonly string[], categories: readonly DataCategory[]): Promise<string[]> {
     const allowed = await Promise.all(

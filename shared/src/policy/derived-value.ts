@@ -32,9 +32,12 @@ export const derive = <T>(value: DerivedValue, readable: ReadableCategories, com
 /** Every category any of `values` reads, each once. */
 export const inputsOf = (values: Iterable<DerivedValue>): DataCategory[] => [...new Set([...values].flatMap((v) => v.inputs))];
 
+/** Whose records an input of a derived value is read from: a category each agency holds of its own, no one's (`null`); else the subgraph's. */
+export const inputHolder = (category: DataCategory): null | undefined => (heldByEachAgency.includes(category) ? null : undefined);
+
 /** The decision on one input of a derived value: a category each agency holds of its own, for no one holder. */
-export const decideInput = (access: AccessController, victimId: string, category: DataCategory): Promise<AccessDecision> =>
-  access.decide(victimId, category, heldByEachAgency.includes(category) ? null : undefined);
+export const decideInput = (access: AccessController, victimId: string | null, category: DataCategory): Promise<AccessDecision> =>
+  access.decide(victimId, category, inputHolder(category));
 
 /**
  * Which of `categories` the caller may read about one victim, decided by the access policy (as for any field).

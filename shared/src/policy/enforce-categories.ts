@@ -1,6 +1,7 @@
 import {
   type FieldDefinitionNode,
   type GraphQLFieldResolver,
+  type GraphQLResolveInfo,
   type GraphQLSchema,
   defaultFieldResolver,
   isObjectType,
@@ -12,6 +13,9 @@ import { deniedField } from '../errors/hub-error';
 import { victimBindingOf } from '../agency-kit/victim-binding';
 import { policyEnforced } from '../benchmark/unguarded-mode';
 import type { AccessController } from './access-controller';
+import type { AccessDecision } from './decide';
+import { decideInput } from './derived-value';
+import { derivedFieldsOf, fieldInputs } from './derived-field';
 
 export interface CategorisedField {
   typeName: string;
@@ -34,35 +38,56 @@ export function categoryOf(field: { astNode?: Maybe<FieldDefinitionNode> }): Dat
  * Wraps the resolver of every categorised field (its type's declared victim binding says which victim it is about) so that, before a value leaves the subgraph, the access
  * policy is asked, the access noted for the log, and a refused field resolves to `null` with a coded error.
  * This covers plain resolvers, `_entities` (reference resolvers return parents; fields still pass here) and
- * lists alike.
+ * lists alike. A field declared derived (`DerivedField`) is decided on every input it is computed from, as one
+ * decision: readable when all of them are, else refused with the first refused input's code and category.
  */
 export function enforceCategories(schema: GraphQLSchema): CategorisedField[] {
   const fields: CategorisedField[] = [];
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const fieldName of derivedFieldsOf(type.name)) {
+      const field = type.getFields()[fieldName];
+      if (field && !categoryOf(field)) throw new Error(`${type.name}.${fieldName} is declared derived but has no @category`);
+    }
     for (const field of Object.values(type.getFields())) {
       const category = categoryOf(field);
       if (!category) continue;
       const victimIdOf = victimBindingOf(type.name);
       if (!victimIdOf) {
         throw new Error(
-          `${type.name}.${field.name} is categorised but ${type.name} declares no victim binding: add @AboutVictim(…) or @AboutNoVictim() to the type`,
+          `${type.name}.${field.name} is categorised but ${type.name} declares no victim binding: add @AboutVictim(…) or @AboutVictimReached() or @AboutNoVictim() to the type`,
         );
       }
+      const inputs = fieldInputs(type.name, field.name, category);
       fields.push({ typeName: type.name, fieldName: field.name, category });
       // The benchmark's unguarded mode only: the resolvers as they are, no decision in front of them.
       if (!policyEnforced()) continue;
       const resolve: GraphQLFieldResolver<unknown, { access: AccessController }> = field.resolve ?? defaultFieldResolver;
+      const refuse = (info: GraphQLResolveInfo, refused: DataCategory, decision: AccessDecision & { allow: false }) =>
+        // Located here, so graphql-js does not copy it into an error with a stack trace of its own.
+        deniedField(info, decision.code, `Access to ${type.name}.${field.name} (${refused}) refused: ${decision.reason}`, { category: refused });
+      if (inputs.length === 1) {
+        field.resolve = async (parent, args, context, info) => {
+          const victimId = victimIdOf(parent);
+          const decision = await context.access.decideField(victimId, type.name, field.name, category);
+          if (!decision.allow) throw refuse(info, category, decision);
+          return resolve(parent, args, context, info);
+        };
+        continue;
+      }
       field.resolve = async (parent, args, context, info) => {
         const victimId = victimIdOf(parent);
-        const decision = await context.access.decide(victimId, category);
-        context.access.note(victimId, type.name, field.name, category, decision);
-        if (!decision.allow) {
-          // Located here, so graphql-js does not copy it into an error with a stack trace of its own.
-          throw deniedField(info, decision.code, `Access to ${type.name}.${field.name} (${category}) refused: ${decision.reason}`, {
-            category,
-          });
+        // The field's own category as any field's; another input as a derived value reads it (decideInput).
+        const decisions = await Promise.all(
+          inputs.map((input) => (input === category ? context.access.decide(victimId, input) : decideInput(context.access, victimId, input))),
+        );
+        const refused = decisions.findIndex((d) => !d.allow);
+        const denial = decisions[refused];
+        if (denial && !denial.allow) {
+          context.access.note(victimId, type.name, field.name, inputs[refused]!, denial);
+          throw refuse(info, inputs[refused]!, denial);
         }
+        inputs.forEach((input, i) => context.access.note(victimId, type.name, field.name, input, decisions[i]!));
         return resolve(parent, args, context, info);
       };
     }

@@ -190,8 +190,7 @@ export class HandoverResolver {
     const readable = await readableCategories(ctx.access, handover.victimId, handover.categories);
     const closed = handover.categories.filter((c) => !readable.has(c));
     if (closed.length > 0) {
-      const decision = await ctx.access.decide(handover.victimId, closed[0]!);
-      ctx.access.note(handover.victimId, 'Handover', 'signedPackage', closed[0]!, decision);
+      const decision = await ctx.access.decideField(handover.victimId, 'Handover', 'signedPackage', closed[0]!);
       throw new HubError(
         decision.allow ? 'FORBIDDEN' : decision.code,
         `Access to Handover.signedPackage refused: the package holds ${closed.join(', ')}, which the caller may not read`,

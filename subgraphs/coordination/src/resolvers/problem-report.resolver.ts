@@ -40,8 +40,7 @@ async function inCallersReach(ctx: SubgraphContext, reports: ProblemReport[]): P
     reports.map(async (r) => {
       if (r.victimId === null) return regions.includes(r.region);
       const facts = await ctx.access.facts(r.victimId);
-      const decision = await ctx.access.decide(r.victimId, DataCategory.CASE_STATUS);
-      ctx.access.note(r.victimId, 'Victim', 'region', DataCategory.CASE_STATUS, decision);
+      await ctx.access.decideField(r.victimId, 'Victim', 'region', DataCategory.CASE_STATUS);
       return facts !== null && regions.includes(facts.region);
     }),
   );

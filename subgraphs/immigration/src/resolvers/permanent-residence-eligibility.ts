@@ -1,5 +1,14 @@
 import { Field, ObjectType } from 'type-graphql';
-import { Category, DataCategory, AboutVictim } from '@hub/shared';
+import { Category, DataCategory, type DerivedValue, AboutVictim } from '@hub/shared';
+
+/**
+ * `Victim.permanentResidenceEligibility` is computed from immigration's permits and the police's testimony: the
+ * category wrapper decides both for the victim before the resolver runs (docs/architecture.md, "Derived values").
+ */
+export const permanentResidenceEligibilityValue: DerivedValue = {
+  inputs: [DataCategory.IMMIGRATION, DataCategory.POLICE_CASE],
+  description: "Eligibility for permanent residence: immigration's permits and the police's testifiedInCourt.",
+};
 
 /** Whether a victim may be granted permanent residence, derived from police testimony and own permits. */
 @ObjectType({

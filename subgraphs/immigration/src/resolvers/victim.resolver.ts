@@ -1,11 +1,11 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { Category, DataCategory, HubError, type SubgraphContext } from '@hub/shared';
+import { Category, DataCategory, DerivedField, HubError, type SubgraphContext } from '@hub/shared';
 import { Permit } from '../entities/permit';
 import { ReflectionPeriod } from '../entities/reflection-period';
 import { VoluntaryReturn } from '../entities/voluntary-return';
 import { immigrationRecords } from './immigration-records';
 import { permanentResidenceEligibility } from './immigration-rules';
-import { PermanentResidenceEligibility } from './permanent-residence-eligibility';
+import { PermanentResidenceEligibility, permanentResidenceEligibilityValue } from './permanent-residence-eligibility';
 import { Victim } from './victim';
 
 @Resolver(() => Victim)
@@ -29,6 +29,7 @@ export class VictimImmigrationResolver {
   }
 
   @Category(DataCategory.IMMIGRATION)
+  @DerivedField('Victim', permanentResidenceEligibilityValue)
   @Directive('@requires(fields: "testifiedInCourt")')
   @FieldResolver(() => PermanentResidenceEligibility, {
     nullable: true,
@@ -40,13 +41,13 @@ export class VictimImmigrationResolver {
     @Root() victim: Victim,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PermanentResidenceEligibility> {
-    // The police subgraph answered null (with its own error) when the caller may not read POLICE_CASE.
+    // Both inputs were decided for this caller before this runs (DerivedField), whatever the representation
+    // carries. The gateway fetches testifiedInCourt from the police under the same rights; when it did not
+    // arrive all the same (the police did not answer), there is nothing to compute from.
     if (typeof victim.testifiedInCourt !== 'boolean') {
-      throw new HubError(
-        'FORBIDDEN',
-        'Access to Victim.permanentResidenceEligibility refused: its input testifiedInCourt (POLICE_CASE) was not shared with the caller',
-        { category: DataCategory.POLICE_CASE },
-      );
+      throw new HubError('SUBGRAPH_UNAVAILABLE', 'Victim.permanentResidenceEligibility needs testifiedInCourt, which the police did not deliver', {
+        service: 'police',
+      });
     }
     const permits = await immigrationRecords(ctx).permits.load(victim.id);
     return { victimId: victim.id, ...permanentResidenceEligibility(victim.testifiedInCourt, permits) };

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
-import { Category, DataCategory, Gender, Region, AboutVictim } from '@hub/shared';
+import { Category, DataCategory, Gender, Region, AboutVictimReached } from '@hub/shared';
 
 export enum ShelterGroup {
   WOMEN = 'WOMEN',
@@ -13,12 +13,12 @@ registerEnumType(ShelterGroup, {
 });
 
 /**
- * A safe house. It is about no single victim (no `victimId`): its name and address are SHELTER_LOCATION,
- * decided without a victim, so only social services' own staff (or an emergency) see them; capacity,
- * region and whom it takes in are not personal.
+ * A safe house. In itself it is about no victim: in the directory its name and address are SHELTER_LOCATION
+ * decided for no victim, so only social services' own staff (or an emergency) see them; capacity, region and
+ * whom it takes in are not personal. Reached through a placement (PlacementResolver.shelter, `reachedThrough`),
+ * they are facts about the victim placed there, and decided for that victim.
  */
-// Reached through a placement, a house carries that victim's id (see PlacementResolver.shelter); in the directory none.
-@AboutVictim('victimId')
+@AboutVictimReached()
 @ObjectType({ description: 'A safe house. Its name and address are shown to social services staff only.' })
 @Entity('shelter')
 @Check('shelter_capacity_check', 'capacity >= 1')

@@ -8,6 +8,7 @@ import {
   notFound,
   agencyMutation,
   newRecordId,
+  reachedThrough,
   requireRecordedDate,
 } from '@hub/shared';
 import { Placement, isCurrentPlacement } from '../entities/placement';
@@ -25,8 +26,8 @@ export class PlacementResolver {
   async shelter(@Root() placement: Placement, @Ctx() ctx: SubgraphContext): Promise<Shelter | null> {
     const shelter = await socialRecords(ctx).shelter.load(placement.shelterId);
     // Reached through a placement, the house's name and address are facts about this victim: a consent
-    // of theirs naming SHELTER_LOCATION opens them (the directory alone never does).
-    return shelter && Object.assign(Object.create(Shelter.prototype) as Shelter, shelter, { victimId: placement.victimId });
+    // of theirs naming SHELTER_LOCATION opens them (the directory alone never does). Shelter's binding.
+    return shelter && reachedThrough(shelter, placement.victimId);
   }
 
   @Mutation(() => Placement, {
