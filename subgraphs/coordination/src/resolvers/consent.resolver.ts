@@ -12,9 +12,9 @@ import {
   badInput,
   conflict,
   neverByConsent,
-  notFound,
   agencyMutation,
   newRecordId,
+  recordTarget,
 } from '@hub/shared';
 import { CONSENT_BACKDATING_LIMIT_DAYS, checkConsentRules } from '../consent/consent-rules';
 import { ChildWelfareGuardians } from '../consent/child-welfare-guardians';
@@ -149,16 +149,16 @@ export class ConsentResolver {
 
   @Mutation(() => ConsentGrant, { description: 'Withdraws a consent; every subgraph honours it from the next request on.' })
   async withdrawConsent(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<ConsentGrant> {
+    const target = recordTarget(ConsentGrant, id, 'Consent');
     return agencyMutation(ctx, {
       mutation: 'withdrawConsent',
       category: DataCategory.CONSENT,
       typeName: 'ConsentGrant',
       fields: ['ConsentGrant.withdrawnAt', 'ConsentGrant.withdrawnBy'],
-      target: { record: 'Consent', id, locate: (db) => db.findOneBy(ConsentGrant, { id }) },
+      target,
       run: async (tx, write) => {
       const repo = tx.getRepository(ConsentGrant);
-      const consent = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!consent) throw notFound('Consent', id);
+      const consent = await target.lock(tx);
       if (consent.withdrawnAt) throw conflict('The consent is already withdrawn');
       consent.withdrawnAt = new Date();
       consent.withdrawnBy = ctx.caller.sub;

@@ -10,10 +10,10 @@ import {
   agencyMutation,
   badInput,
   mayActWithoutRegions,
-  notFound,
   paginate,
   requireWrite,
   newRecordId,
+  recordTarget,
 } from '@hub/shared';
 import { ProblemReport, ProblemTopic } from '../entities/problem-report';
 import { PageInfo } from './victim.types';
@@ -116,17 +116,17 @@ export class ProblemReportResolver {
 
   @Mutation(() => ProblemReport, { description: 'Marks a problem report resolved (coordinating unit).' })
   async resolveProblemReport(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<ProblemReport> {
+    const target = recordTarget(ProblemReport, id, 'Problem report');
     return agencyMutation(ctx, {
       mutation: 'resolveProblemReport',
       category: DataCategory.CASE_STATUS,
       typeName: 'ProblemReport',
       fields: ['ProblemReport.resolvedAt'],
       // A report outside the caller's regions (by its victim's, or its own when about none) is not found.
-      target: { record: 'Problem report', id, locate: (db) => db.findOneBy(ProblemReport, { id }) },
+      target,
       run: async (tx) => {
         const repo = tx.getRepository(ProblemReport);
-        const report = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-        if (!report) throw notFound('Problem report', id);
+        const report = await target.lock(tx);
         report.resolvedAt ??= new Date();
         return repo.save(report);
       },

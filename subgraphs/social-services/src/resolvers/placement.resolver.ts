@@ -10,6 +10,7 @@ import {
   newRecordId,
   reachedThrough,
   requireRecordedDate,
+  recordTarget,
 } from '@hub/shared';
 import { Placement, isCurrentPlacement } from '../entities/placement';
 import { Shelter, shelterTakesIn } from '../entities/shelter';
@@ -98,16 +99,16 @@ export class PlacementResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Placement> {
     requireRecordedDate('until', until, ctx.now);
+    const target = recordTarget(Placement, placementId);
     return agencyMutation(ctx, {
       mutation: 'endPlacement',
       category: DataCategory.SOCIAL,
       typeName: 'Placement',
       written: Placement,
-      target: { record: 'Placement', id: placementId, locate: (db) => db.findOneBy(Placement, { id: placementId }) },
+      target,
       run: async (tx) => {
       const repo = tx.getRepository(Placement);
-      const placement = await repo.findOne({ where: { id: placementId }, lock: { mode: 'pessimistic_write' } });
-      if (!placement) throw notFound('Placement', placementId);
+      const placement = await target.lock(tx);
       if (placement.until !== null) throw conflict('The placement has already ended');
       requireRecordedDate('until', until, ctx.now, { date: placement.from, what: 'the start of the stay' });
       await repo.update({ id: placement.id }, { until });
