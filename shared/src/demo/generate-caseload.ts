@@ -83,6 +83,9 @@ export function generateCaseload(options: CaseloadOptions = {}): Caseload {
   };
   const overCapacity = social.overCapacity && { shelterId: social.overCapacity.shelter.id, since: social.overCapacity.since };
   const drawn = withLabourInspectionEvents(collectSupportEvents(withoutEvents, overCapacity, ids), labourInspection, labourRandom, asOf);
+  // The labour inspection's events draw their ids from its own stream: the ids below must not repeat one (at
+  // 100,000 victims, 8 hex digits for about 800,000 events collide).
+  ids.reserve(drawn.map((e) => e.id));
   // Added after everything else, from streams of their own: every record above is the same with or without them.
   const rights = generateRightsInformation(root.fork('rights-information'), ctx, ids.fork(root.fork('rights-information-ids')));
   const supportEvents = mergeByTime(drawn, rights.events);

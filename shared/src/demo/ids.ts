@@ -19,6 +19,11 @@ export class IdFactory {
     return new IdFactory(rng, this.used);
   }
 
+  /** Marks ids drawn elsewhere (by a stream of their own) as used, so that no later `next` repeats one. */
+  reserve(ids: Iterable<string>): void {
+    for (const id of ids) this.used.add(id);
+  }
+
   next(prefix: IdPrefix): string {
     for (;;) {
       const id = `${prefix}-${this.rng.hex(8)}`;
