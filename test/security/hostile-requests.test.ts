@@ -3,6 +3,8 @@
  * documents, alias and fragment bombs, NUL bytes, huge variables, bogus cursors and ids, injection strings in
  * every argument of every root field — and not one may end in a 5xx, an error without a code from the closed
  * set, or any internal detail (SQL, stack, file path, service address, HTML). Every service is alive afterwards.
+ * All of it through both gateways (Apollo's and Hive Gateway, test/support/gateways.ts): the subgraphs behind
+ * either answer the same way, and neither gateway lets an internal detail out.
  */
 import { gzipSync } from 'node:zlib';
 import {
@@ -23,6 +25,7 @@ import {
 import { apolloClientErrorCodes } from '@hub/gateway/src/errors/format-gateway-error';
 import { Agency, Purpose, Role, errorCodes, subgraphNames } from '@hub/shared';
 import { tokenFor } from '../support/client';
+import { gateways } from '../support/gateways';
 import { testHub } from '../support/hub-info';
 
 interface HostileRequest {
@@ -244,7 +247,7 @@ async function send(url: string, request: HostileRequest, base: Record<string, s
   return null;
 }
 
-describe('hostile requests', () => {
+describe.each(gateways())('hostile requests through the %s gateway', (gatewayName, gatewayUrl) => {
   let requests: HostileRequest[] = [];
   let coordinatorHeaders: Record<string, string>;
   let analystHeaders: Record<string, string>;
@@ -261,11 +264,12 @@ describe('hostile requests', () => {
       authorization: `Bearer ${await tokenFor({ agency: Agency.COORDINATION, role: Role.ANALYST, sub: 'hostile-suite-analyst' })}`,
       'x-purpose': Purpose.STATISTICS,
     };
-    const introspection = (await (await fetch(testHub().gatewayUrl, {
+    const introspection = (await (await fetch(gatewayUrl, {
       method: 'POST',
       headers: coordinatorHeaders,
       body: JSON.stringify({ query: getIntrospectionQuery() }),
-    })).json()) as { data: Parameters<typeof buildClientSchema>[0] };
+    })).json()) as { data?: Parameters<typeof buildClientSchema>[0] };
+    if (!introspection.data) throw new Error(`no schema through the ${gatewayName} gateway: ${JSON.stringify(introspection).slice(0, 500)}`);
     const schema = buildClientSchema(introspection.data);
     requests = [
       ...bodyAttacks(),
@@ -283,12 +287,12 @@ describe('hostile requests', () => {
       Array.from({ length: 4 }, async () => {
         for (let next = queue.shift(); next; next = queue.shift()) {
           const headers = next.name.startsWith('mutation') ? analystHeaders : coordinatorHeaders;
-          const finding = await send(testHub().gatewayUrl, next, headers);
+          const finding = await send(gatewayUrl, next, headers);
           if (finding) findings.push(finding);
         }
       }),
     );
-    process.stdout.write(`hostile requests: ${requests.length} sent, ${findings.length} findings\n`);
+    process.stdout.write(`hostile requests through the ${gatewayName} gateway: ${requests.length} sent, ${findings.length} findings\n`);
     expect(findings.slice(0, 15)).toEqual([]);
   }, 600_000);
 
@@ -297,7 +301,7 @@ describe('hostile requests', () => {
       const health = await fetch(testHub().services[name]!.url.replace(/\/graphql$/, '/health'));
       expect({ name, status: health.status }).toEqual({ name, status: 200 });
     }
-    const gateway = await fetch(testHub().gatewayUrl, { method: 'POST', headers: coordinatorHeaders, body: JSON.stringify({ query: '{ __typename }' }) });
+    const gateway = await fetch(gatewayUrl, { method: 'POST', headers: coordinatorHeaders, body: JSON.stringify({ query: '{ __typename }' }) });
     expect(gateway.status).toBe(200);
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import express, { type NextFunction, type Request, type Response } from 'express';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import {
   type AuditWriter,
   type HubCaller,
@@ -24,6 +24,9 @@ import { type HivePlugin, createGatewayRuntime, httpTransport } from './hive-run
 
 type HubRequest = Request & { requestId?: string; startedAt?: number; caller?: HubCaller };
 
+/** Where Hive (graphql-yoga) keeps the HTTP status of an error it raised. */
+type HttpExtensions = { extensions?: { http?: { status?: unknown } } };
+
 interface GraphQLBody {
   query?: unknown;
   operationName?: unknown;
@@ -37,6 +40,15 @@ const unavailable = (subgraph: string): globalThis.Response =>
     }),
     { status: 200, headers: { 'content-type': 'application/json' } },
   );
+
+/**
+ * Whether `error` is GraphQL's own refusal of the request before anything ran (no `data` at all): an error that
+ * graphql-js raised itself, with no code and nothing thrown beneath it — e.g. a subscription, which the supergraph
+ * has none of. The Apollo gateway answers those as the client's mistake; Hive leaves them without a code, which
+ * the formatter would treat as unexpected ("Internal error").
+ */
+const refusedRequest = (result: object, error: unknown): boolean =>
+  !('data' in result) && error instanceof GraphQLError && !error.originalError && error.extensions.code === undefined;
 
 /**
  * The hub behind a second gateway: Hive Gateway (The Guild, MIT) on the same committed supergraph, in front of
@@ -94,7 +106,7 @@ export async function createHiveGateway(config: GatewayConfig, deps: { keys: Ser
       const single = result as { data?: unknown; errors?: readonly unknown[]; extensions?: unknown };
       const errors: GraphQLFormattedError[] = (single.errors ?? []).map((e) => {
         const formatted = typeof (e as { toJSON?: unknown }).toJSON === 'function' ? (e as { toJSON: () => GraphQLFormattedError }).toJSON() : (e as GraphQLFormattedError);
-        return formatError(formatted, e);
+        return formatError(refusedRequest(single, e) ? { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_REQUEST' } } : formatted, e);
       });
       const params = bodies.get(request) ?? {};
       const codes = [...new Set(errors.map((e) => String(e.extensions?.code ?? 'UNKNOWN')))];
@@ -115,7 +127,10 @@ export async function createHiveGateway(config: GatewayConfig, deps: { keys: Ser
         deps.log.error({ err: error, requestId: caller.requestId }, 'operation record could not be written: answer withheld');
         answer = { data: null, errors: [{ message: 'The access log could not be written, so no data was returned', extensions: { code: 'AUDIT_UNAVAILABLE' } }] };
       }
-      setResult(answer);
+      // The HTTP status Hive gave the request (400 for a body or document it refused), kept: Hive takes formatted
+      // errors for unexpected ones and would answer 500. `extensions.http` never reaches the client.
+      const status = Math.max(0, ...(single.errors ?? []).map((e) => Number((e as HttpExtensions).extensions?.http?.status) || 0));
+      setResult({ ...answer, extensions: { http: { status: status || 200 } } });
     },
   };
 
@@ -179,7 +194,14 @@ export async function createHiveGateway(config: GatewayConfig, deps: { keys: Ser
     next();
   };
   // Only /graphql reaches Hive, and only through the authentication above (Hive sees the path unmounted).
-  app.use('/graphql', authenticateRequest, (req: Request, res: Response) => {
+  // A body that is not JSON is refused here with a code (Hive would answer 415 with no body at all).
+  const jsonOnly = (req: Request, res: Response, next: NextFunction): void => {
+    if (req.method === 'POST' && !req.is(['application/json', 'application/graphql-response+json'])) {
+      return sendError(res, 415, 'BAD_USER_INPUT', 'Send the request body as application/json');
+    }
+    next();
+  };
+  app.use('/graphql', authenticateRequest, jsonOnly, (req: Request, res: Response) => {
     req.url = '/graphql';
     // Hive answers with the x-request-id of the request (or one of its own): make it the hub's, the access log's.
     req.headers['x-request-id'] = (req as HubRequest).requestId;
