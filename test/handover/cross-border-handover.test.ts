@@ -14,7 +14,7 @@ import { Agency, DataCategory, Purpose, Role, type HandoverPackage, loadServiceK
 import { repoRoot } from '@hub/shared/src/schema/subgraph-schemas';
 import { codes, queryAs } from '../support/client';
 import { testHub } from '../support/hub-info';
-import { coordinator, grantConsent, identifyVictim, investigator, openInvestigation, uniqueAlias, withAuditDb } from '../audit/audit-support';
+import { auditor, coordinator, grantConsent, identifyVictim, investigator, logIntegrated, openInvestigation, uniqueAlias, withAuditDb } from '../audit/audit-support';
 
 const liaison = { kind: 'FOREIGN_POLICE_LIAISON', name: 'Nigeria Police Force, liaison office Oslo', country: 'NG' };
 const careProvider = { kind: 'HOME_COUNTRY_CARE_PROVIDER', name: 'NAPTIP shelter, Benin City', country: 'NG' };
@@ -77,6 +77,28 @@ const handoversOf = async (victimId: string, withPackage = false) =>
 
 const trusted = (): { keys: JWK[] } => JSON.parse(readFileSync(join(testHub().keysDir, 'trusted.jwks.json'), 'utf8')) as { keys: JWK[] };
 
+interface LoggedRecord {
+  fields: string[];
+  deniedFields: string[];
+  categories: string[];
+  receivedCategories: string[];
+}
+
+/** Coordination's access record of one request about one victim, as audit staff read it (`accessLog`). */
+async function coordinationRecord(requestId: string, victimId: string): Promise<LoggedRecord> {
+  await logIntegrated();
+  const response = await queryAs<{ accessLog: { edges: { node: LoggedRecord }[] } }>(
+    auditor,
+    `query ($r: String, $v: ID) { accessLog(filter: { requestId: $r, victimId: $v, subgraph: "coordination", kind: "FIELD_ACCESS" }) {
+       edges { node { fields deniedFields categories receivedCategories } } } }`,
+    { r: requestId, v: victimId },
+  );
+  expect(response.errors).toBeUndefined();
+  expect(response.data!.accessLog.edges).toHaveLength(1);
+  const record = response.data!.accessLog.edges[0]!.node;
+  return { ...record, categories: [...record.categories].sort(), receivedCategories: [...record.receivedCategories].sort() };
+}
+
 /** The fields of the Victim type of coordination's schema with IDENTITY (docs/architecture.md#data-categories). */
 const IDENTITY_FIELDS = ['Victim.alias', 'Victim.birthYear', 'Victim.gender', 'Victim.nationalities', 'Victim.languages', 'Victim.minor'];
 
@@ -124,9 +146,20 @@ describe('cross-border hand-over', () => {
     const refused = await handoversOf(victimId, true);
     expect(refused.data!.victim.handovers[0]!.signedPackage).toBeNull();
     expect(refused.errors?.map((e) => [e.extensions?.code, e.extensions?.category])).toEqual([['CONSENT_REQUIRED', DataCategory.POLICE_CASE]]);
+    // Logged as refused, and only as refused, with the category it was refused on; the hand-over's own fields are CONSENT.
+    const refusal = await coordinationRecord(refused.requestId!, victimId);
+    expect(refusal.deniedFields).toEqual(['Handover.signedPackage']);
+    expect(refusal.fields).not.toContain('Handover.signedPackage');
+    expect(refusal.categories).toEqual([DataCategory.CONSENT, DataCategory.POLICE_CASE]);
+    expect(refusal.receivedCategories).toEqual([DataCategory.CONSENT]);
     await grantConsent(victimId, Agency.COORDINATION, [DataCategory.POLICE_CASE], Purpose.CASE_COORDINATION);
     const read = await handoversOf(victimId, true);
     expect(read.errors).toBeUndefined();
+    // Logged as read, with every category the package holds.
+    const reading = await coordinationRecord(read.requestId!, victimId);
+    expect(reading.fields).toContain('Handover.signedPackage');
+    expect(reading.deniedFields).toEqual([]);
+    expect(reading.receivedCategories).toEqual([DataCategory.CONSENT, DataCategory.IDENTITY, DataCategory.POLICE_CASE]);
     const jws = read.data!.victim.handovers[0]!.signedPackage!;
 
     const verified = await verifyHandoverPackage(jws, trusted());
@@ -169,6 +202,33 @@ describe('cross-border hand-over', () => {
     expect(received.errors).toBeUndefined();
     expect(received.data!.acknowledgeHandover).toMatchObject({ state: 'RECEIVED', receiptReference: 'NPF-LO/2026/117', digest });
     expect(codes(await acknowledge(handover.id, digest))).toEqual(['CONFLICT']);
+  });
+
+  it("refuses a package of rights information as the category wrapper refuses it: every agency's, so no own-records rule opens it", async () => {
+    // The coordinating unit reads its own RIGHTS_INFORMATION records, but a package holding the category holds it for
+    // no one agency (docs/architecture.md#data-categories): only a consent naming it for the unit opens it.
+    const other = await identifyVictim(uniqueAlias('Handover-rights'));
+    await consentToCounterpart(other, careProvider, 'VOLUNTARY_RETURN', [DataCategory.IDENTITY, DataCategory.RIGHTS_INFORMATION]);
+    const prepared = await prepare(other, careProvider, 'VOLUNTARY_RETURN');
+    expect(prepared.errors).toBeUndefined();
+    const sent = await send(prepared.data!.prepareHandover.id);
+    expect(sent.errors).toBeUndefined();
+
+    const refused = await handoversOf(other, true);
+    expect(refused.data!.victim.handovers[0]!.signedPackage).toBeNull();
+    expect(refused.errors?.map((e) => [e.extensions?.code, e.extensions?.category])).toEqual([['CONSENT_REQUIRED', DataCategory.RIGHTS_INFORMATION]]);
+    const refusal = await coordinationRecord(refused.requestId!, other);
+    expect(refusal.deniedFields).toEqual(['Handover.signedPackage']);
+    expect(refusal.fields).not.toContain('Handover.signedPackage');
+    expect(refusal.receivedCategories).toEqual([DataCategory.CONSENT]);
+    expect(refusal.categories).toEqual([DataCategory.CONSENT, DataCategory.RIGHTS_INFORMATION]);
+
+    await grantConsent(other, Agency.COORDINATION, [DataCategory.RIGHTS_INFORMATION], Purpose.CASE_COORDINATION);
+    const read = await handoversOf(other, true);
+    expect(read.errors).toBeUndefined();
+    expect(read.data!.victim.handovers[0]!.signedPackage).toEqual(expect.any(String));
+    const reading = await coordinationRecord(read.requestId!, other);
+    expect(reading.receivedCategories).toEqual([DataCategory.CONSENT, DataCategory.IDENTITY, DataCategory.RIGHTS_INFORMATION]);
   });
 
   it('a package changed after signing no longer verifies, offline and with the CLI', async () => {

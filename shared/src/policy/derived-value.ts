@@ -52,3 +52,33 @@ export async function readableCategories(
   const decisions = await Promise.all(categories.map(async (category) => [category, await decideInput(access, victimId, category)] as const));
   return new Set(decisions.filter(([, decision]) => decision.allow).map(([category]) => category));
 }
+
+/** A derived value decided for one caller: readable, or refused on its first refused input (with that decision). */
+export type DerivedDecision = { allow: true } | { allow: false; refused: DataCategory; decision: AccessDecision & { allow: false } };
+
+/**
+ * Decides a derived value about one victim and notes it for the access log as `typeName.field`: the category
+ * wrapper's decision for a field declared derived (enforce-categories.ts), and the one a resolver takes for a value
+ * it derives per list element or per kind (the support path's alerts and deadlines). Readable when every input is,
+ * and then every input is noted as read, so the record names each category the value was computed from; else
+ * refused on the first refused input, which alone is noted (as refused). `own`, the field's own `@category`, is
+ * decided as any field's (this subgraph's records); every other input as a derived value reads it (`decideInput`).
+ */
+export async function decideDerivedValue(
+  access: AccessController,
+  victimId: string | null,
+  typeName: string,
+  field: string,
+  inputs: readonly DataCategory[],
+  own?: DataCategory,
+): Promise<DerivedDecision> {
+  const decisions = await Promise.all(inputs.map((input) => (input === own ? access.decide(victimId, input) : decideInput(access, victimId, input))));
+  const refused = decisions.findIndex((d) => !d.allow);
+  const denial = decisions[refused];
+  if (denial && !denial.allow) {
+    access.note(victimId, typeName, field, inputs[refused]!, denial);
+    return { allow: false, refused: inputs[refused]!, decision: denial };
+  }
+  inputs.forEach((input, i) => access.note(victimId, typeName, field, input, decisions[i]!));
+  return { allow: true };
+}

@@ -14,8 +14,8 @@ import { victimBindingOf } from '../agency-kit/victim-binding';
 import { policyEnforced } from '../benchmark/unguarded-mode';
 import type { AccessController } from './access-controller';
 import type { AccessDecision } from './decide';
-import { decideInput } from './derived-value';
-import { derivedFieldsOf, fieldInputs } from './derived-field';
+import { decideDerivedValue } from './derived-value';
+import { derivedFieldsOf, fieldInputs, recordInputsOf } from './derived-field';
 
 export interface CategorisedField {
   typeName: string;
@@ -38,8 +38,9 @@ export function categoryOf(field: { astNode?: Maybe<FieldDefinitionNode> }): Dat
  * Wraps the resolver of every categorised field (its type's declared victim binding says which victim it is about) so that, before a value leaves the subgraph, the access
  * policy is asked, the access noted for the log, and a refused field resolves to `null` with a coded error.
  * This covers plain resolvers, `_entities` (reference resolvers return parents; fields still pass here) and
- * lists alike. A field declared derived (`DerivedField`) is decided on every input it is computed from, as one
- * decision: readable when all of them are, else refused with the first refused input's code and category.
+ * lists alike. A field declared derived (`DerivedField`) is decided on every input it is computed from — those it
+ * declares, and those its record names (`recordInputs`) — as one decision (`decideDerivedValue`): readable when all
+ * of them are, and noted with each, else refused with the first refused input's code and category.
  */
 export function enforceCategories(schema: GraphQLSchema): CategorisedField[] {
   const fields: CategorisedField[] = [];
@@ -66,7 +67,8 @@ export function enforceCategories(schema: GraphQLSchema): CategorisedField[] {
       const refuse = (info: GraphQLResolveInfo, refused: DataCategory, decision: AccessDecision & { allow: false }) =>
         // Located here, so graphql-js does not copy it into an error with a stack trace of its own.
         deniedField(info, decision.code, `Access to ${type.name}.${field.name} (${refused}) refused: ${decision.reason}`, { category: refused });
-      if (inputs.length === 1) {
+      const recordInputs = recordInputsOf(type.name, field.name);
+      if (inputs.length === 1 && !recordInputs) {
         field.resolve = async (parent, args, context, info) => {
           const victimId = victimIdOf(parent);
           const decision = await context.access.decideField(victimId, type.name, field.name, category);
@@ -77,17 +79,10 @@ export function enforceCategories(schema: GraphQLSchema): CategorisedField[] {
       }
       field.resolve = async (parent, args, context, info) => {
         const victimId = victimIdOf(parent);
-        // The field's own category as any field's; another input as a derived value reads it (decideInput).
-        const decisions = await Promise.all(
-          inputs.map((input) => (input === category ? context.access.decide(victimId, input) : decideInput(context.access, victimId, input))),
-        );
-        const refused = decisions.findIndex((d) => !d.allow);
-        const denial = decisions[refused];
-        if (denial && !denial.allow) {
-          context.access.note(victimId, type.name, field.name, inputs[refused]!, denial);
-          throw refuse(info, inputs[refused]!, denial);
-        }
-        inputs.forEach((input, i) => context.access.note(victimId, type.name, field.name, input, decisions[i]!));
+        const all = recordInputs ? [...new Set([...inputs, ...recordInputs(parent)])] : inputs;
+        // The field's own category as any field's; another input as a derived value reads it (decideDerivedValue).
+        const decided = await decideDerivedValue(context.access, victimId, type.name, field.name, all, category);
+        if (!decided.allow) throw refuse(info, decided.refused, decided.decision);
         return resolve(parent, args, context, info);
       };
     }

@@ -17,6 +17,7 @@ import { IdentificationResolver } from './resolvers/identification.resolver';
 import { ProblemReportResolver } from './resolvers/problem-report.resolver';
 import { RegistryResolver } from './resolvers/registry.resolver';
 import { CaseloadStatisticsResolver } from './resolvers/statistics.resolver';
+import { SupportPathResolver } from './resolvers/support-path.resolver';
 import { VictimResolver } from './resolvers/victim.resolver';
 import { victimReference } from './resolvers/victim.reference';
 import { recordCoordinationEvent } from './resolvers/record-event';
@@ -30,6 +31,7 @@ export const coordinationSubgraph: SubgraphDefinition = {
   name: 'coordination',
   resolvers: [
     VictimResolver,
+    SupportPathResolver,
     IdentificationResolver,
     ConsentResolver,
     HandoverResolver,

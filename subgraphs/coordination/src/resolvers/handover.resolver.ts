@@ -4,6 +4,8 @@ import type { EntityManager } from 'typeorm';
 import {
   Category,
   DataCategory,
+  DerivedField,
+  type DerivedFieldValue,
   type ForeignCounterpart,
   type HandoverPart,
   HandoverPurpose,
@@ -18,7 +20,6 @@ import {
   mayHandOver,
   newRecordId,
   notFound,
-  readableCategories,
   recordsByVictim,
 } from '@hub/shared';
 import { Handover } from '../entities/handover';
@@ -42,6 +43,19 @@ const PURPOSE_TEXT: Record<HandoverPurpose, string> = {
 /** Only coordinators hand data over abroad; anyone else is refused before anything is looked up. */
 const requireCoordinator = (ctx: SubgraphContext): void => {
   if (!mayHandOver(ctx.caller)) throw new HubError('FORBIDDEN', 'Only a coordinator of the coordinating unit prepares, sends or acknowledges a cross-border hand-over');
+};
+
+/**
+ * `Handover.signedPackage` is derived from the hand-over (CONSENT) and from every category its package holds — the
+ * categories the consent names — so the category wrapper decides all of them, as for any derived field
+ * (docs/architecture.md#cross-border-hand-over): a coordinator does not read through a hand-over what the policy does
+ * not open to them, a read is logged with each category the package holds, and a refusal with the first refused, its
+ * code the wrapper's. A hand-over not sent has no package, and nothing of it to decide beyond the hand-over.
+ */
+const signedPackageValue: DerivedFieldValue<Handover> = {
+  inputs: [DataCategory.CONSENT],
+  recordInputs: (handover) => (handover.signedPackageJws ? handover.categories : []),
+  description: "The signed package: the hand-over's own record and every category its package holds.",
 };
 
 const locateHandover = (id: string) => ({
@@ -180,23 +194,15 @@ export class HandoverResolver {
   }
 
   @Category(DataCategory.CONSENT)
+  @DerivedField('Handover', signedPackageValue)
   @FieldResolver(() => String, {
     nullable: true,
     description:
       "The package as sent (compact JWS, signed by the hub; verify offline with `npm run verify-handover`). A value derived from the package's categories: readable only by a caller who may read every one of them.",
   })
-  async signedPackage(@Root() handover: Handover, @Ctx() ctx: SubgraphContext): Promise<string | null> {
-    if (!handover.signedPackageJws) return null;
-    const readable = await readableCategories(ctx.access, handover.victimId, handover.categories);
-    const closed = handover.categories.filter((c) => !readable.has(c));
-    if (closed.length > 0) {
-      const decision = await ctx.access.decideField(handover.victimId, 'Handover', 'signedPackage', closed[0]!);
-      throw new HubError(
-        decision.allow ? 'FORBIDDEN' : decision.code,
-        `Access to Handover.signedPackage refused: the package holds ${closed.join(', ')}, which the caller may not read`,
-        { category: closed[0] },
-      );
-    }
+  signedPackage(@Root() handover: Handover): string | null {
+    // The hand-over (CONSENT) and every category of its package were decided for this caller, and noted, by the
+    // category wrapper before this runs (DerivedField).
     return handover.signedPackageJws;
   }
 }

@@ -2,8 +2,10 @@ import {
   type AccessController,
   type Agency,
   DataCategory,
+  type DerivedValue,
   type ReadableCategories,
   type SupportEventKind,
+  decideDerivedValue,
   mayDerive,
   milestoneCategory,
   readableCategories,
@@ -48,4 +50,30 @@ export function visibleSupportPath(input: RecordedPathInputs, now: Date, readabl
 export async function supportPathFor(access: AccessController, victimId: string, input: RecordedPathInputs, now: Date): Promise<ComputedPath> {
   const asked = [...pathInputCategories(), ...input.events.map((e) => milestoneCategory(e.agency, e.kind))];
   return visibleSupportPath(input, now, await readableCategories(access, victimId, [...new Set(asked)]));
+}
+
+/** The support path's fields whose values are derived, each kind of value with what it is computed from. */
+const pathValues = {
+  stage: { stage: stageValue },
+  alerts: alertValues,
+  nextDeadline: deadlineValues,
+} as const satisfies Record<string, Record<string, DerivedValue>>;
+
+/**
+ * Decides and notes, for the access log, every value a support-path field is derived from, when that field leaves
+ * (docs/architecture.md, "Derived values"): each kind of alert or deadline (and the stage) as one derived value
+ * named `SupportPath.<field>:<kind>` — read, with every category it is computed from, when the caller may read
+ * them all; refused, on its first refused input, otherwise. Every kind, whether or not it fires: that an alert is
+ * absent is computed from the same inputs as the alert. The same decision as the category wrapper's for a derived
+ * field (`decideDerivedValue`) and as `supportPathFor`'s, which computed the path; returns the kinds readable.
+ */
+export async function notePathValues(access: AccessController, victimId: string, field: keyof typeof pathValues): Promise<Set<string>> {
+  const values: Record<string, DerivedValue> = pathValues[field];
+  const decided = await Promise.all(
+    Object.entries(values).map(async ([kind, value]) => {
+      const name = field === 'stage' ? 'stage' : `${field}:${kind}`;
+      return [kind, (await decideDerivedValue(access, victimId, 'SupportPath', name, value.inputs)).allow] as const;
+    }),
+  );
+  return new Set(decided.filter(([, allow]) => allow).map(([kind]) => kind));
 }
