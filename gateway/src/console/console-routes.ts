@@ -5,11 +5,13 @@ import {
   DataCategory,
   Purpose,
   Region,
+  Right,
   Role,
   agencyEntries,
   consentRoles,
   emergencyRule,
   neverByConsent,
+  rightsInformationMutation,
   roleAgencies,
   statisticsRule,
 } from '@hub/shared';
@@ -63,6 +65,9 @@ export function consoleSettings(oidc: OidcSettings | null) {
   };
 }
 
+/** The console's action for the agency kit's rights information (gateway/console/js/views/support-path-actions.js). */
+const RIGHTS_INFORMATION_ACTION = 'recordRightsInformation';
+
 /** Purposes no consent names: reading for them never rests on a consent. */
 const NOT_BY_CONSENT: readonly Purpose[] = [...statisticsRule.purposes, Purpose.AUDIT, Purpose.EMERGENCY];
 
@@ -73,9 +78,14 @@ const NOT_BY_CONSENT: readonly Purpose[] = [...statisticsRule.purposes, Purpose.
  */
 function registrySettings() {
   const writers = agencyEntries.flatMap((e) =>
-    e.consoleActions.length === 0
-      ? []
-      : e.staff.slice(0, 1).map((s) => ({ agency: e.agency, roles: s.roles, purpose: s.purposes[0], actions: e.consoleActions })),
+    e.staff.flatMap((s, i) => {
+      // The agency's own actions for its first staff entry; the agency kit's rights information for each staff entry
+      // of an agency that handles cases, as the write policy opens it (its own records, for the entry's purpose).
+      const actions = [...(i === 0 ? e.consoleActions : []), ...(e.handlesCases ? [RIGHTS_INFORMATION_ACTION] : [])];
+      if (actions.length === 0) return [];
+      const rights = e.handlesCases ? { rightsInformationMutation: rightsInformationMutation(e.agency as Agency) } : {};
+      return [{ agency: e.agency, roles: s.roles, purpose: s.purposes[0], actions, ...rights }];
+    }),
   );
   const usualPurposes = Object.fromEntries(
     agencyEntries.map((e) => [
@@ -95,6 +105,8 @@ function registrySettings() {
     categories: Object.values(DataCategory),
     /** Categories a consent may name (never the access log). */
     consentCategories: Object.values(DataCategory).filter((c) => !neverByConsent.includes(c)),
+    /** The rights a victim is informed of (the national guideline; enum Right). */
+    rights: Object.values(Right),
     consentRecipients: agencyEntries.filter((e) => e.handlesCases || e.staff.length === 0).map((e) => e.agency),
     consentPurposes: Object.values(Purpose).filter((p) => !NOT_BY_CONSENT.includes(p)),
     caseRoles: consentRoles,

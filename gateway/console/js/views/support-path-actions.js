@@ -312,6 +312,31 @@ const ACTIONS = {
     };
   },
 
+  recordRightsInformation({ victimId, writer, config }) {
+    const rights = checkboxGroup('Rights the victim was informed of', config.rights, { id: 'action-rights', hint: 'Each right explained to the victim; at least one.' });
+    const language = h('input', { id: 'action-rights-language', type: 'text', required: true, minlength: 2, maxlength: 2, pattern: '[a-z]{2}', autocomplete: 'off', placeholder: 'ro' });
+    const interpreter = h('input', { id: 'action-rights-with-interpreter', type: 'checkbox' });
+    const informedAt = dateInput('action-rights-informed-at');
+    const mutation = writer.rightsInformationMutation;
+    const operation = mutation.charAt(0).toUpperCase() + mutation.slice(1);
+    return {
+      title: 'Record rights information',
+      text: `That ${humanize(writer.agency)} informed the victim of their rights (the national guideline), with you, as signed in, as the one who informed them. The support path shows that it was done.`,
+      fields: [
+        rights,
+        field('Language', language, 'The language the victim was informed in: ISO 639-1 code in lower case, e.g. ro.'),
+        field('An interpreter took part', interpreter),
+        field('Informed on', informedAt),
+      ],
+      submit: 'Record rights information',
+      problem: () => (rights.values().length === 0 ? { message: 'Choose at least one right.', focus: rights.querySelector('input') } : null),
+      // One mutation per agency (each records into its own records), as the API offers it: e.g. recordPoliceRightsInformation.
+      mutation: `mutation ${operation}($input: RecordRightsInformationInput!) { ${mutation}(input: $input) { id } }`,
+      variables: () => ({ input: { victimId, rights: rights.values(), language: language.value.trim(), interpreter: interpreter.checked, informedAt: startOf(informedAt.value) } }),
+      done: 'Rights information recorded.',
+    };
+  },
+
   appointGuardian({ victimId, victim }) {
     const name = h('input', { id: 'action-guardian-name', type: 'text', required: true, minlength: 2, maxlength: 120, autocomplete: 'off' });
     const appointedAt = dateInput('action-guardian-from');
@@ -426,7 +451,7 @@ export function supportPathActions({ victimId, victim, identity, config, flash, 
   const writer = writerFor(identity);
   if (!writer) return null;
   const purposeOk = session.purpose === writer.purpose;
-  const context = { victimId, victim, identity, config, enabled: () => purposeOk };
+  const context = { victimId, victim, identity, config, writer, enabled: () => purposeOk };
   const sections = writer.actions.map((id) => {
     if (id === 'withdrawConsent') return withdrawSection({ victim, enabled: purposeOk, needs: writer.purpose, flash, onDone });
     const spec = ACTIONS[id](context);
