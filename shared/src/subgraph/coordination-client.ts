@@ -17,8 +17,18 @@ export class CoordinationRefusal extends Error {
   constructor(
     path: string,
     readonly status: number,
+    body = '',
   ) {
-    super(`coordination ${path} answered ${status}`);
+    super(`coordination ${path} answered ${status}${body ? `: ${body.slice(0, 200)}` : ''}`);
+  }
+}
+
+/** No answer from coordination: the connection failed or the time ran out (the cause says which). */
+export class CoordinationUnreachable extends Error {
+  constructor(path: string, elapsedMs: number, cause: unknown) {
+    const reason = cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+    const code = (cause as { cause?: { code?: string } })?.cause?.code;
+    super(`coordination ${path} gave no answer after ${elapsedMs} ms (${reason}${code ? `, ${code}` : ''})`, { cause });
   }
 }
 
@@ -62,13 +72,19 @@ export class CoordinationClient {
   private async post(path: string, payload: unknown): Promise<unknown> {
     const body = JSON.stringify(payload);
     const assertion = await signHubAssertion(this.keys, 'coordination', this.caller, body);
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${assertion}`, 'content-type': 'application/json' },
-      body,
-      signal: AbortSignal.timeout(5000),
-    });
-    if (!response.ok) throw new CoordinationRefusal(path, response.status);
+    const started = Date.now();
+    let response: Response;
+    try {
+      response = await fetch(`${this.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${assertion}`, 'content-type': 'application/json' },
+        body,
+        signal: AbortSignal.timeout(5000),
+      });
+    } catch (error) {
+      throw new CoordinationUnreachable(path, Date.now() - started, error);
+    }
+    if (!response.ok) throw new CoordinationRefusal(path, response.status, await response.text().catch(() => ''));
     return response.json();
   }
 }

@@ -201,7 +201,11 @@ export async function createSubgraph(declared: SubgraphDefinition, deps: Subgrap
   // calls the gateway makes to this subgraph for it.
   const remoteFacts = new RequestScopedFacts((caller) => (ids) =>
     deps.metrics.time(deps.metrics.consentLookupDuration, { source: 'remote' }, () =>
-      new CoordinationClient(deps.coordinationUrl, deps.keys, caller).victimFacts(ids),
+      new CoordinationClient(deps.coordinationUrl, deps.keys, caller).victimFacts(ids).catch((error: unknown) => {
+        // The fields that needed these facts are refused (fail closed); the cause is for the operator.
+        deps.log.error({ err: error, requestId: caller.requestId, victims: ids.length }, 'consent look-up failed');
+        throw error;
+      }),
     ),
   );
   const relay =
