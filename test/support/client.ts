@@ -1,5 +1,5 @@
 import { LocalIssuer } from '@hub/gateway/src/auth/local-issuer';
-import type { Agency, Purpose, Region, Role } from '@hub/shared';
+import { type Agency, type Purpose, type Region, type Role, serviceFetch } from '@hub/shared';
 import { testHub } from './hub-info';
 import { counterValue, scrape } from './metrics';
 
@@ -39,10 +39,11 @@ export async function post<T = Record<string, unknown>>(
   body: unknown,
   headers: Record<string, string> = {},
 ): Promise<GraphQLResponse<T>> {
-  const response = await fetch(url, {
+  const response = await serviceFetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
+    timeoutMs: 60_000,
   });
   const text = await response.text();
   let json: { data?: T | null; errors?: GraphQLResponse['errors'] } = {};

@@ -1,17 +1,10 @@
-import { Agent, fetch } from 'undici';
+import { serviceAgent, serviceFetch } from '@hub/shared';
 
 /**
  * How long the gateway waits for one subgraph. Past it that subgraph's part of the answer is missing, with
  * SUBGRAPH_UNAVAILABLE, and the rest of the answer is served: a timeout is a coded error, never a 500.
  */
 export const SUBGRAPH_TIMEOUT_MS = 15_000;
-
-/**
- * undici closes an idle socket this long before the subgraph's own keep-alive timeout, which it reads from
- * the `Keep-Alive: timeout=N` response header. So the gateway never sends a request on a socket that the
- * subgraph's server is closing at that very moment.
- */
-const KEEP_ALIVE_MARGIN_MS = 2_000;
 
 export interface SubgraphRequestInit {
   method?: string;
@@ -23,8 +16,9 @@ export interface SubgraphRequestInit {
 export type SubgraphFetch = (url: string, init: SubgraphRequestInit) => Promise<Response>;
 
 /**
- * The gateway's HTTP client for subgraph calls: undici, with keep-alive sockets that never race the subgraph's
- * close and explicit connect, headers and body timeouts.
+ * The gateway's HTTP client for subgraph calls: undici, with idle sockets closed by the gateway long before
+ * the subgraph's server would close them (shared/src/process/keep-alive.ts), and explicit connect, headers
+ * and body timeouts.
  *
  * Apollo's default (make-fetch-happen) keeps idle sockets with no idle limit and never retries a POST: a query
  * sent on a pooled socket just as the subgraph's server closes it after its keep-alive timeout fails with
@@ -32,19 +26,6 @@ export type SubgraphFetch = (url: string, init: SubgraphRequestInit) => Promise<
  * builds an Error per request (agent-base's TLS test), a fifth of the gateway's CPU.
  */
 export function createSubgraphFetch(timeoutMs = SUBGRAPH_TIMEOUT_MS): SubgraphFetch {
-  const dispatcher = new Agent({
-    keepAliveTimeout: 4_000,
-    keepAliveTimeoutThreshold: KEEP_ALIVE_MARGIN_MS,
-    connect: { timeout: Math.min(timeoutMs, 5_000) },
-    headersTimeout: timeoutMs,
-    bodyTimeout: timeoutMs,
-  });
-  return async (url, init) =>
-    (await fetch(url, {
-      method: init.method ?? 'POST',
-      headers: init.headers,
-      body: init.body,
-      dispatcher,
-      signal: AbortSignal.timeout(timeoutMs),
-    })) as unknown as Response;
+  const agent = serviceAgent({ connectMs: Math.min(timeoutMs, 5_000), responseMs: timeoutMs });
+  return (url, init) => serviceFetch(url, { method: init.method ?? 'POST', headers: init.headers, body: init.body, timeoutMs }, agent);
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type ErrorCode, HubError, type ReportingPeriod, errorCodes, parseReportingPeriod, shiftQuarter } from '@hub/shared';
+import { type ErrorCode, HubError, type ReportingPeriod, errorCodes, parseReportingPeriod, shiftQuarter, serviceFetch } from '@hub/shared';
 
 /**
  * The figures of the national report (issue 13), read through the gateway like any other client: a bearer token
@@ -45,11 +45,15 @@ export function reportQuarter(key: string): ReportingPeriod {
   return period;
 }
 
+/** How long the report waits for one quarter's figures from the gateway before it gives up with an error. */
+const REPORT_QUERY_TIMEOUT_MS = 60_000;
+
 async function ask(client: GatewayClient, quarter: string, region: string | null): Promise<QuarterFigures> {
-  const response = await fetch(client.url, {
+  const response = await serviceFetch(client.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${client.token}`, 'x-purpose': 'STATISTICS' },
     body: JSON.stringify({ query: REPORT_QUERY, operationName: 'NationalReport', variables: { period: { quarter }, region } }),
+    timeoutMs: REPORT_QUERY_TIMEOUT_MS,
   });
   const body = (await response.json()) as { data?: QuarterFigures; errors?: { message: string; extensions?: { code?: string } }[] };
   if (body.errors?.length || !body.data) {

@@ -1,3 +1,4 @@
+import { serviceFetch } from '../process/keep-alive';
 import type { HubCaller } from '../auth/hub-caller';
 import { signHubAssertion } from '../auth/hub-assertion';
 import type { ServiceKeys } from '../auth/service-keys';
@@ -75,11 +76,11 @@ export class CoordinationClient {
     const started = Date.now();
     let response: Response;
     try {
-      response = await fetch(`${this.baseUrl}${path}`, {
+      response = await serviceFetch(`${this.baseUrl}${path}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${assertion}`, 'content-type': 'application/json' },
         body,
-        signal: AbortSignal.timeout(5000),
+        timeoutMs: 5000,
       });
     } catch (error) {
       throw new CoordinationUnreachable(path, Date.now() - started, error);

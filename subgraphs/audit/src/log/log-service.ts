@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
-import type { Logger, Metrics, ServiceKeys } from '@hub/shared';
+import { type Logger, type Metrics, type ServiceKeys, serviceFetch } from '@hub/shared';
 import { type LogVerifierKeys, logVerifierKeys } from './log-keys';
 import { startLogMaintenance } from './log-maintenance';
 
@@ -29,7 +29,7 @@ export function verificationKeys(): Promise<LogVerifierKeys> {
   verifierKeys ??= (async () => {
     const config = logConfig();
     let vkey = config.witnessVkey;
-    if (!vkey && config.witnessUrl) vkey = (await (await fetch(`${config.witnessUrl}/vkey`, { signal: AbortSignal.timeout(5000) })).text()).trim();
+    if (!vkey && config.witnessUrl) vkey = (await (await serviceFetch(`${config.witnessUrl}/vkey`, { timeoutMs: 5000 })).text()).trim();
     return logVerifierKeys(config.keysDir, vkey);
   })().catch((error: unknown) => {
     verifierKeys = null;

@@ -1,3 +1,4 @@
+import { serviceFetch } from '@hub/shared';
 import type { DataSource } from 'typeorm';
 import { CompactRange } from '@hub/shared/src/audit/transparency/merkle';
 import type { LogVerifierKeys } from './log-keys';
@@ -7,7 +8,7 @@ import { type LogVerification, type TrustedHead, trustedHeads, verifyRecords } f
 
 /** The witness's newest cosigned checkpoint (C2SP note with the log's signature and the cosignature). */
 export async function witnessCheckpoint(witnessUrl: string): Promise<string> {
-  const response = await fetch(`${witnessUrl}/checkpoint`, { signal: AbortSignal.timeout(5000) });
+  const response = await serviceFetch(`${witnessUrl}/checkpoint`, { timeoutMs: 5000 });
   if (!response.ok) throw new Error(`the witness answered ${response.status}`);
   return response.text();
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { Logger, Metrics } from '@hub/shared';
+import { type Logger, type Metrics, serviceFetch } from '@hub/shared';
 import { consistencyProof } from '@hub/shared/src/audit/transparency/merkle';
 import { formatNote, parseNote } from '@hub/shared/src/audit/transparency/signed-note';
 import type { SignedHead } from './sequencer';
@@ -31,7 +31,7 @@ export class WitnessClient {
         if (old > head.size) return;
         const proof = old === 0 ? [] : await consistencyProof(storedNodes(this.dataSource), old, head.size);
         const body = `old ${old}\n${proof.map((p) => `${p.toString('base64')}\n`).join('')}\n${head.note}`;
-        const response = await fetch(`${this.url}/add-checkpoint`, { method: 'POST', body, signal: AbortSignal.timeout(3000) });
+        const response = await serviceFetch(`${this.url}/add-checkpoint`, { method: 'POST', body, timeoutMs: 3000 });
         const text = await response.text();
         if (response.status === 409) {
           this.witnessSize = Number(text.trim());

@@ -1,4 +1,4 @@
-import { type HubCaller, HubError, type ServiceKeys, defaultPorts, signHubAssertion } from '@hub/shared';
+import { type HubCaller, HubError, type ServiceKeys, defaultPorts, signHubAssertion, serviceFetch } from '@hub/shared';
 
 /** Answers whether a minor has an appointed guardian now. */
 export interface GuardianRegistry {
@@ -25,11 +25,11 @@ export class ChildWelfareGuardians implements GuardianRegistry {
     try {
       const request = JSON.stringify({ victimId });
       const assertion = await signHubAssertion(this.keys, 'child-welfare', this.caller, request);
-      const response = await fetch(`${this.baseUrl}/internal/appointed-guardian`, {
+      const response = await serviceFetch(`${this.baseUrl}/internal/appointed-guardian`, {
         method: 'POST',
         headers: { authorization: `Bearer ${assertion}`, 'content-type': 'application/json' },
         body: request,
-        signal: AbortSignal.timeout(5000),
+        timeoutMs: 5000,
       });
       if (!response.ok) throw new Error(`child welfare answered ${response.status}`);
       body = await response.json();

@@ -10,6 +10,7 @@ import {
   handoverSubgraphs,
   internalUrlVariable,
   signHubAssertion,
+  serviceFetch,
 } from '@hub/shared';
 
 const internalUrl = (name: SubgraphName): string => process.env[internalUrlVariable(name)] ?? `http://127.0.0.1:${defaultPorts[name]}`;
@@ -53,11 +54,11 @@ export async function collectHandoverParts(ctx: SubgraphContext, request: Handov
     let answer: unknown;
     try {
       const assertion = await signHubAssertion(ctx.keys, name, ctx.caller, body);
-      const response = await fetch(`${internalUrl(name)}/internal/handover-part`, {
+      const response = await serviceFetch(`${internalUrl(name)}/internal/handover-part`, {
         method: 'POST',
         headers: { authorization: `Bearer ${assertion}`, 'content-type': 'application/json' },
         body,
-        signal: AbortSignal.timeout(10_000),
+        timeoutMs: 10_000,
       });
       if (!response.ok) throw new Error(`${name} answered ${response.status}`);
       answer = await response.json();
