@@ -5,7 +5,7 @@ import { HubError, notFound } from '../errors/hub-error';
 import type { HubCaller } from '../auth/hub-caller';
 import type { FieldAccessRecord } from '../policy/access-controller';
 import type { VictimAccessFacts } from '../policy/consent';
-import { type AccessDecision, decideWrite } from '../policy/decide';
+import { type AccessDecision, type PolicyDecision, decideWrite } from '../policy/decide';
 import type { NewSupportEvent } from '../subgraph/coordination-client';
 import type { SubgraphContext } from '../subgraph/subgraph-context';
 
@@ -78,7 +78,7 @@ export interface AgencyWrite<R> {
   /** The entity written (its columns are the fields written unless `fields` says otherwise). */
   written?: Function;
   /** Who may write; by default the agency's own staff for `category` (`decideWrite`). */
-  allowed?: (caller: HubCaller) => AccessDecision;
+  allowed?: (caller: HubCaller) => PolicyDecision;
   /**
    * Categories the caller must be able to read of the victim (e.g. a problem report from an NGO): a victim they
    * cannot read gets the same answer as an unknown id, so the mutation is no probe of ids.

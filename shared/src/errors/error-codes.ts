@@ -19,7 +19,7 @@ export const errorCodes = {
   TRUSTED_DOCUMENT_REQUIRED: 'This gateway (production mode) runs only operations registered in its trusted-documents manifest; send a registered `documentId`, or register the operation (README, "Trusted documents").',
   PERSISTED_QUERY_NOT_FOUND: 'The `documentId` or APQ hash is not known to this gateway; an APQ client resends the request with the query text.',
   AUDIT_UNAVAILABLE: 'The access log could not be written, so no personal data was returned.',
-  SUBGRAPH_UNAVAILABLE: "An agency's service did not answer in time or could not be reached; `extensions.service` names it. In a query its part of the answer is null and the rest is served; an action that depends on it writes nothing.",
+  SUBGRAPH_UNAVAILABLE: "An agency's service did not answer in time or could not be reached; `extensions.service` names it. In a query its part of the answer is null and the rest is served; an action that depends on it writes nothing. A field whose consent look-up got no answer is refused with it (`service`: coordination).",
   RATE_LIMITED: 'Too many requests from this identity or address; `retry-after` says when to try again.',
   INTERNAL_SERVER_ERROR: 'An unexpected failure; the request id in x-request-id finds it in the logs.',
 } as const;

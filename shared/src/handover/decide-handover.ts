@@ -2,7 +2,7 @@ import type { HubCaller } from '../auth/hub-caller';
 import { Agency, type DataCategory, Role } from '../domain/enums';
 import { neverByConsent } from '../policy/access-policy';
 import type { ActiveConsent } from '../policy/consent';
-import type { AccessDecision, VictimContext } from '../policy/decide';
+import type { PolicyDecision, VictimContext } from '../policy/decide';
 import { mayActWithoutRegions } from '../policy/region-scope';
 import { type ForeignCounterpart, type HandoverPurpose, sameCounterpart } from './handover-types';
 
@@ -50,7 +50,7 @@ export function decideHandover(
   victim: VictimContext | null,
   request: HandoverRequest,
   now: Date,
-): AccessDecision {
+): PolicyDecision {
   if (!mayHandOver(caller)) return { allow: false, code: 'FORBIDDEN', reason: 'only a coordinator hands data over abroad' };
   if (caller.regions.length === 0 && !mayActWithoutRegions(caller)) {
     return { allow: false, code: 'FORBIDDEN', reason: 'the caller is local staff and carries no regions' };

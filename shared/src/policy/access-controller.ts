@@ -2,10 +2,10 @@ import type { HubCaller } from '../auth/hub-caller';
 import type { Agency, DataCategory } from '../domain/enums';
 import type { VictimAccessFacts } from './consent';
 import { accessLogged, policyEnforced } from '../benchmark/unguarded-mode';
-import { type AccessDecision, type VictimContext, decide, describeBasis } from './decide';
+import { type AccessDecision, type PolicyDecision, type VictimContext, decide, describeBasis } from './decide';
 
 /** The decision function a controller asks: `decide()`, or a function of the same shape (a hand-over's). */
-export type Decider = (caller: HubCaller, category: DataCategory, victim: VictimContext | null, now: Date, holder?: Agency | null) => AccessDecision;
+export type Decider = (caller: HubCaller, category: DataCategory, victim: VictimContext | null, now: Date, holder?: Agency | null) => PolicyDecision;
 
 /** Loads what the policy needs to know of victims, in one batch per request (see RequestLoaders). */
 export type VictimFactsLoader = (victimIds: readonly string[]) => Promise<(VictimAccessFacts | null)[]>;
@@ -125,7 +125,8 @@ export class AccessController {
     try {
       facts = await this.loadFacts(victimId);
     } catch {
-      return { allow: false, code: 'FORBIDDEN', reason: 'the consent registry could not be reached' };
+      // Fail closed, and say why: the refusal is the registry's absence, not the policy (the cause is logged where the look-up failed).
+      return { allow: false, code: 'SUBGRAPH_UNAVAILABLE', service: 'coordination', reason: 'the consent registry (coordination) could not be reached' };
     }
     // An unknown victim is decided like a known one without consents: nothing tells them apart.
     const victim = facts ?? { id: victimId, region: null, minor: false, policeInvestigation: false, referredByNgo: false, consents: [] };

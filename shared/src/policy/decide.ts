@@ -20,9 +20,16 @@ export type AccessBasis =
   | { kind: 'LEGAL_RULE'; rule: string }
   | { kind: 'EMERGENCY' };
 
-export type AccessDecision =
+/** What the policy answers (`decide`, `decideWrite`): allowed on a basis, or refused with a policy code. */
+export type PolicyDecision =
   | { allow: true; basis: AccessBasis; review: boolean }
   | { allow: false; code: 'FORBIDDEN' | 'CONSENT_REQUIRED'; reason: string };
+
+/** What a subgraph acts on for a field: the policy's answer, or a refusal because the facts could not be had. */
+export type AccessDecision =
+  | PolicyDecision
+  /** Not a policy answer: the facts it needs could not be had (the consent registry did not answer), so nothing is shown. */
+  | { allow: false; code: 'SUBGRAPH_UNAVAILABLE'; reason: string; service: string };
 
 /** What the deciding subgraph knows of the victim a field is about; `null` for fields about no victim. */
 export interface VictimContext extends VictimFacts {
@@ -32,7 +39,7 @@ export interface VictimContext extends VictimFacts {
   consents: readonly ActiveConsent[];
 }
 
-const deny = (code: 'FORBIDDEN' | 'CONSENT_REQUIRED', reason: string): AccessDecision => ({ allow: false, code, reason });
+const deny = (code: 'FORBIDDEN' | 'CONSENT_REQUIRED', reason: string): PolicyDecision => ({ allow: false, code, reason });
 
 /**
  * The one access decision of the hub: may `caller` read `category` about `victim`, and on what basis?
@@ -46,7 +53,7 @@ export function decide(
   victim: VictimContext | null,
   now: Date,
   holder?: Agency | null,
-): AccessDecision {
+): PolicyDecision {
   if (!roleAgencies[caller.role].includes(caller.agency)) {
     return deny('FORBIDDEN', `role ${caller.role} does not exist in agency ${caller.agency}`);
   }
@@ -130,7 +137,7 @@ export const describeBasis = (basis: AccessBasis): string => {
  * May `caller` write records of `category` (held by `holder`, for a category each agency holds of its own)? Only
  * an agency's own staff, for a purpose within its mandate: consent and emergency open reading, never writing.
  */
-export function decideWrite(caller: HubCaller, category: DataCategory, holder?: Agency | null): AccessDecision {
+export function decideWrite(caller: HubCaller, category: DataCategory, holder?: Agency | null): PolicyDecision {
   if (!roleAgencies[caller.role].includes(caller.agency)) {
     return deny('FORBIDDEN', `role ${caller.role} does not exist in agency ${caller.agency}`);
   }

@@ -66,7 +66,10 @@ export function enforceCategories(schema: GraphQLSchema): CategorisedField[] {
       const resolve: GraphQLFieldResolver<unknown, { access: AccessController }> = field.resolve ?? defaultFieldResolver;
       const refuse = (info: GraphQLResolveInfo, refused: DataCategory, decision: AccessDecision & { allow: false }) =>
         // Located here, so graphql-js does not copy it into an error with a stack trace of its own.
-        deniedField(info, decision.code, `Access to ${type.name}.${field.name} (${refused}) refused: ${decision.reason}`, { category: refused });
+        deniedField(info, decision.code, `Access to ${type.name}.${field.name} (${refused}) refused: ${decision.reason}`, {
+          category: refused,
+          ...(decision.code === 'SUBGRAPH_UNAVAILABLE' ? { service: decision.service } : {}),
+        });
       const recordInputs = recordInputsOf(type.name, field.name);
       if (inputs.length === 1 && !recordInputs) {
         field.resolve = async (parent, args, context, info) => {

@@ -2,7 +2,7 @@ import { IsOptional, MaxLength, MinLength } from 'class-validator';
 import { Arg, Args, ArgsType, Ctx, Field, ID, InputType, Int, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
 import {
   DataCategory,
-  type AccessDecision,
+  type PolicyDecision,
   type HubCaller,
   Region,
   Role,
@@ -21,7 +21,7 @@ import { PageInfo } from './victim.types';
 /** Local units and NGOs report problems; analysts and auditors do not. */
 const reportingRoles: readonly Role[] = [Role.COORDINATOR, Role.CASEWORKER, Role.INVESTIGATOR, Role.PROSECUTOR, Role.CLINICIAN, Role.NGO_WORKER];
 
-const mayReportProblems = (caller: HubCaller): AccessDecision => {
+const mayReportProblems = (caller: HubCaller): PolicyDecision => {
   if (!reportingRoles.includes(caller.role)) return { allow: false, code: 'FORBIDDEN', reason: `${caller.role} does not report problems` };
   if (caller.regions.length === 0 && !mayActWithoutRegions(caller)) {
     return { allow: false, code: 'FORBIDDEN', reason: 'local staff without regions' };
