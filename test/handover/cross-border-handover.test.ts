@@ -208,6 +208,11 @@ describe('cross-border hand-over', () => {
     // The coordinating unit reads its own RIGHTS_INFORMATION records, but a package holding the category holds it for
     // no one agency (docs/architecture.md#data-categories): only a consent naming it for the unit opens it.
     const other = await identifyVictim(uniqueAlias('Handover-rights'));
+    const informedAt = new Date(Date.now() - DAY).toISOString();
+    const recorded = await queryAs(investigator, `mutation ($input: RecordRightsInformationInput!) { recordPoliceRightsInformation(input: $input) { id } }`, {
+      input: { victimId: other, rights: ['FREE_LEGAL_AID', 'INTERPRETER'], language: 'en', interpreter: false, informedAt },
+    });
+    expect(recorded.errors).toBeUndefined();
     await consentToCounterpart(other, careProvider, 'VOLUNTARY_RETURN', [DataCategory.IDENTITY, DataCategory.RIGHTS_INFORMATION]);
     const prepared = await prepare(other, careProvider, 'VOLUNTARY_RETURN');
     expect(prepared.errors).toBeUndefined();
@@ -229,6 +234,23 @@ describe('cross-border hand-over', () => {
     expect(read.data!.victim.handovers[0]!.signedPackage).toEqual(expect.any(String));
     const reading = await coordinationRecord(read.requestId!, other);
     expect(reading.receivedCategories).toEqual([DataCategory.CONSENT, DataCategory.IDENTITY, DataCategory.RIGHTS_INFORMATION]);
+
+    // Every agency that handles cases holds rights information of its own, so each is asked for its part: the
+    // police part carries the record the police made; the others hold none for this victim and send empty lists.
+    const verified = await verifyHandoverPackage(read.data!.victim.handovers[0]!.signedPackage!, trusted());
+    if (!verified.ok) throw new Error(verified.reason);
+    const parts = verified.package.parts;
+    expect(parts.find((p) => p.subgraph === 'police')).toMatchObject({
+      categories: [DataCategory.RIGHTS_INFORMATION],
+      victim: { policeRightsInformation: [{ agency: 'POLICE', rights: ['FREE_LEGAL_AID', 'INTERPRETER'], language: 'en', interpreter: false, informedByRole: 'INVESTIGATOR', informedAt }] },
+      withheld: [],
+    });
+    expect(parts.find((p) => p.subgraph === 'immigration')).toMatchObject({
+      categories: [DataCategory.RIGHTS_INFORMATION], victim: { immigrationRightsInformation: [] }, withheld: [],
+    });
+    expect(parts.filter((p) => p.categories.includes(DataCategory.RIGHTS_INFORMATION)).map((p) => p.subgraph).sort()).toEqual(
+      ['child-welfare', 'coordination', 'health', 'immigration', 'labour-inspection', 'police', 'social-services'],
+    );
   });
 
   it('a package changed after signing no longer verifies, offline and with the CLI', async () => {

@@ -6,6 +6,7 @@ import {
   type SubgraphContext,
   type SubgraphName,
   agencyEntries,
+  heldCategories,
   defaultPorts,
   handoverSubgraphs,
   internalUrlVariable,
@@ -15,8 +16,14 @@ import {
 
 const internalUrl = (name: SubgraphName): string => process.env[internalUrlVariable(name)] ?? `http://127.0.0.1:${defaultPorts[name]}`;
 
-/** The categories each subgraph owns (the agency registry). */
-const ownedBy = (name: string): readonly string[] => agencyEntries.find((e) => e.subgraph === name)?.categories.map((c) => c.name) ?? [];
+/**
+ * The categories each subgraph holds records of (the agency registry's `heldCategories`): its own, and for an agency
+ * that handles cases its own rights-information records too, so that a package naming them gets every agency's.
+ */
+const ownedBy = (name: string): readonly string[] => {
+  const entry = agencyEntries.find((e) => e.subgraph === name);
+  return entry ? heldCategories(entry) : [];
+};
 
 const unavailable = (service: string): HubError =>
   new HubError('SUBGRAPH_UNAVAILABLE', `${service} could not produce its part of the hand-over; nothing was sent`, { service });
