@@ -132,6 +132,18 @@ describe("the support path's access record names the inputs of every derived val
     );
   });
 
+  it("a path read for its stage alone names no agency's events or rights information: nothing of them left", async () => {
+    const response = await queryAs<{ victim: { supportPath: { stage: string } } }>(coordinator, 'query ($id: ID!) { victim(id: $id) { supportPath { stage } } }', { id: victimId });
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.victim.supportPath.stage).toBe('REFLECTION_PERIOD');
+    const record = await coordinationRecord(response.requestId!, victimId);
+    const pathEntries = [...record.fields, ...record.deniedFields].filter((f) => f.startsWith('SupportPath.')).sort();
+    expect(pathEntries).toEqual(['SupportPath.stage']);
+    expect(record.deniedFields).toEqual([]);
+    // The stage's inputs only (path-values.ts): case status; no other agency's event category was decided.
+    expect(sorted(record.categories)).toEqual(sorted([CASE_STATUS]));
+  });
+
   it("for a coordinator the victim's consent lets read every input: every value read, each with its inputs", async () => {
     await ok(
       queryAs(coordinator, 'mutation ($input: GrantConsentInput!) { grantConsent(input: $input) { id } }', {

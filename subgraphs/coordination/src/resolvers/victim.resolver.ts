@@ -20,7 +20,7 @@ import { Victim } from '../entities/victim';
 import { caseloadPage } from '../caseload/caseload-query';
 import { caseloadReads } from '../caseload/caseload-values';
 import { supportPathFor } from '../support-path/visible-support-path';
-import { SupportPath } from '../support-path/support-path.types';
+import { type PathSharing, SupportPath } from '../support-path/support-path.types';
 import { coordinationRecords } from './coordination-records';
 import { Identification, VictimConnection, VictimFilter } from './victim.types';
 
@@ -114,20 +114,26 @@ export class VictimResolver {
     // Each agency's events are shown only as far as the caller may read that agency's category; its rights
     // information only as far as the caller may read the rights information that agency holds. Not the category
     // wrapper, by necessity: it decides SupportPath.events all or nothing, while each event carries its agency's
-    // category. Each decision is the one that agency's own subgraph's wrapper makes, noted the same way
-    // (decideField); test/policy/hand-made-decisions.test.ts holds the two to the same answers.
-    const agencies = await Promise.all(
+    // category. Each decision is the one that agency's own subgraph's wrapper makes, noted the same way when
+    // `events` or `agencies` leaves (SupportPathResolver); test/policy/hand-made-decisions.test.ts holds the two
+    // to the same answers.
+    const sharing: PathSharing[] = await Promise.all(
       pathAgencies.map(async (agency) => {
         const category = agencyEventCategory[agency];
-        const decision = await ctx.access.decideField(victim.id, 'SupportPath', `events:${agency}`, category);
-        let rightsInformationShared = false;
-        if (keepsCaseAgencyRecords(agency)) {
-          const rights = await ctx.access.decideField(victim.id, 'SupportPath', `rightsInformation:${agency}`, DataCategory.RIGHTS_INFORMATION, agency);
-          rightsInformationShared = rights.allow;
-        }
-        return { victimId: victim.id, agency, shared: decision.allow, rightsInformationShared };
+        return {
+          agency,
+          category,
+          events: await ctx.access.decide(victim.id, category),
+          rightsInformation: keepsCaseAgencyRecords(agency) ? await ctx.access.decide(victim.id, DataCategory.RIGHTS_INFORMATION, agency) : null,
+        };
       }),
     );
+    const agencies = sharing.map((s) => ({
+      victimId: victim.id,
+      agency: s.agency,
+      shared: s.events.allow,
+      rightsInformationShared: s.rightsInformation?.allow ?? false,
+    }));
     const shown = new Set(agencies.filter((a) => a.shared).map((a) => a.agency));
     const rightsShown = new Set(agencies.filter((a) => a.rightsInformationShared).map((a) => a.agency));
     const visible = (e: (typeof events)[number]): boolean =>
@@ -141,6 +147,7 @@ export class VictimResolver {
       nextDeadline: computed.nextDeadline && { victimId: victim.id, ...computed.nextDeadline },
       alerts: computed.alerts.map((a) => ({ victimId: victim.id, ...a })),
       agencies,
+      sharing,
     };
   }
 }

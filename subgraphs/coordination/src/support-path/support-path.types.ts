@@ -1,5 +1,5 @@
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { Agency, AlertKind, Category, DataCategory, Stage, AboutVictim } from '@hub/shared';
+import { type AccessDecision, Agency, AlertKind, Category, DataCategory, Stage, AboutVictim } from '@hub/shared';
 import { SupportEvent } from '../entities/support-event';
 import { DeadlineKind } from './support-path';
 
@@ -56,10 +56,21 @@ export class AgencySharing {
   rightsInformationShared!: boolean;
 }
 
+/** Whether one agency's events (of `category`) and, for an agency that handles cases, its rights information are shown. */
+export interface PathSharing {
+  agency: Agency;
+  category: DataCategory;
+  events: AccessDecision;
+  rightsInformation: AccessDecision | null;
+}
+
 @AboutVictim('victimId')
 @ObjectType({ description: "One victim's path through the agencies: merged timeline, stage, next deadline, alerts." })
 export class SupportPath {
   victimId!: string;
+
+  /** The decisions behind `events` and `agencies`, per agency; noted for the access log when one of them leaves. */
+  sharing!: PathSharing[];
 
   @Category(DataCategory.CASE_STATUS)
   @Field(() => Stage)
